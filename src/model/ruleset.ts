@@ -1,0 +1,104 @@
+import { Destination, destinationSortKey, formatDestination } from "./destination";
+import { PortRange, mergePortRanges, portRangesKey } from "./ports";
+import { Rule, provenanceKey } from "./rule";
+
+/** The allowlist of one selection: the shared model every renderer compiles from. */
+export interface RuleSet {
+  /** Catalogue edition the rules came from. */
+  readonly edition: string;
+  readonly rules: readonly Rule[];
+}
+
+function destinationKey(d: Destination): string {
+  return formatDestination(d);
+}
+
+/** Identity of a rule apart from its ports: what normalisation merges on. */
+export function ruleKey(r: Rule): string {
+  return [r.sdk, r.direction, r.protocol, destinationKey(r.destination), portRangesKey(r.sourcePorts)].join(" ");
+}
+
+export function compareRules(a: Rule, b: Rule): number {
+  const ka = [a.sdk, a.direction, a.protocol, destinationSortKey(a.destination), portRangesKey(a.sourcePorts)].join("\u0000");
+  const kb = [b.sdk, b.direction, b.protocol, destinationSortKey(b.destination), portRangesKey(b.sourcePorts)].join("\u0000");
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+function mergeText(values: (string | undefined)[]): string | undefined {
+  const unique = [...new Set(values.filter((v): v is string => !!v))].sort();
+  return unique.length ? unique.join("; ") : undefined;
+}
+
+/**
+ * Canonical form of a rule set: per SDK, direction, protocol, destination and source ports,
+ * overlapping or adjacent port ranges are merged and duplicates dropped; purposes and
+ * provenance are unioned; the order is deterministic. Idempotent, and independent of the
+ * order of `ruleSet.rules`. Destinations are assumed canonical (see `parseDestination`).
+ */
+export function normalize(ruleSet: RuleSet): RuleSet {
+  const groups = new Map<string, Rule[]>();
+  for (const rule of ruleSet.rules) {
+    const key = ruleKey(rule);
+    const group = groups.get(key);
+    if (group) group.push(rule);
+    else groups.set(key, [rule]);
+  }
+  const rules: Rule[] = [];
+  for (const group of groups.values()) {
+    const first = group[0];
+    const provenance = new Map(group.flatMap((r) => r.provenance).map((p) => [provenanceKey(p), p]));
+    const purpose = mergeText(group.map((r) => r.purpose));
+    rules.push({
+      sdk: first.sdk,
+      direction: first.direction,
+      protocol: first.protocol,
+      destination: first.destination,
+      ports: mergePortRanges(group.flatMap((r) => r.ports)),
+      ...(first.sourcePorts ? { sourcePorts: mergePortRanges(first.sourcePorts) } : {}),
+      ...(purpose ? { purpose } : {}),
+      provenance: [...provenance.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p),
+    });
+  }
+  return { edition: ruleSet.edition, rules: rules.sort(compareRules) };
+}
+
+/**
+ * What renderers compile: the rules merged across SDKs, per direction, protocol,
+ * destination and source ports, with the SDKs and purposes that need each one.
+ */
+export interface Grant {
+  readonly direction: Rule["direction"];
+  readonly protocol: Rule["protocol"];
+  readonly destination: Destination;
+  readonly ports: readonly PortRange[];
+  readonly sourcePorts?: readonly PortRange[];
+  readonly sdks: readonly string[];
+  readonly purposes: readonly string[];
+  readonly sources: readonly string[];
+}
+
+export function grants(ruleSet: RuleSet): Grant[] {
+  const groups = new Map<string, Rule[]>();
+  for (const rule of ruleSet.rules) {
+    const key = [rule.direction, rule.protocol, destinationKey(rule.destination), portRangesKey(rule.sourcePorts)].join(" ");
+    groups.set(key, [...(groups.get(key) ?? []), rule]);
+  }
+  const out: Grant[] = [...groups.values()].map((group) => {
+    const first = group[0];
+    return {
+      direction: first.direction,
+      protocol: first.protocol,
+      destination: first.destination,
+      ports: mergePortRanges(group.flatMap((r) => r.ports)),
+      ...(first.sourcePorts ? { sourcePorts: mergePortRanges(first.sourcePorts) } : {}),
+      sdks: [...new Set(group.map((r) => r.sdk))].sort(),
+      purposes: [...new Set(group.map((r) => r.purpose).filter((p): p is string => !!p))].sort(),
+      sources: [...new Set(group.flatMap((r) => r.provenance.map((p) => p.document)))].sort(),
+    };
+  });
+  return out.sort((a, b) => {
+    const ka = [a.direction, a.protocol, destinationSortKey(a.destination), portRangesKey(a.sourcePorts)].join("\u0000");
+    const kb = [b.direction, b.protocol, destinationSortKey(b.destination), portRangesKey(b.sourcePorts)].join("\u0000");
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+}

@@ -1,0 +1,5 @@
+export * from "./selection";
+export * from "./version";
+export * from "./app-settings";
+export * from "./resolve";
+export { parseInput } from "./zod-errors";

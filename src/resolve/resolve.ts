@@ -1,0 +1,236 @@
+import {
+  Destination, InputError, PortRange, Provenance, Rule, RuleSet,
+  canonicalCidr, formatPortRange, mergePortRanges, normalize, parseDestination, parsePortRange, quote,
+} from "../model";
+import { CloudProxyProfile, Edition, EndpointRow, getEdition, getSdk } from "../catalog";
+import { AppSetting, cloudProxySettings, recordingPortSettings } from "./app-settings";
+import { Selection, SelectionInput, SdkChoice, parseSdkSpec } from "./selection";
+import { checkVersion, compareVersions, versionInRange } from "./version";
+import { parseInput } from "./zod-errors";
+
+/** The outcome of resolving a selection against the catalogue. */
+export interface Resolution {
+  readonly edition: string;
+  readonly selection: Selection;
+  /** The SDKs, deduplicated and sorted, with the access each one actually got. */
+  readonly sdks: readonly (SdkChoice & { access: "direct" | "cloud-proxy" })[];
+  readonly ruleSet: RuleSet;
+  /** Things the user should know: fallbacks, legacy data, defaults taken. */
+  readonly notes: readonly string[];
+  readonly appSettings: readonly AppSetting[];
+  /**
+   * Names the SDK must resolve without connecting to them by name (the cloud proxy's
+   * domain for proxy_type 1): DNS-layer allowlists need them, IP-layer ones do not.
+   */
+  readonly proxyDomains: readonly string[];
+}
+
+const CUSTOM: Provenance = {
+  document: "selection", file: "selection", title: "Custom rules", table: "customRules", revision: "selection", seed: false,
+};
+
+function ports(specs: readonly (string | number)[], field: string): PortRange[] {
+  return mergePortRanges(specs.map((p, i) => parsePortRange(p, `${field}[${i}]`)));
+}
+
+function rulesFor(
+  sdk: string, protocol: Rule["protocol"], destinations: readonly Destination[], portRanges: PortRange[],
+  extra: { direction?: Rule["direction"]; sourcePorts?: PortRange[]; purpose?: string; provenance: Provenance },
+): Rule[] {
+  return destinations.map((destination) => ({
+    sdk,
+    direction: extra.direction ?? "egress",
+    protocol,
+    destination,
+    ports: portRanges,
+    ...(extra.sourcePorts ? { sourcePorts: extra.sourcePorts } : {}),
+    ...(extra.purpose ? { purpose: extra.purpose } : {}),
+    provenance: [extra.provenance],
+  }));
+}
+
+function chooseSdks(selection: Selection, edition: Edition): SdkChoice[] {
+  const byId = new Map<string, SdkChoice>();
+  selection.sdks.forEach((spec, i) => {
+    const field = `sdks[${i}]`;
+    const choice = parseSdkSpec(spec, field);
+    getSdk(edition, choice.id, field);
+    if (choice.version !== undefined) checkVersion(choice.version, field);
+    const seen = byId.get(choice.id);
+    if (seen && seen.version !== choice.version) {
+      throw new InputError(field, `${choice.id} is selected twice with different versions (${seen.version ?? "latest"} and ${choice.version ?? "latest"})`);
+    }
+    byId.set(choice.id, choice);
+  });
+  if (byId.size === 0 && selection.customRules.length === 0) {
+    throw new InputError("sdks", `select at least one SDK (known: ${edition.sdks.map((s) => s.id).join(", ")})`);
+  }
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+function directRules(edition: Edition, choice: SdkChoice): Rule[] {
+  return edition.direct
+    .filter((row) => row.sdk === choice.id && versionInRange(choice.version, row.versions))
+    .flatMap((row) => rulesFor(
+      row.sdk, row.protocol, row.destinations.map((d) => parseDestination(d, `catalog.${row.sdk}`)),
+      ports(row.ports, `catalog.${row.sdk}`),
+      { sourcePorts: row.sourcePorts ? ports(row.sourcePorts, `catalog.${row.sdk}`) : undefined, purpose: row.purpose, provenance: row.provenance },
+    ));
+}
+
+function recordingIngress(edition: Edition, selection: Selection): { rules: Rule[]; low: number; high: number } {
+  const spec = edition.recordingSimplex;
+  const given = selection.recordingPorts;
+  const low = given?.low ?? spec.defaultLow;
+  const high = given?.high ?? spec.defaultHigh;
+  const range = parsePortRange(`${low}-${high}`, "recordingPorts");
+  if (given?.expectedChannels !== undefined) {
+    const needed = given.expectedChannels * spec.portsPerChannel;
+    const size = range.to - range.from + 1;
+    if (size < needed) {
+      throw new InputError("recordingPorts", `${formatPortRange(range)} has ${size} ports, fewer than ${spec.portsPerChannel} × ${given.expectedChannels} expected channels = ${needed}`);
+    }
+  }
+  const local = edition.direct.find((r) => r.sdk === "recording" && r.sourcePorts)?.sourcePorts ?? [];
+  for (const l of local) {
+    const lr = parsePortRange(l);
+    if (range.from <= lr.to && lr.from <= range.to) {
+      throw new InputError("recordingPorts", `${formatPortRange(range)} overlaps the recording SDK's local ports ${formatPortRange(lr)}; the seed requires no port conflict between processes`);
+    }
+  }
+  // Agora does not say where downstream media comes from, so the remote side is any address.
+  const rules = rulesFor("recording", spec.protocol, [{ kind: "cidr", cidr: "0.0.0.0/0" }], [range], {
+    direction: "ingress", purpose: spec.purpose, provenance: spec.provenance,
+  });
+  return { rules, low: range.from, high: range.to };
+}
+
+function testAddresses(edition: Edition): Set<string> {
+  return new Set(edition.cloudProxy.flatMap((p) => p.testEndpoints.flatMap((row) => row.addresses.map((a) => canonicalCidr(a)))));
+}
+
+function productionRows(edition: Edition, selection: Selection): EndpointRow[] {
+  const proxy = selection.productionProxy;
+  if (!proxy) {
+    throw new InputError("productionProxy", "environment production needs the production cloud-proxy endpoints Agora gave you (--production-proxy FILE or the stack's productionProxy)");
+  }
+  const tests = testAddresses(edition);
+  return proxy.endpoints.map((row, i) => {
+    const field = `productionProxy.endpoints[${i}]`;
+    row.addresses.forEach((a, j) => {
+      const cidr = canonicalCidr(a, `${field}.addresses[${j}]`);
+      if (tests.has(cidr)) {
+        throw new InputError(`${field}.addresses[${j}]`, `${a} is one of Agora's published test endpoints, not a production endpoint`);
+      }
+    });
+    ports(row.ports, `${field}.ports`);
+    (row.sdks ?? []).forEach((s, j) => getSdk(edition, s, `${field}.sdks[${j}]`));
+    return {
+      protocol: row.protocol,
+      addresses: row.addresses,
+      ports: row.ports.map(String),
+      purpose: row.purpose ?? "Production cloud-proxy endpoint",
+      provenance: { document: "production-proxy", file: "productionProxy", title: "Production cloud-proxy endpoints from Agora", table: "productionProxy.endpoints", row: String(i), revision: "customer", seed: false },
+      ...(row.sdks ? { sdks: row.sdks } : {}),
+    } as EndpointRow & { sdks?: string[] };
+  });
+}
+
+function proxyRules(profile: CloudProxyProfile, rows: readonly (EndpointRow & { sdks?: readonly string[] })[]): Rule[] {
+  return rows
+    .filter((row) => !row.sdks || row.sdks.includes(profile.sdk))
+    .flatMap((row) => rulesFor(
+      profile.sdk, row.protocol, row.addresses.map((a) => ({ kind: "cidr" as const, cidr: canonicalCidr(a, "endpoint") })),
+      ports(row.ports, "endpoint.ports"), { purpose: `Cloud proxy: ${row.purpose}`, provenance: row.provenance },
+    ));
+}
+
+function customRules(selection: Selection): Rule[] {
+  return selection.customRules.flatMap((c, i) => {
+    const field = `customRules[${i}]`;
+    const destinations = c.destinations.map((d, j) => parseDestination(d, `${field}.destinations[${j}]`));
+    return rulesFor("custom", c.protocol, destinations, ports(c.ports, `${field}.ports`), {
+      direction: c.direction,
+      sourcePorts: c.sourcePorts ? ports(c.sourcePorts, `${field}.sourcePorts`) : undefined,
+      purpose: c.purpose ?? "Custom rule",
+      provenance: { ...CUSTOM, row: String(i) },
+    });
+  });
+}
+
+/**
+ * Resolves a selection (SDKs, access mode, environment, endpoints, recording ports, custom
+ * rules) against a catalogue edition into the normalised rule set, the application-side
+ * settings and notes. Deterministic and independent of the order of every input list.
+ * Throws `InputError` naming the offending field on any bad input.
+ */
+export function resolve(input: SelectionInput | Selection): Resolution {
+  const selection = parseInput(Selection, input, "selection") as Selection;
+  const edition = getEdition(selection.edition, "edition");
+  const choices = chooseSdks(selection, edition);
+  const notes: string[] = [];
+  const appSettings: AppSetting[] = [];
+  const proxyDomains = new Set<string>();
+  const rules: Rule[] = [];
+  const sdks: Resolution["sdks"][number][] = [];
+
+  if (selection.recordingPorts && !choices.some((c) => c.id === "recording")) {
+    throw new InputError("recordingPorts", "is set but the recording SDK is not selected");
+  }
+  if (selection.productionProxy && !(selection.access === "cloud-proxy" && selection.environment === "production")) {
+    throw new InputError("productionProxy", "is only used with --access cloud-proxy --env production");
+  }
+
+  const proxied = selection.access === "cloud-proxy"
+    ? choices.filter((c) => edition.cloudProxy.some((p) => p.sdk === c.id))
+    : [];
+  const endpointRows = proxied.length > 0 && selection.environment === "production" ? productionRows(edition, selection) : undefined;
+
+  for (const [i, choice] of choices.entries()) {
+    const profile = proxied.includes(choice) ? edition.cloudProxy.find((p) => p.sdk === choice.id) : undefined;
+    if (profile) {
+      if (choice.version !== undefined && compareVersions(choice.version, profile.minVersion) < 0) {
+        throw new InputError(`sdks[${i}]`, `${choice.id}@${choice.version} has no cloud proxy (needs ${profile.minVersion} or later); use --access direct or upgrade`);
+      }
+      rules.push(...proxyRules(profile, endpointRows ?? profile.testEndpoints));
+      let servers = profile.testProxyServers;
+      if (selection.environment === "production") {
+        servers = selection.productionProxy?.proxyServers?.map((s, j) => canonicalCidr(s, `productionProxy.proxyServers[${j}]`).replace(/\/32$/, "")) ?? [];
+      }
+      if (selection.proxyType === 2 && profile.sdk !== "rtc-web" && servers.length === 0) {
+        throw new InputError("productionProxy.proxyServers", `proxy_type 2 needs the list of cloud-proxy server addresses for ${choice.id}`);
+      }
+      appSettings.push(cloudProxySettings(profile, selection.proxyType, servers));
+      if (selection.proxyType === 1 && profile.proxyDomain) proxyDomains.add(profile.proxyDomain);
+      if (!profile.support.seed) notes.push(`${choice.id}: cloud-proxy data comes from outside the seed documents (${profile.support.citation}).`);
+      sdks.push({ ...choice, access: "cloud-proxy" });
+    } else {
+      if (selection.access === "cloud-proxy") {
+        notes.push(`${choice.id} has no cloud proxy in edition ${edition.id}: it uses the direct firewall whitelist instead.`);
+      }
+      rules.push(...directRules(edition, choice));
+      if (choice.id === "recording") {
+        const ingress = recordingIngress(edition, selection);
+        rules.push(...ingress.rules);
+        appSettings.push(recordingPortSettings(edition, ingress.low, ingress.high));
+      }
+      if (choice.id === "rtc-web" && choice.version === undefined) {
+        notes.push("rtc-web: no version given, so the rules are those of Web SDK 2.9.0 or later (UDP 5866-6000).");
+      }
+      sdks.push({ ...choice, access: "direct" });
+    }
+  }
+  if (selection.recordingPorts && !sdks.some((s) => s.id === "recording" && s.access === "direct")) {
+    throw new InputError("recordingPorts", "only applies when recording uses direct access");
+  }
+  rules.push(...customRules(selection));
+  return {
+    edition: edition.id,
+    selection,
+    sdks,
+    ruleSet: normalize({ edition: edition.id, rules }),
+    notes,
+    appSettings,
+    proxyDomains: [...proxyDomains].sort(),
+  };
+}

@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { InputError, quote } from "../model";
+import { DEFAULT_EDITION } from "../catalog";
+
+export const Access = z.enum(["direct", "cloud-proxy"]);
+export type Access = z.infer<typeof Access>;
+export const Environment = z.enum(["test", "production"]);
+export type Environment = z.infer<typeof Environment>;
+
+const PortSpec = z.union([z.string(), z.number()]);
+
+/** A row of the customer's production endpoint list: the same shape as Agora's test table. */
+export const EndpointInput = z.object({
+  protocol: z.enum(["tcp", "udp"]),
+  addresses: z.array(z.string()).min(1, "list at least one address"),
+  ports: z.array(PortSpec).min(1, "list at least one port"),
+  purpose: z.string().max(200).optional(),
+  /** Only these SDKs use the row; default: every SDK that goes through the cloud proxy. */
+  sdks: z.array(z.string()).min(1).optional(),
+}).strict();
+export type EndpointInput = z.infer<typeof EndpointInput>;
+
+export const ProductionProxy = z.object({
+  endpoints: z.array(EndpointInput).min(1, "list at least one production endpoint"),
+  /** The addresses handed to the SDK for proxy_type 2 (the IP-list form). */
+  proxyServers: z.array(z.string()).min(1).optional(),
+}).strict();
+export type ProductionProxy = z.infer<typeof ProductionProxy>;
+
+export const RecordingPorts = z.object({
+  low: z.number().int(),
+  high: z.number().int(),
+  /** How many channels are recorded at once; each needs 4 simplex downstream ports. */
+  expectedChannels: z.number().int().positive().optional(),
+}).strict();
+export type RecordingPorts = z.infer<typeof RecordingPorts>;
+
+export const CustomRule = z.object({
+  direction: z.enum(["egress", "ingress"]).default("egress"),
+  protocol: z.enum(["tcp", "udp"]),
+  ports: z.array(PortSpec).min(1, "list at least one port"),
+  destinations: z.array(z.string()).min(1, "list at least one destination"),
+  sourcePorts: z.array(PortSpec).min(1).optional(),
+  purpose: z.string().max(200).optional(),
+}).strict();
+export type CustomRule = z.infer<typeof CustomRule>;
+
+export const SdkSpec = z.union([
+  z.string(),
+  z.object({ id: z.string(), version: z.string().optional() }).strict(),
+]);
+
+/** What the user asks for: the input of `resolve`, of the CLI flags and of the stack config. */
+export const Selection = z.object({
+  sdks: z.array(SdkSpec).default([]),
+  access: Access.default("direct"),
+  environment: Environment.default("test"),
+  /** rtc.proxy_server proxy_type: 1 = domain (Agora's recommendation), 2 = IP list. */
+  proxyType: z.union([z.literal(1), z.literal(2)]).default(1),
+  productionProxy: ProductionProxy.optional(),
+  recordingPorts: RecordingPorts.optional(),
+  customRules: z.array(CustomRule).default([]),
+  edition: z.string().default(DEFAULT_EDITION),
+}).strict();
+export type SelectionInput = z.input<typeof Selection>;
+export type Selection = z.output<typeof Selection>;
+
+export interface SdkChoice {
+  readonly id: string;
+  readonly version?: string;
+}
+
+/** `rtc-web@2.8.0` → { id: "rtc-web", version: "2.8.0" }. */
+export function parseSdkSpec(spec: z.infer<typeof SdkSpec>, field: string): SdkChoice {
+  if (typeof spec !== "string") return spec.version === undefined ? { id: spec.id } : { id: spec.id, version: spec.version };
+  const at = spec.indexOf("@");
+  if (at === -1) return { id: spec.trim() };
+  const id = spec.slice(0, at).trim();
+  const version = spec.slice(at + 1).trim();
+  if (version === "") throw new InputError(field, `${quote(spec)} has an empty version after @`);
+  return { id, version };
+}
