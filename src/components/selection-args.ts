@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { Resolution, SelectionInput, resolve } from "../resolve";
+
+/** String enums, not unions: Pulumi's component analyzer (multi-language packages) rejects unions. */
+export enum AccessMode {
+  Direct = "direct",
+  CloudProxy = "cloud-proxy",
+}
+
+export enum AgoraEnvironment {
+  Test = "test",
+  Production = "production",
+}
+
+export enum ProxyType {
+  /** proxy_type 1: the SDK resolves Agora's cloud-proxy domain (Agora's recommendation). */
+  Domain = "domain",
+  /** proxy_type 2: the SDK is given the proxy servers' IP addresses. */
+  IpList = "ip-list",
+}
+
+/** One row of the production endpoint list Agora hands to the customer. */
+export interface ProxyEndpointArgs {
+  /** `tcp` or `udp`. */
+  protocol: string;
+  /** IPv4 addresses or CIDRs. */
+  addresses: string[];
+  /** Ports or ranges, e.g. `4000` or `4500-4650`. */
+  ports: string[];
+  /** What the endpoint is for, e.g. `Media data exchange`. */
+  purpose?: string;
+  /** Only these SDKs use the row (default: every proxied SDK). */
+  sdks?: string[];
+}
+
+/** The Agora side of every component: which SDKs, how they reach Agora, and which environment. */
+export interface AgoraSelectionArgs {
+  /** SDK ids, optionally with a version: `rtc-native`, `rtc-web@2.8.0`, `rtm-native`, `rtm-web`, `recording`, `gaming`. */
+  sdks: string[];
+  /** `direct` (Agora's firewall whitelist) or `cloud-proxy` (fixed proxy endpoints). Default `direct`. */
+  access?: AccessMode;
+  /** `test` (published test endpoints) or `production` (needs `productionEndpoints`). Default `test`. */
+  environment?: AgoraEnvironment;
+  /** How the Native SDK finds the cloud proxy. Default `domain`. */
+  proxyType?: ProxyType;
+  /** The production cloud-proxy endpoints Agora gave you; required for `production`. */
+  productionEndpoints?: ProxyEndpointArgs[];
+  /** Proxy server addresses for proxy type `ip-list` in production. */
+  productionProxyServers?: string[];
+  /** Recording's simplex downstream range start (lowUdpPort). Default 40000. */
+  recordingLowUdpPort?: number;
+  /** Recording's simplex downstream range end (highUdpPort). Default 41000. */
+  recordingHighUdpPort?: number;
+  /** Channels recorded at once; the range must hold 4 ports per channel. */
+  recordingExpectedChannels?: number;
+  /** Catalogue edition. Default `2020-05`. */
+  edition?: string;
+}
+
+const SelectionArgs = z.object({
+  sdks: z.array(z.string()),
+  access: z.enum(AccessMode).optional(),
+  environment: z.enum(AgoraEnvironment).optional(),
+  proxyType: z.enum(ProxyType).optional(),
+  productionEndpoints: z.array(z.object({
+    protocol: z.string(), addresses: z.array(z.string()), ports: z.array(z.string()),
+    purpose: z.string().optional(), sdks: z.array(z.string()).optional(),
+  })).optional(),
+  productionProxyServers: z.array(z.string()).optional(),
+  recordingLowUdpPort: z.number().int().optional(),
+  recordingHighUdpPort: z.number().int().optional(),
+  recordingExpectedChannels: z.number().int().optional(),
+  edition: z.string().optional(),
+});
+
+/** Component args → the resolver's selection (validated; errors name the arg). */
+export function selectionFromArgs(args: AgoraSelectionArgs): SelectionInput {
+  const a = SelectionArgs.parse({
+    sdks: args.sdks, access: args.access, environment: args.environment, proxyType: args.proxyType,
+    productionEndpoints: args.productionEndpoints, productionProxyServers: args.productionProxyServers,
+    recordingLowUdpPort: args.recordingLowUdpPort, recordingHighUdpPort: args.recordingHighUdpPort,
+    recordingExpectedChannels: args.recordingExpectedChannels, edition: args.edition,
+  });
+  const hasRecordingPorts = a.recordingLowUdpPort !== undefined || a.recordingHighUdpPort !== undefined || a.recordingExpectedChannels !== undefined;
+  return {
+    sdks: a.sdks,
+    ...(a.access ? { access: a.access } : {}),
+    ...(a.environment ? { environment: a.environment } : {}),
+    ...(a.proxyType ? { proxyType: a.proxyType === ProxyType.IpList ? 2 : 1 } : {}),
+    ...(a.productionEndpoints ? {
+      productionProxy: {
+        endpoints: a.productionEndpoints.map((e) => ({ ...e, protocol: e.protocol as "tcp" | "udp" })),
+        ...(a.productionProxyServers ? { proxyServers: a.productionProxyServers } : {}),
+      },
+    } : {}),
+    ...(hasRecordingPorts ? {
+      recordingPorts: {
+        low: a.recordingLowUdpPort ?? 40000,
+        high: a.recordingHighUdpPort ?? 41000,
+        ...(a.recordingExpectedChannels !== undefined ? { expectedChannels: a.recordingExpectedChannels } : {}),
+      },
+    } : {}),
+    ...(a.edition ? { edition: a.edition } : {}),
+  };
+}
+
+/** Validates the selection part of component args and resolves it. Throws InputError naming the field. */
+export function resolveArgs(args: AgoraSelectionArgs): Resolution {
+  return resolve(selectionFromArgs(args));
+}
