@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Resolution, SelectionInput, resolve } from "../resolve";
+import { Resolution, SelectionInput, parseInput, resolve } from "../resolve";
 
 /** String enums, not unions: Pulumi's component analyzer (multi-language packages) rejects unions. */
 export enum AccessMode {
@@ -75,12 +75,12 @@ const SelectionArgs = z.object({
 
 /** Component args → the resolver's selection (validated; errors name the arg). */
 export function selectionFromArgs(args: AgoraSelectionArgs): SelectionInput {
-  const a = SelectionArgs.parse({
+  const a = parseInput(SelectionArgs, {
     sdks: args.sdks, access: args.access, environment: args.environment, proxyType: args.proxyType,
     productionEndpoints: args.productionEndpoints, productionProxyServers: args.productionProxyServers,
     recordingLowUdpPort: args.recordingLowUdpPort, recordingHighUdpPort: args.recordingHighUdpPort,
     recordingExpectedChannels: args.recordingExpectedChannels, edition: args.edition,
-  });
+  }, "args");
   const hasRecordingPorts = a.recordingLowUdpPort !== undefined || a.recordingHighUdpPort !== undefined || a.recordingExpectedChannels !== undefined;
   return {
     sdks: a.sdks,
