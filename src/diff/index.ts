@@ -1,0 +1,3 @@
+export * from "./replacement";
+export * from "./plan-diff";
+export * from "./rule-diff";
