@@ -1,6 +1,6 @@
 import {
   Destination, InputError, PortRange, Provenance, Rule, RuleSet,
-  canonicalCidr, formatPortRange, mergePortRanges, normalize, parseDestination, parsePortRange, quote,
+  canonicalCidr, cidrSortKey, formatPortRange, mergePortRanges, normalize, parseDestination, parsePortRange, quote,
 } from "../model";
 import { CloudProxyProfile, Edition, EndpointRow, getEdition, getSdk } from "../catalog";
 import { AppSetting, cloudProxySettings, recordingPortSettings } from "./app-settings";
@@ -47,6 +47,12 @@ function rulesFor(
     ...(extra.purpose ? { purpose: extra.purpose } : {}),
     provenance: [extra.provenance],
   }));
+}
+
+/** The input field of an SDK (`sdks[3]`): errors must point at the user's list, not at the sorted one. */
+function sdkField(selection: Selection, id: string): string {
+  const i = selection.sdks.findIndex((spec, j) => parseSdkSpec(spec, `sdks[${j}]`).id === id);
+  return `sdks[${i}]`;
 }
 
 function chooseSdks(selection: Selection, edition: Edition): SdkChoice[] {
@@ -109,6 +115,14 @@ function testAddresses(edition: Edition): Set<string> {
   return new Set(edition.cloudProxy.flatMap((p) => p.testEndpoints.flatMap((row) => row.addresses.map((a) => canonicalCidr(a)))));
 }
 
+/**
+ * A row's provenance label from its content (`TCP 443, 8000-8010`), as the catalogue labels
+ * Agora's rows; not its list index, so reordering the user's list changes nothing.
+ */
+function rowLabel(protocol: Rule["protocol"], portRanges: readonly PortRange[]): string {
+  return `${protocol.toUpperCase()} ${portRanges.map((r) => formatPortRange(r)).join(", ")}`;
+}
+
 function productionRows(edition: Edition, selection: Selection): EndpointRow[] {
   const proxy = selection.productionProxy;
   if (!proxy) {
@@ -123,14 +137,14 @@ function productionRows(edition: Edition, selection: Selection): EndpointRow[] {
         throw new InputError(`${field}.addresses[${j}]`, `${a} is one of Agora's published test endpoints, not a production endpoint`);
       }
     });
-    ports(row.ports, `${field}.ports`);
+    const portRanges = ports(row.ports, `${field}.ports`);
     (row.sdks ?? []).forEach((s, j) => getSdk(edition, s, `${field}.sdks[${j}]`));
     return {
       protocol: row.protocol,
       addresses: row.addresses,
       ports: row.ports.map(String),
       purpose: row.purpose ?? "Production cloud-proxy endpoint",
-      provenance: { document: "production-proxy", file: "productionProxy", title: "Production cloud-proxy endpoints from Agora", table: "productionProxy.endpoints", row: String(i), revision: "customer", seed: false },
+      provenance: { document: "production-proxy", file: "productionProxy", title: "Production cloud-proxy endpoints from Agora", table: "productionProxy.endpoints", row: rowLabel(row.protocol, portRanges), revision: "customer", seed: false },
       ...(row.sdks ? { sdks: row.sdks } : {}),
     } as EndpointRow & { sdks?: string[] };
   });
@@ -149,11 +163,14 @@ function customRules(selection: Selection): Rule[] {
   return selection.customRules.flatMap((c, i) => {
     const field = `customRules[${i}]`;
     const destinations = c.destinations.map((d, j) => parseDestination(d, `${field}.destinations[${j}]`));
-    return rulesFor("custom", c.protocol, destinations, ports(c.ports, `${field}.ports`), {
+    const portRanges = ports(c.ports, `${field}.ports`);
+    const sourcePorts = c.sourcePorts ? ports(c.sourcePorts, `${field}.sourcePorts`) : undefined;
+    const row = `${c.direction} ${rowLabel(c.protocol, portRanges)}${sourcePorts ? ` from ${sourcePorts.map((r) => formatPortRange(r)).join(", ")}` : ""}`;
+    return rulesFor("custom", c.protocol, destinations, portRanges, {
       direction: c.direction,
-      sourcePorts: c.sourcePorts ? ports(c.sourcePorts, `${field}.sourcePorts`) : undefined,
+      sourcePorts,
       purpose: c.purpose ?? "Custom rule",
-      provenance: { ...CUSTOM, row: String(i) },
+      provenance: { ...CUSTOM, row },
     });
   });
 }
@@ -186,16 +203,27 @@ export function resolve(input: SelectionInput | Selection): Resolution {
     : [];
   const endpointRows = proxied.length > 0 && selection.environment === "production" ? productionRows(edition, selection) : undefined;
 
-  for (const [i, choice] of choices.entries()) {
+  for (const choice of choices) {
     const profile = proxied.includes(choice) ? edition.cloudProxy.find((p) => p.sdk === choice.id) : undefined;
     if (profile) {
       if (choice.version !== undefined && compareVersions(choice.version, profile.minVersion) < 0) {
-        throw new InputError(`sdks[${i}]`, `${choice.id}@${choice.version} has no cloud proxy (needs ${profile.minVersion} or later); use --access direct or upgrade`);
+        throw new InputError(sdkField(selection, choice.id), `${choice.id}@${choice.version} has no cloud proxy (needs ${profile.minVersion} or later); use --access direct or upgrade`);
       }
-      rules.push(...proxyRules(profile, endpointRows ?? profile.testEndpoints));
+      const endpointRules = proxyRules(profile, endpointRows ?? profile.testEndpoints);
+      if (endpointRules.length === 0) {
+        // Every production row is reserved for other SDKs: this one would silently get no rules.
+        throw new InputError("productionProxy.endpoints", `no endpoint applies to ${choice.id} (each row's sdks names other SDKs); add a row for it or list it in a row's sdks`);
+      }
+      rules.push(...endpointRules);
       let servers = profile.testProxyServers;
       if (selection.environment === "production") {
-        servers = selection.productionProxy?.proxyServers?.map((s, j) => canonicalCidr(s, `productionProxy.proxyServers[${j}]`).replace(/\/32$/, "")) ?? [];
+        // Sorted and deduplicated, so the setting does not depend on the order of the user's list.
+        const given = selection.productionProxy?.proxyServers?.map((s, j) => {
+          const cidr = canonicalCidr(s, `productionProxy.proxyServers[${j}]`);
+          if (!cidr.endsWith("/32")) throw new InputError(`productionProxy.proxyServers[${j}]`, `${quote(s)} is a network; the SDK needs single server addresses`);
+          return cidr;
+        }) ?? [];
+        servers = [...new Set(given)].sort((a, b) => cidrSortKey(a).localeCompare(cidrSortKey(b))).map((c) => c.replace(/\/32$/, ""));
       }
       if (selection.proxyType === 2 && profile.sdk !== "rtc-web" && servers.length === 0) {
         throw new InputError("productionProxy.proxyServers", `proxy_type 2 needs the list of cloud-proxy server addresses for ${choice.id}`);

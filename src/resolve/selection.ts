@@ -7,7 +7,8 @@ export type Access = z.infer<typeof Access>;
 export const Environment = z.enum(["test", "production"]);
 export type Environment = z.infer<typeof Environment>;
 
-const PortSpec = z.union([z.string(), z.number()]);
+// Unions report a bare "Invalid input" unless told what was expected.
+const PortSpec = z.union([z.string(), z.number()], { error: "expected a port or port range, e.g. 8000 or \"4000-4030\"" });
 
 /** A row of the customer's production endpoint list: the same shape as Agora's test table. */
 export const EndpointInput = z.object({
@@ -48,7 +49,7 @@ export type CustomRule = z.infer<typeof CustomRule>;
 export const SdkSpec = z.union([
   z.string(),
   z.object({ id: z.string(), version: z.string().optional() }).strict(),
-]);
+], { error: "expected an SDK id such as \"rtc-web@2.8.0\" or { id, version }" });
 
 /** What the user asks for: the input of `resolve`, of the CLI flags and of the stack config. */
 export const Selection = z.object({
@@ -56,7 +57,7 @@ export const Selection = z.object({
   access: Access.default("direct"),
   environment: Environment.default("test"),
   /** rtc.proxy_server proxy_type: 1 = domain (Agora's recommendation), 2 = IP list. */
-  proxyType: z.union([z.literal(1), z.literal(2)]).default(1),
+  proxyType: z.union([z.literal(1), z.literal(2)], { error: "proxyType must be 1 (cloud-proxy domain) or 2 (IP list)" }).default(1),
   productionProxy: ProductionProxy.optional(),
   recordingPorts: RecordingPorts.optional(),
   customRules: z.array(CustomRule).default([]),
