@@ -1,0 +1,100 @@
+import { resolve } from "../../src/resolve";
+
+// What the application team must configure so the SDK uses exactly the deployed rules.
+
+const TEST_EDGE_IPS = ["47.74.211.17", "52.80.192.229", "52.52.84.170", "47.96.234.219"];
+const PRODUCTION = { endpoints: [{ protocol: "tcp" as const, addresses: ["203.0.113.10"], ports: [443] }] };
+
+describe("Native SDK setParameters strings", () => {
+  it("proxy_type 1: enable, then the default cloud-proxy domain", () => {
+    const r = resolve({ sdks: ["rtc-native"], access: "cloud-proxy", proxyType: 1 });
+    expect(r.appSettings).toHaveLength(1);
+    expect(r.appSettings[0]).toMatchObject({ sdk: "rtc-native", api: "setParameters" });
+    expect(r.appSettings[0].values).toEqual([
+      String.raw`{"rtc.enable_proxy":true}`,
+      String.raw`{"rtc.proxy_server":[1,"ap-proxy.agora.io",0]}`,
+    ]);
+    expect(r.appSettings[0].provenance).toMatchObject({ document: "SEED-CP", row: "proxy_type 1" });
+    // A DNS-layer allowlist must let the SDK resolve the proxy's name.
+    expect(r.proxyDomains).toEqual(["ap-proxy.agora.io"]);
+  });
+
+  it("proxy_type 2 (test): the IP list is itself a JSON string, in the order of the seed's table", () => {
+    const r = resolve({ sdks: ["rtc-native"], access: "cloud-proxy", proxyType: 2 });
+    expect(r.appSettings[0].values).toEqual([
+      String.raw`{"rtc.enable_proxy":true}`,
+      String.raw`{"rtc.proxy_server":[2,"[\"47.74.211.17\",\"52.80.192.229\",\"52.52.84.170\",\"47.96.234.219\"]",0]}`,
+    ]);
+    const [, inner] = JSON.parse(r.appSettings[0].values[1])["rtc.proxy_server"];
+    expect(JSON.parse(inner)).toEqual(TEST_EDGE_IPS);
+    expect(r.proxyDomains).toEqual([]);
+  });
+
+  it("proxy_type 2 (production): the given servers, sorted and deduplicated", () => {
+    const r = resolve({
+      sdks: ["rtc-native"], access: "cloud-proxy", environment: "production", proxyType: 2,
+      productionProxy: { ...PRODUCTION, proxyServers: ["203.0.113.20", "198.51.100.7", "203.0.113.20/32"] },
+    });
+    expect(r.appSettings[0].values[1]).toBe(String.raw`{"rtc.proxy_server":[2,"[\"198.51.100.7\",\"203.0.113.20\"]",0]}`);
+  });
+});
+
+describe("On-premise Recording RecordingConfig fields", () => {
+  it("cloud proxy, proxy_type 1: enableCloudProxy only (Agora configures the domain)", () => {
+    const r = resolve({ sdks: ["recording"], access: "cloud-proxy" });
+    expect(r.appSettings).toEqual([expect.objectContaining({ sdk: "recording", api: "RecordingConfig", values: ["enableCloudProxy = true"] })]);
+    expect(r.appSettings[0].provenance).toMatchObject({ document: "EXT:S4", seed: false, citation: "[EXT:S4] 3.4" });
+  });
+
+  it("cloud proxy, proxy_type 2: exactly agora-facts 3.4's proxyServer string", () => {
+    const r = resolve({ sdks: ["recording"], access: "cloud-proxy", proxyType: 2 });
+    expect(r.appSettings[0].values).toEqual([
+      "enableCloudProxy = true",
+      "proxyType = 2",
+      'proxyServer = "47.74.211.17,52.80.192.229,52.52.84.170,47.96.234.219:0"',
+    ]);
+  });
+
+  it("direct: lowUdpPort and highUdpPort, default 40000-41000", () => {
+    expect(resolve({ sdks: ["recording"] }).appSettings).toEqual([
+      expect.objectContaining({ sdk: "recording", api: "RecordingConfig", values: ["lowUdpPort = 40000", "highUdpPort = 41000"] }),
+    ]);
+  });
+
+  it("direct with a chosen range: the settings and the ingress rule agree", () => {
+    const r = resolve({ sdks: ["recording"], recordingPorts: { low: 50000, high: 50399, expectedChannels: 100 } });
+    expect(r.appSettings[0].values).toEqual(["lowUdpPort = 50000", "highUdpPort = 50399"]);
+    const ingress = r.ruleSet.rules.filter((x) => x.direction === "ingress");
+    expect(ingress.map((x) => x.ports)).toEqual([[{ from: 50000, to: 50399 }]]);
+  });
+});
+
+describe("Web SDK cloud proxy", () => {
+  it("startProxyServer before join, stopProxyServer after leave (agora-facts 2.2)", () => {
+    const r = resolve({ sdks: ["rtc-web"], access: "cloud-proxy" });
+    expect(r.appSettings).toEqual([expect.objectContaining({
+      sdk: "rtc-web",
+      values: ["client.startProxyServer() before client.join()", "client.stopProxyServer() after client.leave()"],
+    })]);
+    expect(r.notes).toEqual(["rtc-web: cloud-proxy data comes from outside the seed documents ([EXT:S3] 2.1)."]);
+  });
+});
+
+describe("SDKs without cloud proxy fall back to direct, with a note", () => {
+  it.each([["rtm-native"], ["rtm-web"], ["gaming"]])("%s", (sdk) => {
+    const proxied = resolve({ sdks: [sdk], access: "cloud-proxy" });
+    const direct = resolve({ sdks: [sdk], access: "direct" });
+    expect(proxied.sdks).toEqual([{ id: sdk, access: "direct" }]);
+    expect(proxied.ruleSet).toEqual(direct.ruleSet);
+    expect(proxied.notes).toEqual([`${sdk} has no cloud proxy in edition 2020-05: it uses the direct firewall whitelist instead.`]);
+    expect(proxied.appSettings).toEqual([]);
+  });
+
+  it("a mixed selection proxies what it can, and needs no production endpoints for the rest", () => {
+    const r = resolve({ sdks: ["gaming", "rtc-native"], access: "cloud-proxy" });
+    expect(r.sdks).toEqual([{ id: "gaming", access: "direct" }, { id: "rtc-native", access: "cloud-proxy" }]);
+    expect(new Set(r.ruleSet.rules.map((x) => `${x.sdk} ${x.destination.kind}`))).toEqual(new Set(["gaming domain", "rtc-native cidr"]));
+    const fallbackOnly = resolve({ sdks: ["gaming"], access: "cloud-proxy", environment: "production" });
+    expect(fallbackOnly.sdks).toEqual([{ id: "gaming", access: "direct" }]);
+  });
+});
