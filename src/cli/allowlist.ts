@@ -1,0 +1,66 @@
+import {
+  Direction, Protocol, RuleSet, formatDestination, formatPortRange, formatProvenance, portRangesKey, provenanceKey,
+} from "../model";
+
+/**
+ * One line of `rules --format jsonl` (the CLI contract in PRODUCT.md): every destination is
+ * allowed on every port, so the line is an exact cross product. Keys are in contract order.
+ */
+export interface AllowLine {
+  readonly sdk: string;
+  readonly direction: Direction;
+  readonly protocol: Protocol;
+  /** `"8000"` or `"4000-4030"`, ascending. */
+  readonly ports: readonly string[];
+  /** Agora's notation: `vocs1.agora.io`, `.agora.io` (and all subdomains), `120.92.118.34/32`. */
+  readonly destinations: readonly string[];
+  /** The workload's local ports, when the rule requires them. */
+  readonly sourcePorts?: readonly string[];
+  readonly purpose?: string;
+  /** Where the rule comes from: document (revision), table, row. */
+  readonly source?: string;
+}
+
+/**
+ * Groups a normalised rule set into allow lines: rules that share SDK, direction, protocol,
+ * source ports, purpose and provenance, and have the very same ports, become one line
+ * listing their destinations. Order follows the rule set (deterministic).
+ */
+export function allowLines(ruleSet: RuleSet): AllowLine[] {
+  const lines = new Map<string, { line: Omit<AllowLine, "destinations">; destinations: string[] }>();
+  for (const rule of ruleSet.rules) {
+    const key = [
+      rule.sdk, rule.direction, rule.protocol, portRangesKey(rule.sourcePorts), rule.purpose ?? "",
+      rule.provenance.map(provenanceKey).join("\u0001"), portRangesKey(rule.ports),
+    ].join("\u0000");
+    const destination = formatDestination(rule.destination);
+    const seen = lines.get(key);
+    if (seen) {
+      seen.destinations.push(destination);
+      continue;
+    }
+    const source = rule.provenance.map(formatProvenance).join("; ");
+    lines.set(key, {
+      line: {
+        sdk: rule.sdk,
+        direction: rule.direction,
+        protocol: rule.protocol,
+        ports: rule.ports.map((r) => formatPortRange(r)),
+        ...(rule.sourcePorts ? { sourcePorts: rule.sourcePorts.map((r) => formatPortRange(r)) } : {}),
+        ...(rule.purpose ? { purpose: rule.purpose } : {}),
+        ...(source ? { source } : {}),
+      },
+      destinations: [destination],
+    });
+  }
+  return [...lines.values()].map(({ line, destinations }) => ({
+    sdk: line.sdk,
+    direction: line.direction,
+    protocol: line.protocol,
+    ports: line.ports,
+    destinations,
+    ...(line.sourcePorts ? { sourcePorts: line.sourcePorts } : {}),
+    ...(line.purpose ? { purpose: line.purpose } : {}),
+    ...(line.source ? { source: line.source } : {}),
+  }));
+}

@@ -1,0 +1,62 @@
+import { InputError } from "../../model";
+import { Plan } from "../../renderers/plan";
+import { Resolution } from "../../resolve";
+import { StackSelection } from "../../stack";
+import { CliContext, printNotes } from "../context";
+import { jsonText } from "../format/json";
+import { CLOUDS, Cloud } from "../planners";
+import { SelectionFlags, resolveFlags } from "../selection";
+
+export interface PlanFlags extends SelectionFlags {
+  cloud: Cloud;
+  format: "text" | "json";
+}
+
+export const CLOUD_TITLES: Record<Cloud, string> = { aws: "AWS", azure: "Azure" };
+
+/** Runs the registered planner for `cloud` with the stack's target options (or none). */
+export function runPlanner(ctx: CliContext, cloud: Cloud, resolution: Resolution, stack?: StackSelection): Plan {
+  if (!(CLOUDS as readonly string[]).includes(cloud)) throw new InputError("--cloud", `unknown cloud "${cloud}" (known: ${CLOUDS.join(", ")})`);
+  const planner = ctx.planners[cloud];
+  if (!planner) throw new InputError("--cloud", `the ${CLOUD_TITLES[cloud]} target is not available in this build yet`);
+  return planner(resolution, stack?.[cloud] ?? {});
+}
+
+/** PRODUCT.md's plan JSON: resources (type, name, inputs), widenings, quotas. */
+export function planJson(plan: Plan): unknown {
+  return {
+    resources: plan.resources.map((r) => ({
+      type: r.type, name: r.name, inputs: r.inputs, ...(r.dependsOn && r.dependsOn.length ? { dependsOn: r.dependsOn } : {}),
+    })),
+    widenings: plan.widenings,
+    quotas: plan.quotas,
+  };
+}
+
+/** A readable plan: resources by type, widenings, quota usage. */
+export function planText(cloud: Cloud, plan: Plan, indent = ""): string[] {
+  const out: string[] = [];
+  const byType = new Map<string, string[]>();
+  for (const r of plan.resources) byType.set(r.type, [...(byType.get(r.type) ?? []), r.name]);
+  out.push(`${indent}${CLOUD_TITLES[cloud]}: ${plan.resources.length} resources`);
+  for (const [type, names] of [...byType].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    out.push(`${indent}  ${type} × ${names.length}`);
+    for (const n of names) out.push(`${indent}    ${n}`);
+  }
+  out.push(`${indent}  widenings: ${plan.widenings.length === 0 ? "none" : plan.widenings.length}`);
+  for (const w of plan.widenings) {
+    out.push(`${indent}    ${w.rule} [${w.sdks.join(", ")}]`, `${indent}      rendered as: ${w.renderedAs}`, `${indent}      why: ${w.reason}`);
+  }
+  out.push(`${indent}  quotas: ${plan.quotas.length === 0 ? "none" : ""}`.trimEnd());
+  for (const q of plan.quotas) out.push(`${indent}    ${q.quota} (${q.scope}): ${q.used} of ${q.limit}`);
+  return out;
+}
+
+/** `agora-egress plan --cloud aws|azure`: the resources the components would create. */
+export function planCommand(ctx: CliContext, flags: PlanFlags): number {
+  const { resolution, selection } = resolveFlags(ctx, flags);
+  const plan = runPlanner(ctx, flags.cloud, resolution, selection.stack);
+  printNotes(ctx, [...selection.notes, ...resolution.notes]);
+  ctx.stdout(flags.format === "json" ? jsonText(planJson(plan)) : planText(flags.cloud, plan).join("\n") + "\n");
+  return 0;
+}

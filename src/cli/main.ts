@@ -1,0 +1,105 @@
+import { Command, CommanderError, Option } from "commander";
+import { InputError } from "../model";
+import { CliContext, processContext } from "./context";
+import { CatalogFlags, catalogCommand } from "./commands/catalog";
+import { CheckFlags, EXIT_DENIED, checkCommand } from "./commands/check";
+import { PlanFlags, planCommand } from "./commands/plan";
+import { RULES_FORMATS, RulesFlags, rulesCommand } from "./commands/rules";
+import { summaryCommand } from "./commands/summary";
+import { CLOUDS } from "./planners";
+import { SelectionFlags, addSelectionOptions } from "./selection";
+import { packageVersion } from "./version";
+
+/** Exit codes: 0 ok (or `check`: allowed), 1 internal error, 2 bad input, 3 `check`: denied. */
+export const EXIT = { ok: 0, internal: 1, badInput: 2, denied: EXIT_DENIED } as const;
+
+const COMMANDS = ["rules", "check", "catalog", "summary", "plan"];
+
+function buildProgram(ctx: CliContext, setCode: (code: number) => void): Command {
+  const program = new Command("agora-egress")
+    .description("Agora's firewall requirements as one rule model: allowlists, flow checks and cloud plans.")
+    .version(packageVersion(), "-V, --version")
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: ctx.stdout, writeErr: () => undefined, outputError: () => undefined });
+  const sub = (name: string, description: string) =>
+    program.command(name).description(description).exitOverride()
+      .configureOutput({ writeOut: ctx.stdout, writeErr: () => undefined, outputError: () => undefined });
+
+  addSelectionOptions(sub("rules", "print the resolved allowlist"))
+    .addOption(new Option("--format <format>", "md (Agora-style tables), jsonl (one allow rule per line), csv or json").choices([...RULES_FORMATS]).default("md"))
+    .action((flags: RulesFlags) => setCode(rulesCommand(ctx, flags)));
+
+  addSelectionOptions(sub("check", `is a flow allowed, and by which rule? exit 0 allowed, ${EXIT_DENIED} denied`))
+    .addOption(new Option("--protocol <protocol>", "tcp or udp").choices(["tcp", "udp"]).makeOptionMandatory())
+    .requiredOption("--port <n>", "remote port (egress) or local port (ingress)")
+    .requiredOption("--dest <name-or-ip>", "destination domain name or IPv4 address")
+    .addOption(new Option("--direction <direction>", "egress or ingress").choices(["egress", "ingress"]).default("egress"))
+    .option("--source-port <n>", "the workload's local port")
+    .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
+    .action((flags: CheckFlags) => setCode(checkCommand(ctx, flags)));
+
+  sub("catalog", "list catalogue editions, their source documents and SDKs")
+    .option("--edition <id>", "only this edition")
+    .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
+    .action((flags: CatalogFlags) => setCode(catalogCommand(ctx, flags)));
+
+  addSelectionOptions(sub("summary", "validate a stack config and preview it (what `npm start` runs)"), "test")
+    .action((flags: SelectionFlags) => setCode(summaryCommand(ctx, flags)));
+
+  addSelectionOptions(sub("plan", "the resources the Pulumi components would create on one cloud"))
+    .addOption(new Option("--cloud <cloud>", "aws or azure").choices([...CLOUDS]).makeOptionMandatory())
+    .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
+    .action((flags: PlanFlags) => setCode(planCommand(ctx, flags)));
+
+  return program;
+}
+
+/** One line for a commander usage error: `<flag>: <problem>`. */
+function usageLine(err: CommanderError): string {
+  const message = err.message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ").trim();
+  if (err.code === "commander.unknownCommand" || err.code === "commander.help") {
+    const unknown = /unknown command '([^']*)'/.exec(message);
+    return `command: ${unknown ? `unknown command '${unknown[1]}'` : "missing"} (commands: ${COMMANDS.join(", ")}; see --help)`;
+  }
+  if (err.code === "commander.excessArguments") return `arguments: ${message}`;
+  const flag = /'(-{1,2}[A-Za-z][\w-]*)/.exec(message);
+  if (!flag) return `arguments: ${message}`;
+  const problem = message
+    .replace(/^option '[^']*' /, "")
+    .replace(/^required option '[^']*' not specified/, "is required")
+    .replace(/^unknown option '[^']*'/, "unknown option");
+  return `${flag[1]}: ${problem}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, " ");
+}
+
+/**
+ * The `agora-egress` command line. Returns the exit code: 0 ok (`check`: allowed), 1 internal
+ * error, 2 bad input (one line on stderr naming the field), 3 `check`: denied.
+ */
+export async function main(argv: string[], context: Partial<CliContext> = {}): Promise<number> {
+  const ctx: CliContext = { ...processContext(), ...context };
+  let code: number = EXIT.ok;
+  const program = buildProgram(ctx, (c) => { code = c; });
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === "commander.helpDisplayed" || err.code === "commander.version") return EXIT.ok;
+      ctx.stderr(`agora-egress: ${oneLine(usageLine(err))}\n`);
+      return EXIT.badInput;
+    }
+    if (err instanceof InputError) {
+      ctx.stderr(`agora-egress: ${oneLine(err.message)}\n`);
+      return EXIT.badInput;
+    }
+    const detail = err instanceof Error ? err.stack ?? err.message : String(err);
+    ctx.stderr(`agora-egress: internal error: ${oneLine(err instanceof Error ? err.message : String(err))}\n`);
+    if (process.env.AGORA_EGRESS_DEBUG) ctx.stderr(`${detail}\n`);
+    return EXIT.internal;
+  }
+}

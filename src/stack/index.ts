@@ -1,0 +1,6 @@
+export * from "./keys";
+export * from "./fields";
+export * from "./secure";
+export * from "./config";
+export * from "./read";
+export * from "./resolve-stack";

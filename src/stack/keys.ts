@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { Access, CustomRule, Environment, ProductionProxy, RecordingPorts, SdkSpec } from "../resolve";
+
+/** The Pulumi project name, and so the namespace of every config key (`agora-egress:sdks`). */
+export const STACK_NAMESPACE = "agora-egress";
+
+/** Pulumi writes scalar config values as strings; accept `"1"` as well as `1`. */
+const ProxyType = z.preprocess(
+  (v) => (typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : v),
+  z.union([z.literal(1), z.literal(2)], { error: "must be 1 (domain) or 2 (IP list)" }),
+);
+
+/** Target options: loose records for now; the AWS and Azure issues define their fields. */
+const TargetOptions = z.record(z.string(), z.unknown());
+
+/**
+ * Every key the stack config may set under `agora-egress:`, with its schema. The selection
+ * keys have the names and shapes of the resolver's selection; `aws` and `azure` hold the
+ * options of the cloud targets. Add new keys here (and to `STACK_KEY_KINDS`).
+ */
+export const STACK_KEYS = {
+  sdks: z.array(SdkSpec),
+  access: Access,
+  environment: Environment,
+  proxyType: ProxyType,
+  productionProxy: ProductionProxy,
+  recordingPorts: RecordingPorts,
+  customRules: z.array(CustomRule),
+  edition: z.string().min(1),
+  aws: TargetOptions,
+  azure: TargetOptions,
+} as const;
+
+export type StackKey = keyof typeof STACK_KEYS;
+export const STACK_KEY_NAMES = Object.keys(STACK_KEYS) as StackKey[];
+
+/** The keys that feed the resolver's selection (the rest configure targets). */
+export const SELECTION_KEYS = [
+  "sdks", "access", "environment", "proxyType", "productionProxy", "recordingPorts", "customRules", "edition",
+] as const satisfies readonly StackKey[];
+
+/**
+ * How the root Pulumi program reads each key with `pulumi.Config`: `string` with `get`,
+ * `object` (lists, maps, numbers) with `getObject`.
+ */
+export const STACK_KEY_KINDS: Record<StackKey, "string" | "object"> = {
+  sdks: "object",
+  access: "string",
+  environment: "string",
+  proxyType: "string",
+  productionProxy: "object",
+  recordingPorts: "object",
+  customRules: "object",
+  edition: "string",
+  aws: "object",
+  azure: "object",
+};
+
+export function isStackKey(key: string): key is StackKey {
+  return Object.prototype.hasOwnProperty.call(STACK_KEYS, key);
+}
