@@ -1,0 +1,141 @@
+import { z } from "zod";
+import { InputError, canonicalDomain } from "../../model";
+import { Resolution, parseInput } from "../../resolve";
+import { contentName } from "../names";
+import { Plan, QuotaUsage, ResourceSpec, ref } from "../plan";
+import { AWS_LIMITS } from "./limits";
+
+export const DNS_FIREWALL_TARGET = "aws-dns-firewall";
+export const DOMAIN_LIST_TYPE = "aws:route53/resolverFirewallDomainList:ResolverFirewallDomainList";
+export const DNS_RULE_GROUP_TYPE = "aws:route53/resolverFirewallRuleGroup:ResolverFirewallRuleGroup";
+export const DNS_RULE_TYPE = "aws:route53/resolverFirewallRule:ResolverFirewallRule";
+export const DNS_ASSOCIATION_TYPE = "aws:route53/resolverFirewallRuleGroupAssociation:ResolverFirewallRuleGroupAssociation";
+export const DNS_CONFIG_TYPE = "aws:route53/resolverFirewallConfig:ResolverFirewallConfig";
+
+export const DNS_ALLOW_LIST_NAME = "dnsfw-agora-domains";
+export const DNS_BLOCK_LIST_NAME = "dnsfw-all-domains";
+export const DNS_RULE_GROUP_NAME = "dnsfw-rule-group";
+
+/** How the ALLOW rule treats CNAME/DNAME redirections (pitfall §8.14). */
+export enum DnsRedirectionAction {
+  /** AWS default: every name in the chain must be allowed too, so a CNAME to a CDN outside the list is blocked by the block rule. */
+  Inspect = "INSPECT_REDIRECTION_DOMAIN",
+  /** Trust the targets of an allowed name's CNAME chain. */
+  Trust = "TRUST_REDIRECTION_DOMAIN",
+}
+
+export enum DnsBlockResponse {
+  NxDomain = "NXDOMAIN",
+  NoData = "NODATA",
+}
+
+export interface DnsFirewallOptions {
+  /** VPCs to associate the rule group with: VPC ids or `${name.output}` references. */
+  vpcIds?: string[];
+  /** Association priority, 101–8999 (lower runs first among a VPC's rule groups). Default 101. */
+  associationPriority?: number;
+  /** Let queries through when DNS Firewall does not answer. Default false: fail closed (SERVFAIL). */
+  failOpen?: boolean;
+  /** CNAME/DNAME handling of the ALLOW rule. Default `INSPECT_REDIRECTION_DOMAIN`. */
+  redirectionAction?: DnsRedirectionAction;
+  /** Add a BLOCK rule for every other name after the ALLOW rule. Default false (the ALLOW rule alone restricts nothing). */
+  blockOthers?: boolean;
+  /** Answer of the BLOCK rule. Default NXDOMAIN. */
+  blockResponse?: DnsBlockResponse;
+  /** Put the rules in an existing rule group (an id or reference) instead of creating one. */
+  existingRuleGroupId?: string;
+  /** Priorities of the ALLOW and BLOCK rules within the rule group. Defaults 100 and 200. */
+  allowRulePriority?: number;
+  blockRulePriority?: number;
+}
+
+const Options = z.object({
+  vpcIds: z.array(z.string().min(1)).default([]),
+  associationPriority: z.number().int().min(AWS_LIMITS.dnsFirewallAssociationPriority.min).max(AWS_LIMITS.dnsFirewallAssociationPriority.max).default(101),
+  failOpen: z.boolean().default(false),
+  redirectionAction: z.enum(DnsRedirectionAction).default(DnsRedirectionAction.Inspect),
+  blockOthers: z.boolean().default(false),
+  blockResponse: z.enum(DnsBlockResponse).default(DnsBlockResponse.NxDomain),
+  existingRuleGroupId: z.string().min(1).optional(),
+  allowRulePriority: z.number().int().min(1).default(100),
+  blockRulePriority: z.number().int().min(1).default(200),
+}).strict();
+
+/**
+ * DNS Firewall domain specifications for the model's domains: a subtree domain becomes
+ * `name` and `*.name` (whether `*.name` matches the apex is undocumented, so both are
+ * listed), an exact one stays as is. Names below a listed subtree are left out.
+ */
+export function dnsFirewallDomains(resolution: Resolution): string[] {
+  const subtrees = new Set<string>();
+  const exact = new Set<string>();
+  for (const r of resolution.ruleSet.rules) {
+    if (r.destination.kind !== "domain") continue;
+    (r.destination.subtree ? subtrees : exact).add(r.destination.name);
+  }
+  // The cloud proxy's own name must resolve (proxy_type 1) even though nothing connects to it by name.
+  for (const d of resolution.proxyDomains) exact.add(canonicalDomain(d, "proxyDomains"));
+  const below = (name: string, self: boolean) => [...subtrees].some((s) => (self && s === name) || name.endsWith(`.${s}`));
+  const domains = [
+    ...[...subtrees].filter((s) => !below(s, false)).flatMap((s) => [s, `*.${s}`]),
+    ...[...exact].filter((e) => !below(e, true)),
+  ];
+  for (const d of domains) {
+    if (!AWS_LIMITS.dnsFirewallDomain.test(d) || d.length > AWS_LIMITS.dnsFirewallDomainLength) throw new Error(`invalid DNS Firewall domain ${d}`);
+  }
+  return [...new Set(domains)].sort();
+}
+
+/**
+ * Route 53 Resolver DNS Firewall: a domain list of the allowed names (plus the cloud
+ * proxy's domain), an ALLOW rule, optionally a BLOCK rule for everything else, and per
+ * VPC an association and a fail-open/closed config. DNS Firewall only sees queries sent
+ * to the VPC resolver and never restricts ports or addresses.
+ */
+export function renderDnsFirewall(resolution: Resolution, options: DnsFirewallOptions = {}): Plan {
+  const o = parseInput(Options, options, "dnsFirewall");
+  if (o.blockOthers && o.allowRulePriority >= o.blockRulePriority) {
+    throw new InputError("dnsFirewall.blockRulePriority", "must be greater than allowRulePriority so allowed names are matched first");
+  }
+  if (new Set(o.vpcIds).size !== o.vpcIds.length) throw new InputError("dnsFirewall.vpcIds", "lists a VPC twice");
+  const domains = dnsFirewallDomains(resolution);
+  const groupId = o.existingRuleGroupId ?? ref(DNS_RULE_GROUP_NAME, "id");
+  const resources: ResourceSpec[] = [
+    { type: DOMAIN_LIST_TYPE, name: DNS_ALLOW_LIST_NAME, inputs: { domains } },
+    ...(o.blockOthers ? [{ type: DOMAIN_LIST_TYPE, name: DNS_BLOCK_LIST_NAME, inputs: { domains: ["*"] } }] : []),
+    ...(o.existingRuleGroupId ? [] : [{ type: DNS_RULE_GROUP_TYPE, name: DNS_RULE_GROUP_NAME, inputs: {} }]),
+    {
+      type: DNS_RULE_TYPE, name: "dnsfw-allow-agora",
+      inputs: {
+        firewallRuleGroupId: groupId, firewallDomainListId: ref(DNS_ALLOW_LIST_NAME, "id"),
+        action: "ALLOW", priority: o.allowRulePriority, firewallDomainRedirectionAction: o.redirectionAction,
+      },
+    },
+    ...(o.blockOthers ? [{
+      type: DNS_RULE_TYPE, name: "dnsfw-block-others",
+      inputs: {
+        firewallRuleGroupId: groupId, firewallDomainListId: ref(DNS_BLOCK_LIST_NAME, "id"),
+        action: "BLOCK", blockResponse: o.blockResponse, priority: o.blockRulePriority,
+      },
+    }] : []),
+    ...[...o.vpcIds].sort().flatMap((vpcId): ResourceSpec[] => [
+      {
+        type: DNS_ASSOCIATION_TYPE, name: contentName(["dnsfw-association", vpcId]),
+        inputs: { firewallRuleGroupId: groupId, vpcId, priority: o.associationPriority },
+      },
+      {
+        // Without a config AWS fails closed too; making it explicit shows the choice in the plan.
+        type: DNS_CONFIG_TYPE, name: contentName(["dnsfw-config", vpcId]),
+        inputs: { resourceId: vpcId, firewallFailOpen: o.failOpen ? "ENABLED" : "DISABLED" },
+      },
+    ]),
+  ];
+  const quotas: QuotaUsage[] = [
+    { target: DNS_FIREWALL_TARGET, quota: "domains per UpdateFirewallDomains request", scope: DNS_ALLOW_LIST_NAME, used: domains.length, limit: AWS_LIMITS.dnsFirewallDomainsPerRequest },
+    { target: DNS_FIREWALL_TARGET, quota: "rules per rule group", scope: o.existingRuleGroupId ? "existing rule group" : DNS_RULE_GROUP_NAME, used: o.blockOthers ? 2 : 1, limit: AWS_LIMITS.dnsFirewallRulesPerGroup },
+    ...[...o.vpcIds].sort().map((vpcId) => ({
+      target: DNS_FIREWALL_TARGET, quota: "rule groups associated per VPC", scope: vpcId, used: 1, limit: AWS_LIMITS.dnsFirewallGroupsPerVpc,
+    })),
+  ];
+  return { resources, widenings: [], quotas };
+}

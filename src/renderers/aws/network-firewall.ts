@@ -1,0 +1,129 @@
+import { z } from "zod";
+import { InputError, canonicalCidr, mergePortRanges, parsePortRange } from "../../model";
+import { Resolution, parseInput } from "../../resolve";
+import { Plan, QuotaUsage, ResourceSpec, ref } from "../plan";
+import { AWS_LIMITS } from "./limits";
+import { intersectPorts } from "./ports";
+import { DEFAULT_SURICATA_OPTIONS, NETWORK_FIREWALL_TARGET, SuricataOptions, renderSuricataRules } from "./suricata";
+
+export const RULE_GROUP_TYPE = "aws:networkfirewall/ruleGroup:RuleGroup";
+export const FIREWALL_POLICY_TYPE = "aws:networkfirewall/firewallPolicy:FirewallPolicy";
+export const RULE_GROUP_NAME = "nfw-rule-group";
+export const FIREWALL_POLICY_NAME = "nfw-policy";
+
+/** What a strict-order policy does with packets no rule passed. */
+export enum StatefulDefaultAction {
+  /** Lets connection set-up through and drops unmatched established traffic (recommended). */
+  DropEstablished = "aws:drop_established",
+  /** Drops every unmatched packet; the handshake rule keeps SNI/Host matching working. */
+  DropStrict = "aws:drop_strict",
+}
+
+export interface NetworkFirewallOptions {
+  /**
+   * Source CIDRs of the inspected workloads, set as the group's HOME_NET. Needed for
+   * centralised (Transit Gateway) inspection; by default HOME_NET is the firewall VPC's CIDR.
+   */
+  homeNet?: string[];
+  /** Create a strict-order firewall policy holding the rule group. Default false: only the rule group (use its ARN). */
+  createPolicy?: boolean;
+  /** Default action of the created policy. Default `aws:drop_established`. */
+  statefulDefaultAction?: StatefulDefaultAction;
+  /** Priority of the rule group in the created policy (1–65535). Default 100. */
+  ruleGroupPriority?: number;
+  /** Fixed capacity (ForceNew). Default: rules × `capacityHeadroom`, rounded up to a bucket. */
+  capacity?: number;
+  /** Multiplier on the rule count before rounding up to a capacity bucket. Default 2. */
+  capacityHeadroom?: number;
+  /** TCP ports where domain flows are TLS (matched by SNI). Default `["443"]`. */
+  tlsPorts?: string[];
+  /** TCP ports where domain flows are plain HTTP (matched by Host). Default `["80"]`. */
+  httpPorts?: string[];
+}
+
+/** Capacity is fixed at creation, so it comes from coarse buckets: adding an SDK rarely crosses one. */
+export const CAPACITY_BUCKETS = [100, 200, 500, 1000, 2000, 5000, 10000, 20000, AWS_LIMITS.ruleGroupCapacity] as const;
+
+const Options = z.object({
+  homeNet: z.array(z.string()).min(1).optional(),
+  createPolicy: z.boolean().default(false),
+  statefulDefaultAction: z.enum(StatefulDefaultAction).default(StatefulDefaultAction.DropEstablished),
+  ruleGroupPriority: z.number().int().min(AWS_LIMITS.policyPriority.min).max(AWS_LIMITS.policyPriority.max).default(100),
+  capacity: z.number().int().min(1).max(AWS_LIMITS.ruleGroupCapacity).optional(),
+  capacityHeadroom: z.number().min(1).max(100).default(2),
+  tlsPorts: z.array(z.union([z.string(), z.number()])).optional(),
+  httpPorts: z.array(z.union([z.string(), z.number()])).optional(),
+}).strict();
+
+function suricataOptions(o: z.output<typeof Options>): SuricataOptions {
+  const ports = (list: (string | number)[] | undefined, field: string) =>
+    list ? mergePortRanges(list.map((p, i) => parsePortRange(p, `networkFirewall.${field}[${i}]`))) : undefined;
+  const tlsPorts = ports(o.tlsPorts, "tlsPorts") ?? DEFAULT_SURICATA_OPTIONS.tlsPorts;
+  const httpPorts = ports(o.httpPorts, "httpPorts") ?? DEFAULT_SURICATA_OPTIONS.httpPorts;
+  if (intersectPorts(tlsPorts, httpPorts).length) throw new InputError("networkFirewall.httpPorts", "a port cannot be both a TLS and an HTTP port");
+  return { tlsPorts, httpPorts };
+}
+
+export function ruleGroupCapacity(rules: number, headroom: number): number {
+  const wanted = Math.ceil(rules * headroom);
+  return CAPACITY_BUCKETS.find((b) => b >= wanted) ?? AWS_LIMITS.ruleGroupCapacity;
+}
+
+/**
+ * A stateful, strict-order Network Firewall rule group with the Suricata rules of
+ * `renderSuricataRules`, capacity from the rule count with headroom, HOME_NET when
+ * given, and optionally a strict-order policy with safe default actions
+ * (`aws:forward_to_sfe` stateless, `aws:drop_established` stateful). The group gets no
+ * fixed name, so a replacement (capacity is ForceNew) can be created before the old one
+ * is deleted.
+ */
+export function renderNetworkFirewallRules(resolution: Resolution, options: NetworkFirewallOptions = {}): Plan {
+  const o = parseInput(Options, options, "networkFirewall");
+  const { rules, widenings } = renderSuricataRules(resolution.ruleSet, suricataOptions(o));
+  const homeNet = o.homeNet?.map((c, i) => canonicalCidr(c, `networkFirewall.homeNet[${i}]`));
+  const capacity = o.capacity ?? ruleGroupCapacity(rules.length, o.capacityHeadroom);
+  if (rules.length > capacity) {
+    throw new InputError(o.capacity ? "networkFirewall.capacity" : "networkFirewall", `${rules.length} Suricata rules do not fit a capacity of ${capacity}`);
+  }
+  const rulesString = rules.map((r) => r.line).join("\n");
+  if (Buffer.byteLength(rulesString) > AWS_LIMITS.rulesStringBytes) {
+    throw new InputError("networkFirewall", `the rules take ${Buffer.byteLength(rulesString)} bytes, more than the ${AWS_LIMITS.rulesStringBytes} a rule group holds`);
+  }
+  const ruleGroup: ResourceSpec = {
+    type: RULE_GROUP_TYPE,
+    name: RULE_GROUP_NAME,
+    inputs: {
+      type: "STATEFUL",
+      capacity,
+      description: "Agora egress allowlist from agora-egress (strict order)",
+      ruleGroup: {
+        ...(homeNet ? { ruleVariables: { ipSets: [{ key: "HOME_NET", ipSet: { definitions: [...new Set(homeNet)].sort() } }] } } : {}),
+        rulesSource: { rulesString },
+        statefulRuleOptions: { ruleOrder: "STRICT_ORDER" },
+      },
+    },
+  };
+  const policy: ResourceSpec[] = o.createPolicy ? [{
+    type: FIREWALL_POLICY_TYPE,
+    name: FIREWALL_POLICY_NAME,
+    inputs: {
+      description: "Agora egress policy from agora-egress (strict order)",
+      firewallPolicy: {
+        // Without forward_to_sfe the stateful rules never see the traffic.
+        statelessDefaultActions: ["aws:forward_to_sfe"],
+        statelessFragmentDefaultActions: ["aws:forward_to_sfe"],
+        statefulDefaultActions: [o.statefulDefaultAction],
+        statefulEngineOptions: { ruleOrder: "STRICT_ORDER" },
+        statefulRuleGroupReferences: [{ resourceArn: ref(RULE_GROUP_NAME, "arn"), priority: o.ruleGroupPriority }],
+      },
+    },
+  }] : [];
+  const longest = Math.max(0, ...rules.map((r) => r.line.length));
+  const quotas: QuotaUsage[] = [
+    { target: NETWORK_FIREWALL_TARGET, quota: "stateful rules within the rule group's capacity", scope: RULE_GROUP_NAME, used: rules.length, limit: capacity },
+    { target: NETWORK_FIREWALL_TARGET, quota: "stateful rule group capacity", scope: RULE_GROUP_NAME, used: capacity, limit: AWS_LIMITS.ruleGroupCapacity },
+    { target: NETWORK_FIREWALL_TARGET, quota: "rulesString bytes", scope: RULE_GROUP_NAME, used: Buffer.byteLength(rulesString), limit: AWS_LIMITS.rulesStringBytes },
+    { target: NETWORK_FIREWALL_TARGET, quota: "characters in one Suricata rule", scope: RULE_GROUP_NAME, used: longest, limit: AWS_LIMITS.suricataRuleLength },
+  ];
+  return { resources: [ruleGroup, ...policy], widenings, quotas };
+}

@@ -1,0 +1,249 @@
+import { createHash } from "node:crypto";
+import {
+  Direction, Grant, PortRange, Protocol, RuleSet, cidrSortKey, grants, mergePortRanges, portRangesKey, rangesCover,
+} from "../../model";
+import { Widening } from "../plan";
+import { describeGrant, describeRendered, formatPorts } from "./describe";
+import { AWS_LIMITS } from "./limits";
+import { intersectPorts, subtractPorts } from "./ports";
+
+export const NETWORK_FIREWALL_TARGET = "aws-network-firewall";
+
+/** Which application protocol a domain flow on a TCP port is assumed to speak. */
+export interface SuricataOptions {
+  /** TCP ports where clients speak TLS with SNI (Agora's Web SDKs on 443). */
+  readonly tlsPorts: readonly PortRange[];
+  /** TCP ports where clients speak plain HTTP with a Host header. */
+  readonly httpPorts: readonly PortRange[];
+}
+
+export const DEFAULT_SURICATA_OPTIONS: SuricataOptions = {
+  tlsPorts: [{ from: 443, to: 443 }],
+  httpPorts: [{ from: 80, to: 80 }],
+};
+
+export type SuricataRuleKind = "handshake" | "tls-sni" | "http-host" | "address" | "widened";
+
+export interface SuricataRule {
+  readonly kind: SuricataRuleKind;
+  readonly sid: number;
+  /** The complete rule line, as it goes into `rulesString`. */
+  readonly line: string;
+}
+
+/** sids are derived from rule content so adding a rule never renumbers the others. */
+export const SID_RANGE = { min: 1_000_000_000, size: 1_000_000_000 } as const;
+
+/** Text that goes inside `msg:"…"` or `content:"…"` must not end the option or the rule. */
+function quoted(text: string, what: string): string {
+  if (/["\\;]/.test(text) || /[^\x20-\x7e]/.test(text)) throw new Error(`unsafe ${what} for a Suricata rule: ${JSON.stringify(text)}`);
+  return `"${text}"`;
+}
+
+const msgText = (text: string) => quoted(text.replace(/[^A-Za-z0-9 .,:/()@+=_-]/g, " ").replace(/\s+/g, " ").trim(), "msg");
+
+function suricataPorts(ranges: readonly PortRange[] | undefined): string {
+  if (!ranges) return "any";
+  const merged = mergePortRanges(ranges);
+  const text = formatPorts(merged, ":");
+  return merged.length === 1 ? text : `[${text}]`;
+}
+
+const addresses = (cidrs: readonly string[]) => (cidrs.length === 1 ? cidrs[0] : `[${cidrs.join(",")}]`);
+
+/** A rule before its sid: header and match options identify it; `msg` is only the human note. */
+interface Draft {
+  kind: SuricataRuleKind;
+  order: string;
+  header: string;
+  match: string;
+  msg: string;
+}
+
+const identity = (d: Draft) => `${d.header} (${d.match})`;
+
+interface NameEntry {
+  kind: "tls-sni" | "http-host";
+  name: string;
+  subtree: boolean;
+  sourcePorts?: readonly PortRange[];
+  ports: PortRange[];
+  sdks: Set<string>;
+}
+
+/** A subtree entry covers the same name and every name below it, if its source ports cover too. */
+function covers(a: NameEntry, e: NameEntry): boolean {
+  if (a === e || !a.subtree || a.kind !== e.kind) return false;
+  if (!(e.name === a.name || e.name.endsWith(`.${a.name}`))) return false;
+  return !a.sourcePorts || (!!e.sourcePorts && rangesCover(a.sourcePorts, e.sourcePorts));
+}
+
+function nameDraft(e: NameEntry): Draft {
+  const buffer = e.kind === "tls-sni" ? "tls.sni" : "http.host";
+  const proto = e.kind === "tls-sni" ? "tls" : "http";
+  // dotprefix + ".name" + endswith matches the name itself and every subdomain, never "evilname".
+  // http.host is normalised to lower case by Suricata, so nocase is only needed for SNI.
+  const nocase = e.kind === "tls-sni" ? " nocase;" : "";
+  const match = e.subtree
+    ? `${buffer}; dotprefix; content:${quoted(`.${e.name}`, "content")};${nocase} endswith;`
+    : `${buffer}; content:${quoted(e.name, "content")};${nocase} startswith; endswith;`;
+  return {
+    kind: e.kind,
+    order: `2 ${e.kind} ${e.name.split(".").reverse().join(".")} ${e.subtree ? 1 : 0} ${portRangesKey(e.sourcePorts)}`,
+    header: `pass ${proto} $HOME_NET ${suricataPorts(e.sourcePorts)} -> any ${suricataPorts(e.ports)}`,
+    match: `${match} flow:to_server,established;`,
+    msg: `agora-egress ${e.kind === "tls-sni" ? "TLS SNI" : "HTTP Host"} ${e.subtree ? "." : ""}${e.name} for ${[...e.sdks].sort().join(" ")}`,
+  };
+}
+
+function hashSid(body: string, attempt: number): number {
+  const h = createHash("sha256").update(`${body}#${attempt}`).digest();
+  return SID_RANGE.min + (h.readUInt32BE(0) % SID_RANGE.size);
+}
+
+/** Gives every draft a content-derived sid, re-hashing on a collision (in content order, so stably). */
+function assignSids(drafts: readonly Draft[]): SuricataRule[] {
+  const used = new Set<number>();
+  const sids = new Map<string, number>();
+  for (const body of [...new Set(drafts.map(identity))].sort()) {
+    let attempt = 0;
+    while (used.has(hashSid(body, attempt))) attempt++;
+    used.add(hashSid(body, attempt));
+    sids.set(body, hashSid(body, attempt));
+  }
+  const key = (d: Draft) => `${d.order}\u0000${identity(d)}`;
+  return [...drafts].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map((d) => {
+    const sid = sids.get(identity(d))!;
+    const line = `${d.header} (msg:${msgText(d.msg)}; ${d.match ? `${d.match} ` : ""}sid:${sid}; rev:1;)`;
+    if (line.length > AWS_LIMITS.suricataRuleLength) throw new Error(`Suricata rule longer than ${AWS_LIMITS.suricataRuleLength} characters: ${line.slice(0, 80)}…`);
+    return { kind: d.kind, sid, line };
+  });
+}
+
+const wideKey = (direction: Direction, protocol: Protocol, sourcePorts?: readonly PortRange[]) => `${direction} ${protocol} ${portRangesKey(sourcePorts)}`;
+
+/**
+ * Suricata pass rules for a strict-order stateful rule group:
+ * - TLS SNI rules (tls ports) and HTTP Host rules (http ports) for domain flows over TCP;
+ *   a subtree domain matches its apex and every subdomain, an exact one only itself,
+ *   case-insensitively;
+ * - 5-tuple rules for address flows (source ports kept: Suricata can match them);
+ * - the domain flows SNI/Host cannot see (UDP, TCP on other ports, ingress) become 5-tuple
+ *   rules to any address on exactly those ports, reported as widenings;
+ * - one `flow:not_established` rule passing TCP handshake packets (both ways) to the
+ *   TLS/HTTP ports, so the ClientHello / request can reach the SNI/Host rules even under
+ *   `aws:drop_strict`; it passes those packets only, not their flows.
+ * Everything else falls to the policy's default action (`aws:drop_established` assumed).
+ */
+export function renderSuricataRules(
+  ruleSet: RuleSet, options: SuricataOptions = DEFAULT_SURICATA_OPTIONS,
+): { rules: SuricataRule[]; widenings: Widening[] } {
+  const widenings: Widening[] = [];
+  const names = new Map<string, NameEntry>();
+  const wide = new Map<string, { direction: Direction; protocol: Protocol; sourcePorts?: readonly PortRange[]; ports: PortRange[]; sdks: Set<string> }>();
+  const byAddress = new Map<string, { direction: Direction; protocol: Protocol; sourcePorts?: readonly PortRange[]; cidr: string; ports: PortRange[]; sdks: Set<string> }>();
+
+  const widen = (g: Grant, ports: readonly PortRange[], sourcePorts: readonly PortRange[] | undefined, reason: string) => {
+    const key = wideKey(g.direction, g.protocol, sourcePorts);
+    const w = wide.get(key) ?? { direction: g.direction, protocol: g.protocol, ...(sourcePorts ? { sourcePorts } : {}), ports: [], sdks: new Set<string>() };
+    w.ports = mergePortRanges([...w.ports, ...ports]);
+    g.sdks.forEach((s) => w.sdks.add(s));
+    wide.set(key, w);
+    widenings.push({ target: NETWORK_FIREWALL_TARGET, rule: describeGrant(g), sdks: g.sdks, renderedAs: describeRendered(g, ports, ["any address"], sourcePorts), reason });
+  };
+
+  for (const g of grants(ruleSet)) {
+    // Ingress source ports would be the remote side's: the model means the workload's, so drop them.
+    const sourcePorts = g.direction === "egress" ? g.sourcePorts : undefined;
+    if (g.destination.kind === "cidr") {
+      if (g.sourcePorts && !sourcePorts) {
+        widenings.push({ target: NETWORK_FIREWALL_TARGET, rule: describeGrant(g), sdks: g.sdks, renderedAs: describeRendered(g, g.ports, [g.destination.cidr]), reason: "source ports of an ingress rule are not enforced" });
+      }
+      const key = `${wideKey(g.direction, g.protocol, sourcePorts)} ${g.destination.cidr}`;
+      const a = byAddress.get(key) ?? { direction: g.direction, protocol: g.protocol, ...(sourcePorts ? { sourcePorts } : {}), cidr: g.destination.cidr, ports: [], sdks: new Set<string>() };
+      a.ports = mergePortRanges([...a.ports, ...g.ports]);
+      g.sdks.forEach((s) => a.sdks.add(s));
+      byAddress.set(key, a);
+      continue;
+    }
+    if (g.direction === "ingress") {
+      widen(g, g.ports, undefined, "an inbound flow carries no name of its sender; any source address is allowed on these ports");
+      continue;
+    }
+    if (g.protocol === "udp") {
+      widen(g, g.ports, sourcePorts, "UDP carries no TLS SNI or HTTP Host, so the firewall cannot see the domain");
+      continue;
+    }
+    const tls = intersectPorts(g.ports, options.tlsPorts);
+    const http = intersectPorts(subtractPorts(g.ports, tls), options.httpPorts);
+    for (const [kind, ports] of [["tls-sni", tls], ["http-host", http]] as const) {
+      if (ports.length === 0) continue;
+      const key = `${kind} ${g.destination.name} ${g.destination.subtree} ${portRangesKey(sourcePorts)}`;
+      const e = names.get(key) ?? { kind, name: g.destination.name, subtree: g.destination.subtree, ...(sourcePorts ? { sourcePorts } : {}), ports: [], sdks: new Set<string>() };
+      e.ports = mergePortRanges([...e.ports, ...ports]);
+      g.sdks.forEach((s) => e.sdks.add(s));
+      names.set(key, e);
+    }
+    const rest = subtractPorts(g.ports, [...tls, ...http]);
+    if (rest.length) widen(g, rest, sourcePorts, "on these ports the SDK does not speak TLS or HTTP, so neither SNI nor Host shows the domain");
+  }
+
+  const drafts: Draft[] = [];
+  // A name below a subtree rule with the same kind and ports needs no rule of its own.
+  const entries = [...names.values()];
+  const kept = entries
+    .map((e) => ({ ...e, ports: subtractPorts(e.ports, entries.filter((a) => covers(a, e)).flatMap((a) => a.ports)) }))
+    .filter((e) => e.ports.length > 0);
+  drafts.push(...kept.map(nameDraft));
+
+  const handshake = mergePortRanges(kept.flatMap((e) => e.ports));
+  if (handshake.length) {
+    drafts.push({
+      kind: "handshake", order: "1",
+      header: `pass tcp $HOME_NET any <> any ${suricataPorts(handshake)}`,
+      match: "flow:not_established;",
+      msg: "agora-egress TCP handshake so SNI and Host rules see the first request",
+    });
+    widenings.push({
+      target: NETWORK_FIREWALL_TARGET, rule: `tcp ${formatPorts(handshake)} → the TLS SNI and HTTP Host allowlist`, sdks: [...new Set(kept.flatMap((e) => [...e.sdks]))].sort(),
+      renderedAs: `tcp ${formatPorts(handshake)} → any address (handshake packets only, flow:not_established)`,
+      reason: "strict order needs the TCP handshake passed before the ClientHello or HTTP request can be matched; data is still matched by name",
+    });
+  }
+
+  // Address rules with identical ports share one rule with an address list.
+  const grouped = new Map<string, { direction: Direction; protocol: Protocol; sourcePorts?: readonly PortRange[]; ports: PortRange[]; cidrs: string[]; sdks: Set<string> }>();
+  for (const a of byAddress.values()) {
+    const key = `${wideKey(a.direction, a.protocol, a.sourcePorts)} ${portRangesKey(a.ports)}`;
+    const g = grouped.get(key) ?? { direction: a.direction, protocol: a.protocol, ...(a.sourcePorts ? { sourcePorts: a.sourcePorts } : {}), ports: a.ports, cidrs: [], sdks: new Set<string>() };
+    g.cidrs.push(a.cidr);
+    a.sdks.forEach((s) => g.sdks.add(s));
+    grouped.set(key, g);
+  }
+  for (const g of grouped.values()) {
+    const cidrs = g.cidrs.sort((x, y) => cidrSortKey(x).localeCompare(cidrSortKey(y)));
+    const remote = addresses(cidrs);
+    const header = g.direction === "egress"
+      ? `$HOME_NET ${suricataPorts(g.sourcePorts)} -> ${remote} ${suricataPorts(g.ports)}`
+      : `${remote} any -> $HOME_NET ${suricataPorts(g.ports)}`;
+    drafts.push({
+      kind: "address", order: `3 ${g.direction} ${g.protocol} ${cidrSortKey(cidrs[0])} ${portRangesKey(g.ports)} ${portRangesKey(g.sourcePorts)}`,
+      header: `pass ${g.protocol} ${header}`, match: "",
+      msg: `agora-egress ${g.direction} ${g.protocol} ${g.direction === "egress" ? "to" : "from"} listed addresses for ${[...g.sdks].sort().join(" ")}`,
+    });
+  }
+
+  // Widened ports with a source-port constraint are redundant where any source port is already open.
+  for (const w of wide.values()) {
+    const open = w.sourcePorts ? wide.get(wideKey(w.direction, w.protocol))?.ports ?? [] : [];
+    const ports = subtractPorts(w.ports, open);
+    if (!ports.length) continue;
+    const header = w.direction === "egress" ? `$HOME_NET ${suricataPorts(w.sourcePorts)} -> any ${suricataPorts(ports)}` : `any any -> $HOME_NET ${suricataPorts(ports)}`;
+    drafts.push({
+      kind: "widened", order: `4 ${w.direction} ${w.protocol} ${portRangesKey(w.sourcePorts)}`,
+      header: `pass ${w.protocol} ${header}`, match: "",
+      msg: `agora-egress ${w.direction} ${w.protocol} ports of domain flows (widened to any address) for ${[...w.sdks].sort().join(" ")}`,
+    });
+  }
+  return { rules: assignSids(drafts), widenings };
+}
