@@ -182,7 +182,7 @@ function customRules(selection: Selection): Rule[] {
  * Throws `InputError` naming the offending field on any bad input.
  */
 export function resolve(input: SelectionInput | Selection): Resolution {
-  const selection = parseInput(Selection, input, "selection") as Selection;
+  const selection = parseInput(Selection, input, "") as Selection;
   const edition = getEdition(selection.edition, "edition");
   const choices = chooseSdks(selection, edition);
   const notes: string[] = [];
@@ -201,6 +201,9 @@ export function resolve(input: SelectionInput | Selection): Resolution {
   const proxied = selection.access === "cloud-proxy"
     ? choices.filter((c) => edition.cloudProxy.some((p) => p.sdk === c.id))
     : [];
+  if (selection.productionProxy && proxied.length === 0) {
+    notes.push("productionProxy is not used: none of the selected SDKs goes through the cloud proxy.");
+  }
   const endpointRows = proxied.length > 0 && selection.environment === "production" ? productionRows(edition, selection) : undefined;
 
   for (const choice of choices) {

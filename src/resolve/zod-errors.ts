@@ -6,6 +6,9 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown, field
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("");
-  throw new InputError(`${field}${path}`, issue.message);
+  // An unknown key is named as the field itself, so a typo points at the typo.
+  const keys = issue.code === "unrecognized_keys" ? [issue.keys[0]] : [];
+  const path = [...issue.path, ...keys].map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("");
+  // With no field prefix the path stands alone: `access`, not `.access`.
+  throw new InputError(field ? `${field}${path}` : path.replace(/^\./, "") || "selection", issue.message);
 }
