@@ -23,11 +23,12 @@ export function readYamlFile(path: string, shownAs: string): unknown {
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(shownAs, code === "ENOENT" ? `file not found (looked for ${path})` : `cannot be read (${code ?? String(err)})`);
   }
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text);
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    const line = e.linePos ? ` at line ${e.linePos[0].line}` : "";
-    throw new InputError(shownAs, `is not valid YAML${line}: ${e.message.split("\n")[0]}`);
+    const message = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    const line = e.linePos ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : "";
+    throw new InputError(shownAs, `is not valid YAML${line}: ${message}`);
   }
   return doc.toJS();
 }

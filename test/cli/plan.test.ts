@@ -1,0 +1,74 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { Planner } from "../../src/cli/planners";
+import { Plan, ref } from "../../src/renderers/plan";
+import { run } from "./run";
+
+/** A stand-in planner: one resource per allow rule destination, plus one widening and one quota. */
+const seen: Record<string, unknown>[] = [];
+const fakeAws: Planner = (resolution, options) => {
+  seen.push(options);
+  const plan: Plan = {
+    resources: [
+      { type: "aws:ec2/securityGroup:SecurityGroup", name: "agora-sg", inputs: { vpcId: options.vpcId ?? "vpc-default" } },
+      ...resolution.ruleSet.rules.slice(0, 2).map((r, i) => ({
+        type: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+        name: `rule-${r.protocol}-${i}`,
+        inputs: { securityGroupId: ref("agora-sg", "id"), ipProtocol: r.protocol },
+        dependsOn: ["agora-sg"],
+      })),
+    ],
+    widenings: [{ target: "aws-sg", rule: "udp 8000 → .agora.io", sdks: ["rtc-native"], renderedAs: "udp 8000 → 0.0.0.0/0", reason: "security groups take addresses only" }],
+    quotas: [{ target: "aws-sg", quota: "rules per security group", scope: "agora-sg", used: 2, limit: 60 }],
+  };
+  return plan;
+};
+
+describe("plan --cloud (hook for the cloud renderers)", () => {
+  it("prints PRODUCT.md's JSON with --format json", async () => {
+    const r = await run(["plan", "--cloud", "aws", "--sdk", "rtc-native", "--format", "json"], { planners: { aws: fakeAws } });
+    expect(r.code).toBe(0);
+    const body = JSON.parse(r.stdout);
+    expect(Object.keys(body)).toEqual(["resources", "widenings", "quotas"]);
+    expect(body.resources[0]).toEqual({ type: "aws:ec2/securityGroup:SecurityGroup", name: "agora-sg", inputs: { vpcId: "vpc-default" } });
+    expect(body.resources[1].inputs.securityGroupId).toBe("${agora-sg.id}");
+    expect(body.widenings[0].renderedAs).toBe("udp 8000 → 0.0.0.0/0");
+    expect(body.quotas[0]).toEqual({ target: "aws-sg", quota: "rules per security group", scope: "agora-sg", used: 2, limit: 60 });
+  });
+
+  it("prints a readable summary by default", async () => {
+    const r = await run(["plan", "--cloud", "aws", "--sdk", "rtc-native"], { planners: { aws: fakeAws } });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")).toEqual([
+      "AWS: 3 resources",
+      "  aws:ec2/securityGroup:SecurityGroup × 1",
+      "    agora-sg",
+      "  aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule × 2",
+      "    rule-tcp-0",
+      "    rule-tcp-1",
+      "  widenings: 1",
+      "    udp 8000 → .agora.io [rtc-native]",
+      "      rendered as: udp 8000 → 0.0.0.0/0",
+      "      why: security groups take addresses only",
+      "  quotas:",
+      "    rules per security group (agora-sg): 2 of 60",
+      "",
+    ]);
+  });
+
+  it("passes the stack's agora-egress:aws object to the planner", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "agora-plan-"));
+    fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config:\n  agora-egress:sdks: [rtm-native]\n  agora-egress:aws:\n    vpcId: vpc-0123\n");
+    const r = await run(["plan", "--cloud", "aws", "--stack", "dev", "--dir", dir, "--format", "json"], { planners: { aws: fakeAws } });
+    expect(r.code).toBe(0);
+    expect(seen[seen.length - 1]).toEqual({ vpcId: "vpc-0123" });
+    expect(JSON.parse(r.stdout).resources[0].inputs).toEqual({ vpcId: "vpc-0123" });
+  });
+
+  it("refuses a cloud with no planner registered, naming --cloud", async () => {
+    const r = await run(["plan", "--cloud", "azure", "--sdk", "rtc-native"], { planners: { aws: fakeAws } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("agora-egress: --cloud: the Azure target is not available in this build yet\n");
+  });
+});
