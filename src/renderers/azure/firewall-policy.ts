@@ -1,0 +1,236 @@
+import { Grant, PortRange, Rule, formatPortRange, grants, portRangesKey } from "../../model";
+import { Resolution } from "../../resolve";
+import { shortHash } from "../names";
+import { Plan, QuotaUsage, ResourceSpec, Widening, ref } from "../plan";
+import { Block, Fact, addressKind, addressesKey, groupIntoBlocks } from "./blocks";
+import { FlowPattern, describePattern } from "./describe";
+import { AzurePlanOptions, EXTERNAL, LIMITS, ResolvedAzureOptions, WorkloadSources, resolveAzureOptions } from "./options";
+
+export const FIREWALL_TARGET = "azure-firewall-policy";
+/** Logical names of the policy created here and of the rule collection group. */
+export const FIREWALL_POLICY_SPEC = "firewall-policy";
+export const RULE_COLLECTION_GROUP_SPEC = "rule-collection-group";
+export const FIREWALL_POLICY_TYPE = "azure-native:network:FirewallPolicy";
+export const RULE_COLLECTION_GROUP_TYPE = "azure-native:network:FirewallPolicyRuleCollectionGroup";
+export const IP_GROUP_TYPE = "azure-native:network:IpGroup";
+
+/** The only ports application rules take here: HTTP and HTTPS (TLS SNI). */
+const APPLICATION_PROTOCOLS: ReadonlyMap<number, string> = new Map([[80, "Http"], [443, "Https"]]);
+
+const REASONS = {
+  sourcePorts: "Azure Firewall rules have no source-port match: the source ports are dropped.",
+  fqdnByAddress: "A network-rule FQDN is matched by the addresses the firewall's DNS proxy resolves it to: other names on those addresses, and direct connections to them, are admitted too. Clients must use the firewall as their DNS server.",
+  subtree: "Network rules take no wildcard FQDNs, so a domain with all its subdomains on ports other than TCP 80/443 becomes any destination (*) on exactly those ports. TCP 80/443 stay with the FQDN application rules: a network rule there would bypass them.",
+  noDnsProxy: "Network-rule FQDNs need DNS proxy, which is off for this policy, so the name becomes any destination (*) on exactly these ports. TCP 80/443 stay with the FQDN application rules: a network rule there would bypass them.",
+  ingressName: "Network rules match addresses, not names: the remote name becomes any address (*).",
+} as const;
+
+/** Splits ports into the application-rule ports (TCP 80, 443) and the rest. */
+function splitApplicationPorts(rule: Pick<Rule, "protocol" | "ports">): { app: PortRange[]; rest: PortRange[] } {
+  if (rule.protocol !== "tcp") return { app: [], rest: [...rule.ports] };
+  const app: PortRange[] = [];
+  let rest: PortRange[] = [...rule.ports];
+  for (const port of APPLICATION_PROTOCOLS.keys()) {
+    if (!rest.some((r) => r.from <= port && port <= r.to)) continue;
+    app.push({ from: port, to: port });
+    rest = rest.flatMap((r) => (r.from <= port && port <= r.to
+      ? [{ from: r.from, to: port - 1 }, { from: port + 1, to: r.to }].filter((x) => x.from <= x.to)
+      : [r]));
+  }
+  return { app, rest };
+}
+
+/** Application-rule FQDN forms: `*.name` never matches `name`, so a subtree needs both; never `*name`. */
+function targetFqdns(name: string, subtree: boolean): string[] {
+  return subtree ? [name, `*.${name}`] : [name];
+}
+
+/** Which rendering each part of a model rule (or grant) gets. Shared by rules and widenings so they agree. */
+function classify(r: Pick<Rule, "direction" | "protocol" | "ports" | "destination">, dnsProxy: boolean) {
+  if (r.direction === "ingress" || r.destination.kind === "cidr") return { app: [], rest: [...r.ports], restAs: r.destination.kind === "cidr" ? "cidr" : "any" } as const;
+  const { app, rest } = splitApplicationPorts(r);
+  return { app, rest, restAs: !r.destination.subtree && dnsProxy ? "fqdn" : "any" } as const;
+}
+
+function widen(g: Grant, dnsProxy: boolean): { pattern: FlowPattern; reason: string }[] {
+  const { app, rest, restAs } = classify(g, dnsProxy);
+  const src = g.sourcePorts && g.direction === "egress" ? ` ${REASONS.sourcePorts}` : "";
+  const out: { pattern: FlowPattern; reason: string }[] = [];
+  const base = { direction: g.direction, protocol: g.protocol };
+  if (app.length > 0 && src) out.push({ pattern: { ...base, ports: app, destination: g.destination }, reason: REASONS.sourcePorts });
+  if (rest.length === 0) return out;
+  if (restAs === "cidr") {
+    if (src) out.push({ pattern: { ...base, ports: rest, destination: g.destination }, reason: REASONS.sourcePorts });
+  } else if (restAs === "fqdn") {
+    out.push({ pattern: { ...base, ports: rest, destination: g.destination }, reason: REASONS.fqdnByAddress + src });
+  } else if (g.direction === "ingress") {
+    out.push({ pattern: { ...base, ports: rest, destination: "*" }, reason: REASONS.ingressName });
+  } else {
+    const why = g.destination.kind === "domain" && g.destination.subtree ? REASONS.subtree : REASONS.noDnsProxy;
+    out.push({ pattern: { ...base, ports: rest, destination: "*" }, reason: why + src });
+  }
+  return out;
+}
+
+interface NetworkRule {
+  readonly direction: Block["direction"];
+  readonly protocols: readonly string[];
+  readonly ports: readonly PortRange[];
+  readonly addresses: readonly string[];
+  readonly sdks: readonly string[];
+}
+
+/** One network rule can carry both protocols: merge blocks that differ only in protocol. */
+function mergeProtocols(blocks: readonly Block[]): NetworkRule[] {
+  const groups = new Map<string, Block[]>();
+  for (const b of blocks) {
+    const key = [b.direction, addressesKey(b.addresses), portRangesKey(b.ports)].join("|");
+    groups.set(key, [...(groups.get(key) ?? []), b]);
+  }
+  return [...groups.values()].map((g) => ({
+    direction: g[0].direction,
+    protocols: [...new Set(g.map((b) => b.protocol.toUpperCase()))].sort(),
+    ports: g[0].ports,
+    addresses: g[0].addresses,
+    sdks: [...new Set(g.flatMap((b) => b.sdks))].sort(),
+  }));
+}
+
+const ports = (p: readonly PortRange[]) => p.map((r) => formatPortRange(r));
+const description = (sdks: readonly string[]) => `Agora ${sdks.join(", ")}`;
+const sources = (w: WorkloadSources, side: "source" | "destination") =>
+  w.ipGroups ? { [`${side}IpGroups`]: [...w.ipGroups] } : { [`${side}Addresses`]: [...w.addresses!] };
+
+/**
+ * A rule collection group (on a new Firewall Policy with DNS proxy on, or on an existing policy)
+ * with a network rule collection and an application rule collection:
+ * - domains on TCP 80/443 → application rules (`name`, and `*.name` for a subtree; never `*name`);
+ * - exact domains on other ports → network rules with `destinationFqdns`, only with DNS proxy;
+ * - subtree domains on other ports (and exact ones without DNS proxy) → `*` on exactly those ports,
+ *   never on TCP 80/443, because network rules run first and would bypass the application rules;
+ * - addresses → network rules to IP Groups (one per distinct address set, created in a
+ *   `dependsOn` chain; the group depends on all of them, since Azure serialises these updates);
+ * - ingress (recording's simplex range) → network rules from the remote addresses to the workloads.
+ * Every rule's source is the workloads (`sourceAddresses`, default RFC 1918, or `sourceIpGroups`),
+ * so no rule is open in both directions.
+ */
+export function renderFirewallPolicyRules(resolution: Resolution, options: AzurePlanOptions): Plan {
+  return renderFirewallPolicy(resolution, resolveAzureOptions(options));
+}
+
+export function renderFirewallPolicy(resolution: Resolution, o: ResolvedAzureOptions): Plan {
+  const fw = o.firewallPolicy;
+  const resources: ResourceSpec[] = [];
+  const at = fw.existing
+    ? { resourceGroupName: ref(EXTERNAL.existingFirewallPolicy, "resourceGroupName"), firewallPolicyName: ref(EXTERNAL.existingFirewallPolicy, "name") }
+    : { resourceGroupName: o.resourceGroupName, firewallPolicyName: ref(FIREWALL_POLICY_SPEC, "name") };
+  const placement = { resourceGroupName: o.resourceGroupName, ...(o.location ? { location: o.location } : {}) };
+  if (!fw.existing) {
+    resources.push({
+      type: FIREWALL_POLICY_TYPE,
+      name: FIREWALL_POLICY_SPEC,
+      inputs: { ...placement, sku: { tier: fw.tier }, ...(fw.dnsProxy ? { dnsSettings: { enableProxy: true } } : {}) },
+    });
+  }
+
+  const app: Fact[] = [], fqdn: Fact[] = [], any: Fact[] = [], cidr: Fact[] = [], ingress: Fact[] = [];
+  for (const r of resolution.ruleSet.rules) {
+    const { app: appPorts, rest, restAs } = classify(r, fw.dnsProxy);
+    const base = { sdk: r.sdk, direction: r.direction, protocol: r.protocol };
+    if (r.destination.kind === "domain") {
+      for (const form of targetFqdns(r.destination.name, r.destination.subtree)) {
+        if (appPorts.length > 0) app.push({ ...base, address: form, ports: appPorts });
+      }
+    }
+    if (rest.length === 0) continue;
+    const address = restAs === "cidr" && r.destination.kind === "cidr" ? r.destination.cidr : restAs === "fqdn" && r.destination.kind === "domain" ? r.destination.name : "*";
+    const bucket = r.direction === "ingress" ? ingress : restAs === "cidr" ? cidr : restAs === "fqdn" ? fqdn : any;
+    bucket.push({ ...base, address, ports: rest });
+  }
+
+  // IP Groups: one per distinct destination address set, named by content.
+  const cidrRules = mergeProtocols(groupIntoBlocks(cidr));
+  const ipGroupName = (addresses: readonly string[]) => `ip-group-${shortHash(addressesKey(addresses))}`;
+  const ipGroups = new Map(cidrRules.map((r) => [ipGroupName(r.addresses), r.addresses]));
+  const ipGroupSpecs: ResourceSpec[] = [...ipGroups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, addresses], i, all) => ({
+      type: IP_GROUP_TYPE,
+      name,
+      inputs: { ...placement, ipAddresses: [...addresses] },
+      ...(i > 0 ? { dependsOn: [all[i - 1][0]] } : {}),
+    }));
+
+  const networkRule = (r: NetworkRule, kind: string, destination: Record<string, unknown>, source: Record<string, unknown>) => ({
+    ruleType: "NetworkRule",
+    name: `${r.direction === "egress" ? "out" : "in"}-${r.protocols.join("-").toLowerCase()}-${kind}-${shortHash(JSON.stringify([r.direction, r.protocols, r.addresses, ports(r.ports)]))}`,
+    description: description(r.sdks),
+    ipProtocols: [...r.protocols],
+    ...source,
+    ...destination,
+    destinationPorts: ports(r.ports),
+  });
+  const workload = sources(fw.workload, "source");
+  const fqdnRules = mergeProtocols(groupIntoBlocks(fqdn));
+  const anyRules = mergeProtocols(groupIntoBlocks(any));
+  const ingressRules = mergeProtocols(groupIntoBlocks(ingress));
+  const networkRules = [
+    ...cidrRules.map((r) => networkRule(r, "ip-group", { destinationIpGroups: [ref(ipGroupName(r.addresses), "id")] }, workload)),
+    ...fqdnRules.map((r) => networkRule(r, "fqdn", { destinationFqdns: [...r.addresses] }, workload)),
+    ...anyRules.map((r) => networkRule(r, "any", { destinationAddresses: ["*"] }, workload)),
+    ...ingressRules.map((r) => networkRule(r, addressKind(r.addresses[0]) === "cidr" ? "addresses" : "any",
+      sources(fw.workload, "destination"), { sourceAddresses: [...r.addresses] })),
+  ].sort((a, b) => (a.name < b.name ? -1 : 1));
+  const applicationRules = groupIntoBlocks(app).map((b) => {
+    const protocols = b.ports.map((p) => ({ protocolType: APPLICATION_PROTOCOLS.get(p.from)!, port: p.from }));
+    return {
+      ruleType: "ApplicationRule",
+      name: `app-${protocols.map((p) => p.protocolType.toLowerCase()).join("-")}-${shortHash(JSON.stringify([b.addresses, ports(b.ports)]))}`,
+      description: description(b.sdks),
+      protocols,
+      ...workload,
+      targetFqdns: [...b.addresses],
+    };
+  }).sort((a, b) => (a.name < b.name ? -1 : 1));
+
+  const collection = (kind: string, priority: number, rules: readonly object[]) => ({
+    ruleCollectionType: "FirewallPolicyFilterRuleCollection",
+    name: `${o.namePrefix}-${kind}`,
+    priority,
+    action: { type: "Allow" },
+    rules,
+  });
+  const ruleCollections = [
+    ...(networkRules.length ? [collection("network", fw.networkRuleCollectionPriority, networkRules)] : []),
+    ...(applicationRules.length ? [collection("application", fw.applicationRuleCollectionPriority, applicationRules)] : []),
+  ];
+  const rcgInputs = { ...at, ruleCollectionGroupName: `${o.namePrefix}-egress`, priority: fw.ruleCollectionGroupPriority, ruleCollections };
+  resources.push(...ipGroupSpecs, {
+    type: RULE_COLLECTION_GROUP_TYPE,
+    name: RULE_COLLECTION_GROUP_SPEC,
+    inputs: rcgInputs,
+    ...(ipGroupSpecs.length ? { dependsOn: ipGroupSpecs.map((s) => s.name) } : {}),
+  });
+
+  const widenings: Widening[] = grants(resolution.ruleSet).flatMap((g) => widen(g, fw.dnsProxy).map(({ pattern, reason }) => ({
+    target: FIREWALL_TARGET, rule: describePattern(g), sdks: g.sdks, renderedAs: describePattern(pattern), reason,
+  })));
+
+  // Each network rule spends sources × destinations (an IP Group counts its addresses).
+  const sourceCount = (fw.workload.addresses ?? fw.workload.ipGroups ?? []).length;
+  const combinations = sourceCount * [cidrRules, fqdnRules, anyRules, ingressRules].flat().reduce((n, r) => n + r.addresses.length, 0);
+  const scope = fw.existing ? "existing firewall policy" : "new firewall policy";
+  const quotas: QuotaUsage[] = [
+    { target: FIREWALL_TARGET, quota: "IP Groups per firewall policy (this plan's)", scope, used: ipGroups.size, limit: LIMITS.ipGroupsPerPolicy },
+    {
+      target: FIREWALL_TARGET, quota: "addresses per IP Group (largest)", scope,
+      used: Math.max(0, ...[...ipGroups.values()].map((a) => a.length)), limit: LIMITS.addressesPerIpGroup,
+    },
+    { target: FIREWALL_TARGET, quota: "network rule source/destination combinations", scope, used: combinations, limit: LIMITS.networkRuleCombinations },
+    {
+      target: FIREWALL_TARGET, quota: "rule collection group size (bytes)", scope: `${o.namePrefix}-egress`,
+      used: Buffer.byteLength(JSON.stringify(rcgInputs)), limit: LIMITS.ruleCollectionGroupBytes,
+    },
+  ];
+  return { resources, widenings, quotas };
+}

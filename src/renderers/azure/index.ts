@@ -1,0 +1,40 @@
+import { Resolution } from "../../resolve";
+import { Plan, mergePlans } from "../plan";
+import { renderDns } from "./dns-security-policy";
+import { renderFirewallPolicy } from "./firewall-policy";
+import { renderNsg } from "./nsg";
+import { AzurePlanOptions, AzureTarget, resolveAzureOptions } from "./options";
+
+export * from "./options";
+export { parseArmId } from "./arm-id";
+export type { FlowPattern } from "./describe";
+export { describePattern } from "./describe";
+export { allocatePriorities } from "./priorities";
+export {
+  NSG_SPEC, NSG_TARGET, NSG_TYPE, SECURITY_RULE_TYPE, renderNsgRules,
+} from "./nsg";
+export {
+  FIREWALL_POLICY_SPEC, FIREWALL_POLICY_TYPE, FIREWALL_TARGET, IP_GROUP_TYPE, RULE_COLLECTION_GROUP_SPEC,
+  RULE_COLLECTION_GROUP_TYPE, renderFirewallPolicyRules,
+} from "./firewall-policy";
+export {
+  DNS_ALLOW_LIST_SPEC, DNS_ALLOW_RULE_SPEC, DNS_BLOCK_LIST_SPEC, DNS_BLOCK_RULE_SPEC, DNS_DOMAIN_LIST_TYPE, DNS_LINK_TYPE,
+  DNS_NAME, DNS_POLICY_SPEC, DNS_POLICY_TYPE, DNS_SECURITY_RULE_TYPE, DNS_TARGET, allowedNames, renderDnsSecurityPolicy,
+} from "./dns-security-policy";
+
+/**
+ * The Azure plan for a resolution: NSG rules, a Firewall Policy rule collection group with IP
+ * Groups, and a DNS security policy (as selected by `options.targets`), with every widening
+ * and quota use. Pure and deterministic: the same resolution and options give byte-identical
+ * JSON whatever the order of the inputs. Throws `InputError` naming the option on bad options.
+ */
+export function renderAzurePlan(resolution: Resolution, options: AzurePlanOptions): Plan {
+  const o = resolveAzureOptions(options);
+  const renderers: Record<AzureTarget, (r: Resolution, opts: typeof o) => Plan> = {
+    [AzureTarget.Nsg]: renderNsg,
+    [AzureTarget.FirewallPolicy]: renderFirewallPolicy,
+    [AzureTarget.DnsSecurityPolicy]: renderDns,
+  };
+  const order = [AzureTarget.Nsg, AzureTarget.FirewallPolicy, AzureTarget.DnsSecurityPolicy];
+  return mergePlans(...order.filter((t) => o.targets.includes(t)).map((t) => renderers[t](resolution, o)));
+}

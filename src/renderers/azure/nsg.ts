@@ -1,0 +1,178 @@
+import { Grant, InputError, PortRange, formatPortRange, grants } from "../../model";
+import { Resolution } from "../../resolve";
+import { shortHash } from "../names";
+import { Plan, QuotaUsage, ResourceSpec, Widening, ref } from "../plan";
+import { Block, addressKind, groupIntoBlocks } from "./blocks";
+import { describePattern } from "./describe";
+import { AzurePlanOptions, EXTERNAL, LIMITS, ResolvedAzureOptions, resolveAzureOptions } from "./options";
+import { allocatePriorities } from "./priorities";
+
+export const NSG_TARGET = "azure-nsg";
+/** Logical name of the NSG created here. */
+export const NSG_SPEC = "nsg";
+export const SECURITY_RULE_TYPE = "azure-native:network:SecurityRule";
+export const NSG_TYPE = "azure-native:network:NetworkSecurityGroup";
+
+const INTERNET = "Internet";
+
+export function describeGrant(g: Grant): string {
+  return describePattern(g);
+}
+
+/** `field`AddressPrefix for one entry, the augmented plural form for several (never both). */
+function prefixes(side: "source" | "destination", addresses: readonly string[]): Record<string, unknown> {
+  return addresses.length === 1 ? { [`${side}AddressPrefix`]: addresses[0] } : { [`${side}AddressPrefixes`]: [...addresses] };
+}
+
+function portFields(side: "source" | "destination", ports: readonly PortRange[] | undefined): Record<string, unknown> {
+  if (!ports) return { [`${side}PortRange`]: "*" };
+  const texts = ports.map((p) => formatPortRange(p));
+  return texts.length === 1 ? { [`${side}PortRange`]: texts[0] } : { [`${side}PortRanges`]: texts };
+}
+
+function ruleName(prefix: string, b: Block): string {
+  const content = JSON.stringify([b.direction, b.protocol, b.sourcePorts ?? null, b.addresses, b.ports]);
+  const where = addressKind(b.addresses[0]) === "token" ? "internet" : "addresses";
+  return `${prefix}-${b.direction === "egress" ? "out" : "in"}-${b.protocol}-${where}-${shortHash(content)}`;
+}
+
+function description(sdks: readonly string[]): string {
+  const text = `Agora ${sdks.join(", ")} (agora-egress)`;
+  return text.length <= 140 ? text : `${text.slice(0, 137)}...`;
+}
+
+/** How many address prefixes and port ranges a rule spends of the per-NSG budget. */
+function addressesAndPorts(inputs: Record<string, unknown>): number {
+  return ["sourceAddressPrefixes", "destinationAddressPrefixes", "sourcePortRanges", "destinationPortRanges"]
+    .reduce((n, key) => n + (Array.isArray(inputs[key]) ? (inputs[key] as unknown[]).length : 0), 0)
+    + ["sourceAddressPrefix", "destinationAddressPrefix", "sourcePortRange", "destinationPortRange"]
+      .filter((key) => typeof inputs[key] === "string" && inputs[key] !== "*").length;
+}
+
+/**
+ * NSG rules for a resolution: standalone `SecurityRule`s (never inline `securityRules`) on a
+ * new NSG or an existing one, as augmented rules grouped per SDK (see `groupIntoBlocks`).
+ *
+ * - A domain cannot be expressed, so it becomes the `Internet` service tag on the same ports
+ *   and source ports (reported). `Internet` rather than `*`: private and virtual-network
+ *   destinations are not what a public Agora name resolves to, and virtual-network traffic
+ *   is already allowed by the built-in AllowVnetOutBound.
+ * - Source ports (recording's local 4000-4030) are expressed exactly with `sourcePortRange(s)`.
+ * - Ingress (recording's simplex range) becomes an Inbound rule from the remote addresses.
+ * - Priorities come from the rule content (see `allocatePriorities`), unique per direction, in
+ *   the caller's window; with denyByDefault, a Deny to `Internet` takes the window's last slot,
+ *   ahead of the built-in AllowInternetOutBound (65001).
+ */
+export function renderNsgRules(resolution: Resolution, options: AzurePlanOptions): Plan {
+  return renderNsg(resolution, resolveAzureOptions(options));
+}
+
+export function renderNsg(resolution: Resolution, o: ResolvedAzureOptions): Plan {
+  const { existing, firstPriority, lastPriority, denyByDefault } = o.nsg;
+  const resources: ResourceSpec[] = [];
+  const at = existing
+    ? { resourceGroupName: ref(EXTERNAL.existingNsg, "resourceGroupName"), networkSecurityGroupName: ref(EXTERNAL.existingNsg, "name") }
+    : { resourceGroupName: o.resourceGroupName, networkSecurityGroupName: ref(NSG_SPEC, "name") };
+  if (!existing) {
+    resources.push({
+      type: NSG_TYPE,
+      name: NSG_SPEC,
+      inputs: {
+        resourceGroupName: o.resourceGroupName,
+        ...(o.location ? { location: o.location } : {}),
+        ...(o.nsg.name ? { networkSecurityGroupName: o.nsg.name } : {}),
+      },
+    });
+  }
+
+  const blocks = groupIntoBlocks(resolution.ruleSet.rules.map((r) => ({
+    sdk: r.sdk, direction: r.direction, protocol: r.protocol, ports: r.ports,
+    address: r.destination.kind === "domain" ? INTERNET : r.destination.cidr,
+    ...(r.sourcePorts ? { sourcePorts: r.sourcePorts } : {}),
+  })));
+  const named = blocks.map((b) => ({ block: b, name: ruleName(o.namePrefix, b) }));
+  const denyName = `${o.namePrefix}-out-deny-internet`;
+  const priorities = new Map<string, number>();
+  for (const direction of ["egress", "ingress"] as const) {
+    const names = named.filter((n) => n.block.direction === direction).map((n) => n.name);
+    const deny = direction === "egress" && denyByDefault ? 1 : 0;
+    const size = lastPriority - firstPriority + 1;
+    if (names.length + deny > size) {
+      const what = `${names.length} ${direction === "egress" ? "Outbound" : "Inbound"} allow rules${deny ? " and the deny rule" : ""}`;
+      throw new InputError("azure.nsg.lastPriority", `${what} need ${names.length + deny} priorities but ${firstPriority}-${lastPriority} has only ${size}; widen the window`);
+    }
+    allocatePriorities(names, firstPriority, lastPriority - deny, "azure.nsg.lastPriority", direction).forEach((p, n) => priorities.set(n, p));
+  }
+
+  const rules: ResourceSpec[] = named.map(({ block: b, name }) => {
+    const remote = [...b.addresses];
+    const inputs = {
+      ...at,
+      securityRuleName: name,
+      description: description(b.sdks),
+      priority: priorities.get(name)!,
+      direction: b.direction === "egress" ? "Outbound" : "Inbound",
+      access: "Allow",
+      protocol: b.protocol === "tcp" ? "Tcp" : "Udp",
+      ...(b.direction === "egress"
+        ? { ...prefixes("source", ["*"]), ...portFields("source", b.sourcePorts), ...prefixes("destination", remote) }
+        : { ...prefixes("source", remote), ...portFields("source", b.sourcePorts), ...prefixes("destination", ["*"]) }),
+      ...portFields("destination", b.ports),
+    };
+    return { type: SECURITY_RULE_TYPE, name, inputs };
+  });
+  if (denyByDefault) {
+    rules.push({
+      type: SECURITY_RULE_TYPE,
+      name: denyName,
+      inputs: {
+        ...at,
+        securityRuleName: denyName,
+        description: "Deny other outbound Internet traffic, ahead of the built-in AllowInternetOutBound (agora-egress)",
+        priority: lastPriority,
+        direction: "Outbound",
+        access: "Deny",
+        protocol: "*",
+        sourceAddressPrefix: "*",
+        sourcePortRange: "*",
+        destinationAddressPrefix: INTERNET,
+        destinationPortRange: "*",
+      },
+    });
+  }
+  rules.sort((a, b) => (a.name < b.name ? -1 : 1));
+  resources.push(...rules);
+
+  const widenings: Widening[] = grants(resolution.ruleSet)
+    .filter((g) => g.destination.kind === "domain")
+    .map((g) => ({
+      target: NSG_TARGET,
+      rule: describeGrant(g),
+      sdks: g.sdks,
+      renderedAs: describePattern({ ...g, destination: INTERNET }),
+      reason: "An NSG matches addresses, not names: the domain is allowed as the Internet service tag on the same ports.",
+    }));
+  if (!denyByDefault) {
+    widenings.push({
+      target: NSG_TARGET,
+      rule: "any * → Internet",
+      sdks: resolution.sdks.map((s) => s.id),
+      renderedAs: "any * → Internet",
+      reason: "denyByDefault is off: the built-in AllowInternetOutBound (65001) admits all outbound Internet traffic.",
+    });
+  }
+
+  const scope = existing ? "existing NSG" : "new NSG";
+  const quotas: QuotaUsage[] = [
+    { target: NSG_TARGET, quota: "security rules per NSG", scope, used: rules.length, limit: LIMITS.nsgRulesPerGroup },
+    {
+      target: NSG_TARGET, quota: "address prefixes and port ranges per NSG", scope,
+      used: rules.reduce((n, r) => n + addressesAndPorts(r.inputs), 0), limit: LIMITS.nsgAddressesOrPortsPerGroup,
+    },
+    ...(["Outbound", "Inbound"] as const).map((d) => ({
+      target: NSG_TARGET, quota: `${d} priorities in window ${firstPriority}-${lastPriority}`, scope,
+      used: rules.filter((r) => r.inputs.direction === d).length, limit: lastPriority - firstPriority + 1,
+    })),
+  ];
+  return { resources, widenings, quotas };
+}
