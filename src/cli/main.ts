@@ -89,7 +89,8 @@ export async function main(argv: string[], context: Partial<CliContext> = {}): P
     return code;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === "commander.helpDisplayed" || err.code === "commander.version") return EXIT.ok;
+      const helpAsked = err.code === "commander.help" && err.exitCode === 0; // `agora-egress help`
+      if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || helpAsked) return EXIT.ok;
       ctx.stderr(`agora-egress: ${oneLine(usageLine(err))}\n`);
       return EXIT.badInput;
     }

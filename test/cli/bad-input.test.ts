@@ -73,6 +73,11 @@ describe("other exits", () => {
     const top = await run(["--help"]);
     expect(top.code).toBe(0);
     for (const c of ["rules", "check", "catalog", "summary", "plan"]) expect(top.stdout).toContain(c);
+    for (const args of [["help"], ["help", "check"]]) {
+      const r2 = await run(args);
+      expect([r2.code, r2.stderr]).toEqual([0, ""]);
+      expect(r2.stdout).toMatch(/^Usage: agora-egress/);
+    }
   });
 
   it("prints the package version", async () => {
