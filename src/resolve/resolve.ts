@@ -25,6 +25,13 @@ export interface Resolution {
   readonly proxyDomains: readonly string[];
 }
 
+/** SDKs whose direct whitelist Agora withdrew in Sep 2020 (agora-facts.md 4a, 7.3; conflicts C1, C2). */
+const WITHDRAWN_DIRECT: Record<string, string> = {
+  "rtc-native": "Agora withdrew domain whitelisting for it on 2020-09-15 and asks for the cloud proxy (agora-facts.md 7.3).",
+  recording: "Agora withdrew domain whitelisting for it on 2020-09-15 and asks for the cloud proxy (agora-facts.md 3.8).",
+  gaming: "Agora withdrew domain whitelisting for it on 2020-09-15 and lists no cloud proxy for it (agora-facts.md 4a).",
+};
+
 const CUSTOM: Provenance = {
   document: "selection", file: "selection", title: "Custom rules", table: "customRules", revision: "selection", seed: false,
 };
@@ -245,6 +252,8 @@ export function resolve(input: SelectionInput | Selection): Resolution {
         rules.push(...ingress.rules);
         appSettings.push(recordingPortSettings(edition, ingress.low, ingress.high));
       }
+      const withdrawn = WITHDRAWN_DIRECT[choice.id];
+      if (withdrawn) notes.push(`${choice.id}: legacy May 2020 whitelist; ${withdrawn}`);
       if (choice.id === "rtc-web" && choice.version === undefined) {
         notes.push("rtc-web: no version given, so the rules are those of Web SDK 2.9.0 or later (UDP 5866-6000).");
       }
