@@ -1,0 +1,101 @@
+import fc from "fast-check";
+import { InputError, canonicalDomain, domainMatches } from "../../src/model";
+import { resolve } from "../../src/resolve";
+import {
+  AWS_LIMITS, DNS_ASSOCIATION_TYPE, DNS_CONFIG_TYPE, DNS_RULE_GROUP_TYPE, DNS_RULE_TYPE, DOMAIN_LIST_TYPE, DnsBlockResponse, DnsRedirectionAction,
+  dnsFirewallDomains, renderDnsFirewall,
+} from "../../src/renderers/aws";
+import { selectionArb } from "./flows";
+import { ALL_SDKS, byType, tryResolve } from "./helpers";
+
+/** DNS Firewall's matching as assumed (cloud-semantics §4): `*` all, `*.x` strictly below x, `x` only x. */
+function listMatches(domains: readonly string[], name: string): boolean {
+  const n = name.toLowerCase().replace(/\.$/, "");
+  return domains.some((d) => d === "*" || (d.startsWith("*.") ? n.endsWith(d.slice(1)) : n === d));
+}
+
+describe("renderDnsFirewall", () => {
+  const all = resolve({ sdks: ALL_SDKS });
+
+  it("lists a subtree as apex and *. entries, an exact name as is, and leaves out names already below a subtree", () => {
+    expect(dnsFirewallDomains(all)).toEqual(["*.agora.io", "*.agoraio.cn", "agora.io", "agoraio.cn", "qos.agoralab.co", "qoslbs.agoralab.co"]);
+    for (const d of dnsFirewallDomains(all)) {
+      expect(d).toMatch(AWS_LIMITS.dnsFirewallDomain);
+      expect(d.length).toBeLessThanOrEqual(AWS_LIMITS.dnsFirewallDomainLength);
+    }
+  });
+
+  it("includes the cloud proxy's domain for proxy_type 1, and not for the IP-list form", () => {
+    expect(dnsFirewallDomains(resolve({ sdks: ["rtc-native", "recording"], access: "cloud-proxy" }))).toEqual(["ap-proxy.agora.io"]);
+    expect(dnsFirewallDomains(resolve({ sdks: ["rtc-native"], access: "cloud-proxy", proxyType: 2 }))).toEqual([]);
+  });
+
+  it("allows exactly the model's names and the proxy domains (property)", () => {
+    const nameArb = fc.oneof(
+      fc.constantFrom("agora.io", "www.agora.io", "evilagora.io", "agora.io.evil.com", "example.com", "a.example.com", "b.example.org", "x.b.example.org", "ap-proxy.agora.io", "QOS.agoralab.co."),
+      fc.tuple(fc.constantFrom("a", "zz", "edge"), fc.constantFrom("agora.io", "agoraio.cn", "example.com", "qos.agoralab.co")).map(([l, d]) => `${l}.${d}`),
+    );
+    fc.assert(fc.property(selectionArb, fc.array(nameArb, { minLength: 10, maxLength: 10 }), (selection, names) => {
+      const resolution = tryResolve(selection);
+      fc.pre(resolution !== undefined);
+      const domains = dnsFirewallDomains(resolution!);
+      for (const name of names) {
+        const canonical = canonicalDomain(name);
+        const model = resolution!.ruleSet.rules.some((r) => r.destination.kind === "domain" && domainMatches(canonical, r.destination.name, r.destination.subtree))
+          || resolution!.proxyDomains.includes(canonical);
+        expect([name, listMatches(domains, name)]).toEqual([name, model]);
+      }
+    }), { numRuns: 200 });
+  });
+
+  it("renders the domain list, rule group and ALLOW rule with the CNAME handling exposed", () => {
+    const plan = renderDnsFirewall(all);
+    expect(plan.resources.map((r) => [r.type, r.name])).toEqual([
+      [DOMAIN_LIST_TYPE, "dnsfw-agora-domains"], [DNS_RULE_GROUP_TYPE, "dnsfw-rule-group"], [DNS_RULE_TYPE, "dnsfw-allow-agora"],
+    ]);
+    expect(plan.resources[2].inputs).toEqual({
+      firewallRuleGroupId: "${dnsfw-rule-group.id}", firewallDomainListId: "${dnsfw-agora-domains.id}",
+      action: "ALLOW", priority: 100, firewallDomainRedirectionAction: "INSPECT_REDIRECTION_DOMAIN",
+    });
+    expect(renderDnsFirewall(all, { redirectionAction: DnsRedirectionAction.Trust }).resources[2].inputs.firewallDomainRedirectionAction).toBe("TRUST_REDIRECTION_DOMAIN");
+  });
+
+  it("adds a BLOCK rule for everything else after the ALLOW rule when asked", () => {
+    const plan = renderDnsFirewall(all, { blockOthers: true, blockResponse: DnsBlockResponse.NoData });
+    expect(byType(plan, DOMAIN_LIST_TYPE)[1].inputs).toEqual({ domains: ["*"] });
+    expect(byType(plan, DNS_RULE_TYPE)[1].inputs).toEqual({
+      firewallRuleGroupId: "${dnsfw-rule-group.id}", firewallDomainListId: "${dnsfw-all-domains.id}", action: "BLOCK", blockResponse: "NODATA", priority: 200,
+    });
+    expect(() => renderDnsFirewall(all, { blockOthers: true, allowRulePriority: 300 })).toThrow(InputError);
+  });
+
+  it("associates each VPC with a priority in 101–8999 and fails closed by default", () => {
+    const plan = renderDnsFirewall(all, { vpcIds: ["vpc-b", "vpc-a"], associationPriority: 8999 });
+    expect(byType(plan, DNS_ASSOCIATION_TYPE).map((r) => [r.name, r.inputs])).toEqual([
+      ["dnsfw-association-vpc-a", { firewallRuleGroupId: "${dnsfw-rule-group.id}", vpcId: "vpc-a", priority: 8999 }],
+      ["dnsfw-association-vpc-b", { firewallRuleGroupId: "${dnsfw-rule-group.id}", vpcId: "vpc-b", priority: 8999 }],
+    ]);
+    expect(byType(plan, DNS_CONFIG_TYPE).map((r) => r.inputs)).toEqual([
+      { resourceId: "vpc-a", firewallFailOpen: "DISABLED" }, { resourceId: "vpc-b", firewallFailOpen: "DISABLED" },
+    ]);
+    expect(byType(renderDnsFirewall(all, { vpcIds: ["vpc-a"], failOpen: true }), DNS_CONFIG_TYPE)[0].inputs.firewallFailOpen).toBe("ENABLED");
+    for (const bad of [100, 9000, 101.5]) {
+      expect(() => renderDnsFirewall(all, { vpcIds: ["vpc-a"], associationPriority: bad })).toThrow(/^dnsFirewall\.associationPriority: /);
+    }
+    expect(() => renderDnsFirewall(all, { vpcIds: ["vpc-a", "vpc-a"] })).toThrow(new InputError("dnsFirewall.vpcIds", "lists a VPC twice"));
+  });
+
+  it("puts the rules into an existing rule group without creating one", () => {
+    const plan = renderDnsFirewall(all, { existingRuleGroupId: "${existing-dns-firewall-rule-group.id}", vpcIds: ["vpc-a"] });
+    expect(byType(plan, DNS_RULE_GROUP_TYPE)).toEqual([]);
+    expect(new Set([...byType(plan, DNS_RULE_TYPE), ...byType(plan, DNS_ASSOCIATION_TYPE)].map((r) => r.inputs.firewallRuleGroupId)))
+      .toEqual(new Set(["${existing-dns-firewall-rule-group.id}"]));
+  });
+
+  it("reports quota use within the documented limits and no widenings", () => {
+    const plan = renderDnsFirewall(all, { vpcIds: ["vpc-a"], blockOthers: true });
+    expect(plan.widenings).toEqual([]);
+    for (const q of plan.quotas) expect(q.used).toBeLessThanOrEqual(q.limit);
+    expect(plan.quotas.map((q) => q.quota)).toEqual(["domains per UpdateFirewallDomains request", "rules per rule group", "rule groups associated per VPC"]);
+  });
+});
