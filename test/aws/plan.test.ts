@@ -41,7 +41,7 @@ describe("renderAwsPlan", () => {
   ])("gives byte-identical plans for shuffled SDK lists: %s", (_, selection) => {
     const reference = JSON.stringify(renderAwsPlan(resolve(selection), OPTIONS));
     for (const seed of [1, 2, 3, 4, 5]) {
-      const reordered = { ...selection, sdks: shuffled(selection.sdks, seed) };
+      const reordered = { ...selection, sdks: shuffled(selection.sdks ?? [], seed) };
       if ("productionProxy" in reordered && reordered.productionProxy) {
         reordered.productionProxy = { endpoints: shuffled(reordered.productionProxy.endpoints, seed).map((e) => ({ ...e, addresses: shuffled(e.addresses, seed) })) };
       }
@@ -67,9 +67,12 @@ describe("renderAwsPlan", () => {
     }
   });
 
-  it("renders only the targets asked for, and at least one", () => {
-    const sgOnly = renderAwsPlan(resolve({ sdks: ["gaming"] }), { securityGroups: {} });
+  it("renders only the targets asked for, every target when none is named, and rejects unknown ones", () => {
+    const gaming = resolve({ sdks: ["gaming"] });
+    const sgOnly = renderAwsPlan(gaming, { securityGroups: {} });
     expect(new Set(sgOnly.resources.map((r) => r.type.split(":")[1]))).toEqual(new Set(["ec2/securityGroup", "vpc/securityGroupEgressRule"]));
-    expect(() => renderAwsPlan(resolve({ sdks: ["gaming"] }), {})).toThrow(InputError);
+    expect(renderAwsPlan(gaming, {})).toEqual(renderAwsPlan(gaming, ALL_AWS_TARGETS));
+    expect(() => renderAwsPlan(gaming, { securityGroup: {} } as never)).toThrow(new InputError("aws.securityGroup", 'Unrecognized key: "securityGroup"'));
+    expect(() => renderAwsPlan(gaming, { dnsFirewall: { associationPriority: 50 } })).toThrow(/^dnsFirewall\.associationPriority: /);
   });
 });

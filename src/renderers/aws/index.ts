@@ -1,5 +1,5 @@
-import { InputError } from "../../model";
-import { Resolution } from "../../resolve";
+import { z } from "zod";
+import { Resolution, parseInput } from "../../resolve";
 import { Plan, mergePlans } from "../plan";
 import { DnsFirewallOptions, renderDnsFirewall } from "./dns-firewall";
 import { NetworkFirewallOptions, renderNetworkFirewallRules } from "./network-firewall";
@@ -11,7 +11,10 @@ export * from "./security-groups";
 export * from "./suricata";
 export { AWS_LIMITS, SAFE_DESCRIPTION, ec2Description } from "./limits";
 
-/** Options of every AWS target; a target is rendered when its options object is present (`{}` for defaults). */
+/**
+ * Options of every AWS target. A target is rendered when its options object is present
+ * (`{}` for its defaults); with none present, every target is rendered with defaults.
+ */
 export interface AwsPlanOptions {
   securityGroups?: SecurityGroupOptions;
   networkFirewall?: NetworkFirewallOptions;
@@ -21,16 +24,24 @@ export interface AwsPlanOptions {
 /** Every AWS target with its defaults (what `agora-egress plan --cloud aws` shows). */
 export const ALL_AWS_TARGETS: AwsPlanOptions = { securityGroups: {}, networkFirewall: {}, dnsFirewall: {} };
 
+const Targets = z.object({
+  securityGroups: z.record(z.string(), z.unknown()).optional(),
+  networkFirewall: z.record(z.string(), z.unknown()).optional(),
+  dnsFirewall: z.record(z.string(), z.unknown()).optional(),
+}).strict();
+
 /**
  * The AWS resources for a resolution, as plain data: security groups, Network Firewall
  * and DNS Firewall specs, with the widenings and quota use of each. Pure and
- * deterministic: the same resolution and options always give the same plan.
+ * deterministic: the same resolution and options always give the same plan. Bad options
+ * throw InputError naming the option.
  */
-export function renderAwsPlan(resolution: Resolution, options: AwsPlanOptions): Plan {
+export function renderAwsPlan(resolution: Resolution, options: AwsPlanOptions = {}): Plan {
+  parseInput(Targets, options, "aws");
+  const chosen = options.securityGroups || options.networkFirewall || options.dnsFirewall ? options : ALL_AWS_TARGETS;
   const plans: Plan[] = [];
-  if (options.securityGroups) plans.push(renderSecurityGroupRules(resolution, options.securityGroups));
-  if (options.networkFirewall) plans.push(renderNetworkFirewallRules(resolution, options.networkFirewall));
-  if (options.dnsFirewall) plans.push(renderDnsFirewall(resolution, options.dnsFirewall));
-  if (plans.length === 0) throw new InputError("targets", "turn on at least one AWS target: securityGroups, networkFirewall or dnsFirewall");
+  if (chosen.securityGroups) plans.push(renderSecurityGroupRules(resolution, chosen.securityGroups));
+  if (chosen.networkFirewall) plans.push(renderNetworkFirewallRules(resolution, chosen.networkFirewall));
+  if (chosen.dnsFirewall) plans.push(renderDnsFirewall(resolution, chosen.dnsFirewall));
   return mergePlans(...plans);
 }

@@ -1,0 +1,83 @@
+import * as pulumi from "@pulumi/pulumi";
+import { InputError } from "../../model";
+import { AppSetting } from "../../resolve";
+import { AwsPlanOptions, renderAwsPlan } from "../../renderers/aws";
+import { Plan, QuotaUsage, Widening } from "../../renderers/plan";
+import { instantiate } from "../instantiate";
+import { AgoraSelectionArgs, resolveArgs } from "../selection-args";
+import { AWS_CLASSES } from "./classes";
+import { dnsFirewallOutputs, networkFirewallOutputs, securityGroupOutputs } from "./outputs";
+import {
+  AwsDnsFirewallSettings, AwsNetworkFirewallSettings, AwsSecurityGroupSettings, External, asArgs, dnsFirewallTarget, networkFirewallTarget,
+  securityGroupTarget,
+} from "./settings";
+
+export interface AwsAgoraEgressArgs extends AgoraSelectionArgs {
+  /** Security groups for the workloads (needs `vpcId` or `existingSecurityGroupId`). Omit to skip this target. */
+  securityGroups?: AwsSecurityGroupSettings;
+  /** A Network Firewall rule group (and optionally a policy). Omit to skip this target. */
+  networkFirewall?: AwsNetworkFirewallSettings;
+  /** Route 53 Resolver DNS Firewall. Omit to skip this target. */
+  dnsFirewall?: AwsDnsFirewallSettings;
+}
+
+/**
+ * Every AWS egress control for the selected Agora SDKs from one rule model: security
+ * groups, Network Firewall and DNS Firewall, each turned on by giving its settings.
+ * The same resources as `AwsSecurityGroups`, `AwsNetworkFirewall` and `AwsDnsFirewall`.
+ */
+export class AwsAgoraEgress extends pulumi.ComponentResource {
+  /** Empty when `securityGroups` is not set. */
+  public readonly securityGroupIds: pulumi.Output<string[]>;
+  public readonly prefixListIds: pulumi.Output<string[]>;
+  public readonly ruleGroupArn: pulumi.Output<string | undefined>;
+  public readonly firewallPolicyArn: pulumi.Output<string | undefined>;
+  public readonly dnsFirewallRuleGroupId: pulumi.Output<string | undefined>;
+  public readonly dnsFirewallDomainListIds: pulumi.Output<string[]>;
+  public readonly dnsFirewallRuleIds: pulumi.Output<string[]>;
+  public readonly dnsFirewallAssociationIds: pulumi.Output<string[]>;
+  public readonly widenings: pulumi.Output<Widening[]>;
+  public readonly quotas: pulumi.Output<QuotaUsage[]>;
+  public readonly appSettings: pulumi.Output<AppSetting[]>;
+  public readonly plan: Plan;
+
+  constructor(name: string, args: AwsAgoraEgressArgs, opts?: pulumi.ComponentResourceOptions) {
+    const resolution = resolveArgs(args);
+    if (!args.securityGroups && !args.networkFirewall && !args.dnsFirewall) {
+      throw new InputError("args", "set at least one of securityGroups, networkFirewall and dnsFirewall");
+    }
+    const sg = args.securityGroups ? securityGroupTarget(args.securityGroups, "args.securityGroups") : undefined;
+    const nf = args.networkFirewall ? networkFirewallTarget(args.networkFirewall, "args.networkFirewall") : undefined;
+    const dns = args.dnsFirewall ? dnsFirewallTarget(args.dnsFirewall, "args.dnsFirewall") : undefined;
+    const options: AwsPlanOptions = {
+      ...(sg ? { securityGroups: sg.options } : {}),
+      ...(nf ? { networkFirewall: nf.options } : {}),
+      ...(dns ? { dnsFirewall: dns.options } : {}),
+    };
+    const external: External = { ...sg?.external, ...dns?.external };
+    const plan = asArgs(() => renderAwsPlan(resolution, options), (t) => `args.${t}`);
+    super("agora-egress:index:AwsAgoraEgress", name, {}, opts);
+    const created = instantiate(this, name, plan.resources, AWS_CLASSES, external);
+    const none = pulumi.output<string[]>([]);
+    const ids = sg ? securityGroupOutputs(plan, created, external, sg.options) : { securityGroupIds: none, prefixListIds: none };
+    const fw = nf ? networkFirewallOutputs(plan, created) : { ruleGroupArn: pulumi.output(undefined), firewallPolicyArn: pulumi.output(undefined) };
+    const dnsIds = dns ? dnsFirewallOutputs(plan, created, external) : {
+      dnsFirewallRuleGroupId: pulumi.output(undefined), dnsFirewallDomainListIds: none, dnsFirewallRuleIds: none, dnsFirewallAssociationIds: none,
+    };
+    this.plan = plan;
+    this.securityGroupIds = ids.securityGroupIds;
+    this.prefixListIds = ids.prefixListIds;
+    this.ruleGroupArn = fw.ruleGroupArn;
+    this.firewallPolicyArn = fw.firewallPolicyArn;
+    this.dnsFirewallRuleGroupId = dnsIds.dnsFirewallRuleGroupId;
+    this.dnsFirewallDomainListIds = dnsIds.dnsFirewallDomainListIds;
+    this.dnsFirewallRuleIds = dnsIds.dnsFirewallRuleIds;
+    this.dnsFirewallAssociationIds = dnsIds.dnsFirewallAssociationIds;
+    this.widenings = pulumi.output([...plan.widenings]);
+    this.quotas = pulumi.output([...plan.quotas]);
+    this.appSettings = pulumi.output([...resolution.appSettings]);
+    this.registerOutputs({
+      ...ids, ...fw, ...dnsIds, widenings: this.widenings, quotas: this.quotas, appSettings: this.appSettings,
+    });
+  }
+}

@@ -1,0 +1,48 @@
+import * as pulumi from "@pulumi/pulumi";
+import { AppSetting } from "../../resolve";
+import { renderNetworkFirewallRules } from "../../renderers/aws";
+import { Plan, QuotaUsage, Widening } from "../../renderers/plan";
+import { instantiate } from "../instantiate";
+import { AgoraSelectionArgs, resolveArgs } from "../selection-args";
+import { AWS_CLASSES } from "./classes";
+import { networkFirewallOutputs } from "./outputs";
+import { AwsNetworkFirewallSettings, asArgs, networkFirewallTarget } from "./settings";
+
+export interface AwsNetworkFirewallArgs extends AgoraSelectionArgs, AwsNetworkFirewallSettings {}
+
+/**
+ * A strict-order Network Firewall rule group (Suricata) allowing the selected Agora SDKs'
+ * traffic by TLS SNI / HTTP Host and by address, and optionally a policy holding it.
+ * Without `createPolicy`, add `ruleGroupArn` to your own strict-order policy.
+ */
+export class AwsNetworkFirewall extends pulumi.ComponentResource {
+  public readonly ruleGroupArn: pulumi.Output<string>;
+  /** Set when `createPolicy` is true. */
+  public readonly firewallPolicyArn: pulumi.Output<string | undefined>;
+  /** The Suricata rules, one per line, as given to the rule group. */
+  public readonly rulesString: pulumi.Output<string>;
+  public readonly widenings: pulumi.Output<Widening[]>;
+  public readonly quotas: pulumi.Output<QuotaUsage[]>;
+  public readonly appSettings: pulumi.Output<AppSetting[]>;
+  public readonly plan: Plan;
+
+  constructor(name: string, args: AwsNetworkFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
+    const resolution = resolveArgs(args);
+    const target = networkFirewallTarget(args, "args");
+    const plan = asArgs(() => renderNetworkFirewallRules(resolution, target.options), () => "args");
+    super("agora-egress:index:AwsNetworkFirewall", name, {}, opts);
+    const created = instantiate(this, name, plan.resources, AWS_CLASSES, target.external);
+    const outputs = networkFirewallOutputs(plan, created);
+    this.plan = plan;
+    this.ruleGroupArn = outputs.ruleGroupArn;
+    this.firewallPolicyArn = outputs.firewallPolicyArn;
+    this.rulesString = pulumi.output((plan.resources[0].inputs.ruleGroup as { rulesSource: { rulesString: string } }).rulesSource.rulesString);
+    this.widenings = pulumi.output([...plan.widenings]);
+    this.quotas = pulumi.output([...plan.quotas]);
+    this.appSettings = pulumi.output([...resolution.appSettings]);
+    this.registerOutputs({
+      ruleGroupArn: this.ruleGroupArn, firewallPolicyArn: this.firewallPolicyArn, rulesString: this.rulesString,
+      widenings: this.widenings, quotas: this.quotas, appSettings: this.appSettings,
+    });
+  }
+}

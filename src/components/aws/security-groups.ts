@@ -1,0 +1,50 @@
+import * as pulumi from "@pulumi/pulumi";
+import { AppSetting } from "../../resolve";
+import { renderSecurityGroupRules } from "../../renderers/aws";
+import { Plan, QuotaUsage, Widening } from "../../renderers/plan";
+import { instantiate } from "../instantiate";
+import { AgoraSelectionArgs, resolveArgs } from "../selection-args";
+import { AWS_CLASSES } from "./classes";
+import { securityGroupOutputs } from "./outputs";
+import { AwsSecurityGroupSettings, asArgs, securityGroupTarget } from "./settings";
+
+export interface AwsSecurityGroupsArgs extends AgoraSelectionArgs, AwsSecurityGroupSettings {}
+
+/**
+ * Security groups that allow exactly the selected Agora SDKs' traffic: standalone
+ * `vpc.SecurityGroupEgressRule`/`IngressRule` resources, sharded over as many groups as
+ * the quota needs (all their ids are in `securityGroupIds`; attach every one). Domains
+ * are opened to every address on their ports, reported in `widenings`.
+ */
+export class AwsSecurityGroups extends pulumi.ComponentResource {
+  /** Every group the rules are in, in shard order; attach all of them to the workload's interfaces. */
+  public readonly securityGroupIds: pulumi.Output<string[]>;
+  public readonly prefixListIds: pulumi.Output<string[]>;
+  /** What security groups could not express exactly, and what was opened instead. */
+  public readonly widenings: pulumi.Output<Widening[]>;
+  public readonly quotas: pulumi.Output<QuotaUsage[]>;
+  /** SDK settings the application must use to match these rules. */
+  public readonly appSettings: pulumi.Output<AppSetting[]>;
+  /** The plan this component instantiated, as plain data. */
+  public readonly plan: Plan;
+
+  constructor(name: string, args: AwsSecurityGroupsArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Everything that can fail on bad input runs before any resource is registered.
+    const resolution = resolveArgs(args);
+    const target = securityGroupTarget(args, "args");
+    const plan = asArgs(() => renderSecurityGroupRules(resolution, target.options), () => "args");
+    super("agora-egress:index:AwsSecurityGroups", name, {}, opts);
+    const created = instantiate(this, name, plan.resources, AWS_CLASSES, target.external);
+    const ids = securityGroupOutputs(plan, created, target.external, target.options);
+    this.plan = plan;
+    this.securityGroupIds = ids.securityGroupIds;
+    this.prefixListIds = ids.prefixListIds;
+    this.widenings = pulumi.output([...plan.widenings]);
+    this.quotas = pulumi.output([...plan.quotas]);
+    this.appSettings = pulumi.output([...resolution.appSettings]);
+    this.registerOutputs({
+      securityGroupIds: this.securityGroupIds, prefixListIds: this.prefixListIds,
+      widenings: this.widenings, quotas: this.quotas, appSettings: this.appSettings,
+    });
+  }
+}

@@ -1,0 +1,154 @@
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { InputError } from "../../model";
+import { parseInput } from "../../resolve";
+import {
+  DnsBlockResponse, DnsFirewallOptions, DnsRedirectionAction, NetworkFirewallOptions, SecurityGroupOptions, StatefulDefaultAction,
+} from "../../renderers/aws";
+import { ref } from "../../renderers/plan";
+
+/** Resources the plan refers to but does not create: `${name.output}` → the value the caller gave. */
+export type External = Record<string, Record<string, pulumi.Input<unknown>>>;
+
+/** The security-group part of the AWS components' args. */
+export interface AwsSecurityGroupSettings {
+  /** VPC to create the security groups in (e.g. `vpc.id`). Needed unless `existingSecurityGroupId` holds every rule. */
+  vpcId?: pulumi.Input<string>;
+  /** Existing security group that receives the rules (the first shard); further shards are created in `vpcId`. */
+  existingSecurityGroupId?: pulumi.Input<string>;
+  /** Also open `::/0` where a domain had to be widened to every address. Default false. */
+  ipv6?: boolean;
+  /** Rules per group, per direction and address family: your account's quota (default 60). */
+  maxRulesPerGroup?: number;
+  /** Security groups per network interface: your account's quota (default 5, at most 16). */
+  maxGroupsPerInterface?: number;
+  /** Put cloud-proxy endpoint addresses in customer-managed prefix lists. Default false. */
+  proxyPrefixLists?: boolean;
+  /** `maxEntries` of each prefix list (default: its entry count); each referencing rule costs this much quota. */
+  prefixListMaxEntries?: number;
+}
+
+/** The Network Firewall part of the AWS components' args. */
+export interface AwsNetworkFirewallSettings {
+  /** Source CIDRs of the inspected workloads (HOME_NET), for centralised inspection. Default: the firewall VPC's CIDR. */
+  homeNet?: string[];
+  /** Create a strict-order firewall policy with the rule group. Default false: use `ruleGroupArn` in your own policy. */
+  createPolicy?: boolean;
+  /** Default action of the created policy. Default `aws:drop_established`. */
+  statefulDefaultAction?: StatefulDefaultAction;
+  /** Priority of the rule group in the created policy (1–65535). Default 100. */
+  ruleGroupPriority?: number;
+  /** Fixed rule group capacity (replaces the group when changed). Default: from the rule count with headroom. */
+  capacity?: number;
+  /** Multiplier on the rule count before rounding up to a capacity bucket. Default 2. */
+  capacityHeadroom?: number;
+  /** TCP ports where clients speak TLS (matched by SNI). Default `["443"]`. */
+  tlsPorts?: string[];
+  /** TCP ports where clients speak plain HTTP (matched by Host). Default `["80"]`. */
+  httpPorts?: string[];
+}
+
+/** The Route 53 Resolver DNS Firewall part of the AWS components' args. */
+export interface AwsDnsFirewallSettings {
+  /** VPC ids to associate the rule group with (known ids; use `vpcs` for ids that are outputs). */
+  vpcIds?: string[];
+  /** VPCs to associate, keyed by a stable name you choose (letters, digits, `-`, `_`). */
+  vpcs?: { [name: string]: pulumi.Input<string> };
+  /** Association priority, 101–8999; lower runs first among a VPC's rule groups. Default 101. */
+  associationPriority?: number;
+  /** Let queries through when DNS Firewall does not answer. Default false (fail closed). */
+  failOpen?: boolean;
+  /** CNAME/DNAME handling of the ALLOW rule. Default `INSPECT_REDIRECTION_DOMAIN` (CNAME targets must be allowed too). */
+  redirectionAction?: DnsRedirectionAction;
+  /** Block every other name after the ALLOW rule. Default false: the ALLOW rule alone restricts nothing. */
+  blockOthers?: boolean;
+  /** Answer of the BLOCK rule. Default NXDOMAIN. */
+  blockResponse?: DnsBlockResponse;
+  /** Put the rules in this existing rule group instead of creating one. */
+  existingRuleGroupId?: pulumi.Input<string>;
+  /** Priorities of the ALLOW and BLOCK rules in the rule group. Defaults 100 and 200. */
+  allowRulePriority?: number;
+  blockRulePriority?: number;
+}
+
+const input = z.custom<pulumi.Input<string>>((v) => v !== null && v !== undefined && v !== "", "expected an id or an Output");
+const int = z.number().int();
+
+const SecurityGroupSettings = z.object({
+  vpcId: input.optional(), existingSecurityGroupId: input.optional(), ipv6: z.boolean().optional(),
+  maxRulesPerGroup: int.optional(), maxGroupsPerInterface: int.optional(), proxyPrefixLists: z.boolean().optional(), prefixListMaxEntries: int.optional(),
+});
+const NetworkFirewallSettings = z.object({
+  homeNet: z.array(z.string()).optional(), createPolicy: z.boolean().optional(), statefulDefaultAction: z.enum(StatefulDefaultAction).optional(),
+  ruleGroupPriority: int.optional(), capacity: int.optional(), capacityHeadroom: z.number().optional(),
+  tlsPorts: z.array(z.string()).optional(), httpPorts: z.array(z.string()).optional(),
+});
+const DnsFirewallSettings = z.object({
+  vpcIds: z.array(z.string()).optional(), vpcs: z.record(z.string(), input).optional(),
+  associationPriority: int.optional(), failOpen: z.boolean().optional(), redirectionAction: z.enum(DnsRedirectionAction).optional(),
+  blockOthers: z.boolean().optional(), blockResponse: z.enum(DnsBlockResponse).optional(), existingRuleGroupId: input.optional(),
+  allowRulePriority: int.optional(), blockRulePriority: int.optional(),
+});
+
+/** Copies the defined fields only, so renderer defaults apply to the rest. */
+function defined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+export function securityGroupTarget(settings: AwsSecurityGroupSettings, field: string): { options: SecurityGroupOptions; external: External } {
+  const s = parseInput(SecurityGroupSettings, defined({ ...settings }), field);
+  if (s.vpcId === undefined && s.existingSecurityGroupId === undefined) {
+    throw new InputError(`${field}.vpcId`, "give vpcId (to create security groups) or existingSecurityGroupId (to add rules to one)");
+  }
+  const { vpcId, existingSecurityGroupId, ...rest } = s;
+  return {
+    options: defined({
+      ...rest,
+      vpcId: vpcId === undefined ? undefined : ref("vpc", "id"),
+      existingGroupId: existingSecurityGroupId === undefined ? undefined : ref("existing-security-group", "id"),
+    }),
+    external: {
+      ...(vpcId !== undefined ? { vpc: { id: vpcId } } : {}),
+      ...(existingSecurityGroupId !== undefined ? { "existing-security-group": { id: existingSecurityGroupId } } : {}),
+    },
+  };
+}
+
+export function networkFirewallTarget(settings: AwsNetworkFirewallSettings, field: string): { options: NetworkFirewallOptions; external: External } {
+  return { options: defined(parseInput(NetworkFirewallSettings, defined({ ...settings }), field)), external: {} };
+}
+
+export function dnsFirewallTarget(settings: AwsDnsFirewallSettings, field: string): { options: DnsFirewallOptions; external: External } {
+  const { vpcs, existingRuleGroupId, ...rest } = parseInput(DnsFirewallSettings, defined({ ...settings }), field);
+  const named = Object.keys(vpcs ?? {}).sort();
+  for (const n of named) {
+    // The name becomes part of a plan reference and of resource names.
+    if (!/^[A-Za-z0-9_-]{1,40}$/.test(n)) throw new InputError(`${field}.vpcs`, `${JSON.stringify(n)} is not a valid VPC name (1-40 letters, digits, - and _)`);
+  }
+  return {
+    options: defined({
+      ...rest,
+      vpcIds: rest.vpcIds || named.length ? [...(rest.vpcIds ?? []), ...named.map((n) => ref(`vpc-${n}`, "id"))] : undefined,
+      existingRuleGroupId: existingRuleGroupId === undefined ? undefined : ref("existing-dns-firewall-rule-group", "id"),
+    }),
+    external: {
+      ...Object.fromEntries(named.map((n) => [`vpc-${n}`, { id: vpcs![n] }])),
+      ...(existingRuleGroupId !== undefined ? { "existing-dns-firewall-rule-group": { id: existingRuleGroupId } } : {}),
+    },
+  };
+}
+
+/**
+ * Runs a renderer with options taken from component args, so that its InputErrors name
+ * the arg (`args.maxRulesPerGroup`) rather than the plan option (`securityGroups.maxRulesPerGroup`).
+ * `argsOf` maps a target (`securityGroups`, …) to the args path holding its settings.
+ */
+export function asArgs<T>(render: () => T, argsOf: (target: string) => string): T {
+  try {
+    return render();
+  } catch (e) {
+    const m = e instanceof InputError ? /^(securityGroups|networkFirewall|dnsFirewall)(\..*)?$/.exec(e.field) : null;
+    if (m) throw new InputError(`${argsOf(m[1])}${m[2] ?? ""}`, (e as InputError).problem);
+    throw e;
+  }
+}

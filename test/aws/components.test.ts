@@ -1,0 +1,163 @@
+import * as pulumi from "@pulumi/pulumi";
+import { InputError } from "../../src/model";
+import { resolve } from "../../src/resolve";
+import {
+  AwsAgoraEgress, AwsDnsFirewall, AwsNetworkFirewall, AwsSecurityGroups, DnsRedirectionAction, StatefulDefaultAction,
+} from "../../src/components/aws";
+import { renderAwsPlan, renderDnsFirewall, renderNetworkFirewallRules, renderSecurityGroupRules } from "../../src/renderers/aws";
+import { Plan, parseRef } from "../../src/renderers/plan";
+import { AccessMode, AgoraEnvironment } from "../../src/components/selection-args";
+import { ALL_SDKS, productionSelection } from "./helpers";
+
+interface Registered { type: string; name: string; inputs: Record<string, unknown>; custom: boolean }
+const registered: Registered[] = [];
+
+beforeAll(async () => {
+  await pulumi.runtime.setMocks({
+    newResource: (a: pulumi.runtime.MockResourceArgs) => {
+      registered.push({ type: a.type, name: a.name, inputs: a.inputs, custom: a.custom ?? false });
+      return { id: `${a.name}-id`, state: { ...a.inputs, arn: `arn:aws:mock:::${a.name}` } };
+    },
+    call: (a: pulumi.runtime.MockCallArgs) => a.inputs,
+  }, "agora-egress", "test", false);
+});
+
+const settle = () => (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+const value = <T>(o: pulumi.Output<T>) => new Promise<T>((res) => o.apply(res));
+
+/** The plan's specs as the mocks must see them: names prefixed, `${name.output}` replaced by the mock's values. */
+function expectedRegistrations(plan: Plan, prefix: string, external: Record<string, string>): Omit<Registered, "custom">[] {
+  const fill = (v: unknown): unknown => {
+    if (typeof v === "string") {
+      const r = parseRef(v);
+      if (!r) return v;
+      if (external[r.name] !== undefined) return external[r.name];
+      return r.output === "id" ? `${prefix}-${r.name}-id` : `arn:aws:mock:::${prefix}-${r.name}`;
+    }
+    if (Array.isArray(v)) return v.map(fill);
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x)]));
+    return v;
+  };
+  return plan.resources.map((r) => ({ type: r.type, name: `${prefix}-${r.name}`, inputs: fill(r.inputs) as Record<string, unknown> }));
+}
+
+/** The custom resources one component registered (by its name prefix), in registration order. */
+function childrenOf(prefix: string): Omit<Registered, "custom">[] {
+  return registered.filter((r) => r.custom && r.name.startsWith(`${prefix}-`)).map(({ type, name, inputs }) => ({ type, name, inputs }));
+}
+
+const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : 1);
+
+async function expectExactly(prefix: string, componentType: string, plan: Plan, external: Record<string, string>): Promise<void> {
+  await settle();
+  expect(registered.filter((r) => !r.custom && r.name === prefix).map((r) => r.type)).toEqual([componentType]);
+  expect(childrenOf(prefix).sort(byName)).toEqual(expectedRegistrations(plan, prefix, external).sort(byName));
+}
+
+describe("AWS components create exactly the planned specs", () => {
+  it("AwsAgoraEgress: all six SDKs direct, every target", async () => {
+    const c = new AwsAgoraEgress("all-direct", {
+      sdks: [...ALL_SDKS].reverse(),
+      securityGroups: { vpcId: "vpc-123" },
+      networkFirewall: { createPolicy: true, homeNet: ["10.0.0.0/16"] },
+      dnsFirewall: { vpcIds: ["vpc-123"], blockOthers: true },
+    });
+    const plan = renderAwsPlan(resolve({ sdks: ALL_SDKS }), {
+      securityGroups: { vpcId: "${vpc.id}" },
+      networkFirewall: { createPolicy: true, homeNet: ["10.0.0.0/16"] },
+      dnsFirewall: { vpcIds: ["vpc-123"], blockOthers: true },
+    });
+    expect(c.plan).toEqual(plan);
+    await expectExactly("all-direct", "agora-egress:index:AwsAgoraEgress", plan, { vpc: "vpc-123" });
+    expect(await value(c.securityGroupIds)).toEqual(["all-direct-sg-group-0-id"]);
+    expect(await value(c.ruleGroupArn)).toBe("arn:aws:mock:::all-direct-nfw-rule-group");
+    expect(await value(c.firewallPolicyArn)).toBe("arn:aws:mock:::all-direct-nfw-policy");
+    expect(await value(c.dnsFirewallRuleGroupId)).toBe("all-direct-dnsfw-rule-group-id");
+    expect(await value(c.dnsFirewallAssociationIds)).toEqual(["all-direct-dnsfw-association-vpc-123-id"]);
+    expect((await value(c.widenings)).length).toBe(plan.widenings.length);
+    expect(await value(c.quotas)).toEqual(plan.quotas);
+  });
+
+  describe("rtc-native + recording via the test cloud proxy", () => {
+    const selection = { sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy };
+    const resolution = resolve({ sdks: ["rtc-native", "recording"], access: "cloud-proxy" });
+
+    it("AwsSecurityGroups with proxy prefix lists", async () => {
+      const c = new AwsSecurityGroups("proxy-sg", { ...selection, vpcId: pulumi.output("vpc-9"), proxyPrefixLists: true });
+      await expectExactly("proxy-sg", "agora-egress:index:AwsSecurityGroups", renderSecurityGroupRules(resolution, { vpcId: "${vpc.id}", proxyPrefixLists: true }), { vpc: "vpc-9" });
+      expect(await value(c.prefixListIds)).toHaveLength(2);
+      expect((await value(c.appSettings)).map((s) => s.sdk)).toEqual(["recording", "rtc-native"]);
+    });
+
+    it("AwsNetworkFirewall", async () => {
+      const c = new AwsNetworkFirewall("proxy-nfw", { ...selection, createPolicy: true, statefulDefaultAction: StatefulDefaultAction.DropStrict });
+      await expectExactly("proxy-nfw", "agora-egress:index:AwsNetworkFirewall",
+        renderNetworkFirewallRules(resolution, { createPolicy: true, statefulDefaultAction: StatefulDefaultAction.DropStrict }), {});
+      expect(await value(c.rulesString)).toContain("pass udp $HOME_NET any -> [120.92.18.162/32,120.92.118.34/32] 4500:4650");
+    });
+
+    it("AwsDnsFirewall with a VPC id that is an output", async () => {
+      const c = new AwsDnsFirewall("proxy-dns", { ...selection, vpcs: { app: pulumi.output("vpc-app") }, redirectionAction: DnsRedirectionAction.Trust });
+      const plan = renderDnsFirewall(resolution, { vpcIds: ["${vpc-app.id}"], redirectionAction: DnsRedirectionAction.Trust });
+      await expectExactly("proxy-dns", "agora-egress:index:AwsDnsFirewall", plan, { "vpc-app": "vpc-app" });
+      expect(childrenOf("proxy-dns").find((r) => r.type.endsWith("ResolverFirewallDomainList"))!.inputs.domains).toEqual(["ap-proxy.agora.io"]);
+      expect(await value(c.dnsFirewallAssociationIds)).toHaveLength(1);
+    });
+  });
+
+  it("AwsSecurityGroups: production with 40 endpoint addresses is sharded, and every group id is exposed", async () => {
+    const production = productionSelection(40);
+    const c = new AwsSecurityGroups("prod-sg", {
+      sdks: production.sdks as string[], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production,
+      productionEndpoints: production.productionProxy!.endpoints.map((e) => ({ ...e, ports: e.ports.map(String) })), vpcId: "vpc-prod",
+    });
+    const plan = renderSecurityGroupRules(resolve(production), { vpcId: "${vpc.id}" });
+    await expectExactly("prod-sg", "agora-egress:index:AwsSecurityGroups", plan, { vpc: "vpc-prod" });
+    expect(await value(c.securityGroupIds)).toEqual(["prod-sg-sg-group-0-id", "prod-sg-sg-group-1-id"]);
+  });
+
+  it("AwsSecurityGroups: rules added to an existing security group", async () => {
+    const c = new AwsSecurityGroups("existing-sg", { sdks: ["rtc-web"], existingSecurityGroupId: pulumi.output("sg-0existing") });
+    const plan = renderSecurityGroupRules(resolve({ sdks: ["rtc-web"] }), { existingGroupId: "${existing-security-group.id}" });
+    await expectExactly("existing-sg", "agora-egress:index:AwsSecurityGroups", plan, { "existing-security-group": "sg-0existing" });
+    expect(childrenOf("existing-sg").some((r) => r.type === "aws:ec2/securityGroup:SecurityGroup")).toBe(false);
+    expect(await value(c.securityGroupIds)).toEqual(["sg-0existing"]);
+  });
+
+  it("adding a non-overlapping SDK leaves every existing child's name and inputs alone (the one rule group and domain list update in place)", async () => {
+    const settings = { securityGroups: { vpcId: "vpc-1" }, networkFirewall: {}, dnsFirewall: { vpcIds: ["vpc-1"] } };
+    new AwsAgoraEgress("grow", { sdks: ["rtc-native"], ...settings });
+    await settle();
+    const before = childrenOf("grow");
+    new AwsAgoraEgress("grow2", { sdks: ["rtc-web", "rtc-native"], ...settings });
+    await settle();
+    const after = new Map(childrenOf("grow2").map((r) => JSON.parse(JSON.stringify(r).replace(/grow2-/g, "grow-"))).map((r) => [r.name, r]));
+    for (const r of before) {
+      const now = after.get(r.name);
+      expect(now?.type).toBe(r.type);
+      if (r.type.endsWith(":RuleGroup")) expect(now!.inputs.capacity).toBe(r.inputs.capacity);
+      else if (!r.type.endsWith(":ResolverFirewallDomainList")) expect(now).toEqual(r);
+    }
+  });
+
+  describe("bad input: a clear error naming the arg, and no resource", () => {
+    it.each([
+      ["no VPC and no existing group", () => new AwsSecurityGroups("bad1", { sdks: ["gaming"] }), new InputError("args.vpcId", "give vpcId (to create security groups) or existingSecurityGroupId (to add rules to one)")],
+      ["too many groups needed", () => {
+        const p = productionSelection(40);
+        return new AwsSecurityGroups("bad2", {
+          sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, vpcId: "vpc-1", maxGroupsPerInterface: 1,
+          productionEndpoints: p.productionProxy!.endpoints.map((e) => ({ ...e, ports: e.ports.map(String) })),
+        });
+      }, /^args\.maxGroupsPerInterface: the rules need more than 1 security groups/],
+      ["association priority out of range", () => new AwsAgoraEgress("bad3", { sdks: ["gaming"], dnsFirewall: { vpcIds: ["vpc-1"], associationPriority: 9000 } }), /^args\.dnsFirewall\.associationPriority: /],
+      ["no target", () => new AwsAgoraEgress("bad4", { sdks: ["gaming"] }), new InputError("args", "set at least one of securityGroups, networkFirewall and dnsFirewall")],
+      ["unknown SDK", () => new AwsNetworkFirewall("bad5", { sdks: ["rtc-nativ"] }), /^sdks\[0\]: /],
+      ["bad VPC name", () => new AwsDnsFirewall("bad6", { sdks: ["gaming"], vpcs: { "a.b": "vpc-1" } }), new InputError("args.vpcs", '"a.b" is not a valid VPC name (1-40 letters, digits, - and _)')],
+    ])("%s", async (_, build, error) => {
+      expect(build).toThrow(error as Error | RegExp);
+      await settle();
+      expect(registered.filter((r) => r.name.startsWith("bad"))).toEqual([]);
+    });
+  });
+});
