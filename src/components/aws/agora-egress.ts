@@ -1,11 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { InputError } from "../../model";
-import { AppSetting } from "../../resolve";
 import { AwsPlanOptions, renderAwsPlan } from "../../renderers/aws";
-import { Plan, QuotaUsage, Widening } from "../../renderers/plan";
 import { instantiate } from "../instantiate";
 import { AgoraSelectionArgs, resolveArgs } from "../selection-args";
 import { AWS_CLASSES } from "./classes";
+import { AppSettingOutput, QuotaUsageOutput, WideningOutput, appSettingOutputs, quotaOutputs, wideningOutputs } from "./output-types";
 import { dnsFirewallOutputs, networkFirewallOutputs, securityGroupOutputs } from "./outputs";
 import {
   AwsDnsFirewallSettings, AwsNetworkFirewallSettings, AwsSecurityGroupSettings, External, asArgs, dnsFirewallTarget, networkFirewallTarget,
@@ -36,10 +35,9 @@ export class AwsAgoraEgress extends pulumi.ComponentResource {
   public readonly dnsFirewallDomainListIds: pulumi.Output<string[]>;
   public readonly dnsFirewallRuleIds: pulumi.Output<string[]>;
   public readonly dnsFirewallAssociationIds: pulumi.Output<string[]>;
-  public readonly widenings: pulumi.Output<Widening[]>;
-  public readonly quotas: pulumi.Output<QuotaUsage[]>;
-  public readonly appSettings: pulumi.Output<AppSetting[]>;
-  public readonly plan: Plan;
+  public readonly widenings: pulumi.Output<WideningOutput[]>;
+  public readonly quotas: pulumi.Output<QuotaUsageOutput[]>;
+  public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
   constructor(name: string, args: AwsAgoraEgressArgs, opts?: pulumi.ComponentResourceOptions) {
     const resolution = resolveArgs(args);
@@ -64,7 +62,6 @@ export class AwsAgoraEgress extends pulumi.ComponentResource {
     const dnsIds = dns ? dnsFirewallOutputs(plan, created, external) : {
       dnsFirewallRuleGroupId: pulumi.output(undefined), dnsFirewallDomainListIds: none, dnsFirewallRuleIds: none, dnsFirewallAssociationIds: none,
     };
-    this.plan = plan;
     this.securityGroupIds = ids.securityGroupIds;
     this.prefixListIds = ids.prefixListIds;
     this.ruleGroupArn = fw.ruleGroupArn;
@@ -73,9 +70,9 @@ export class AwsAgoraEgress extends pulumi.ComponentResource {
     this.dnsFirewallDomainListIds = dnsIds.dnsFirewallDomainListIds;
     this.dnsFirewallRuleIds = dnsIds.dnsFirewallRuleIds;
     this.dnsFirewallAssociationIds = dnsIds.dnsFirewallAssociationIds;
-    this.widenings = pulumi.output([...plan.widenings]);
-    this.quotas = pulumi.output([...plan.quotas]);
-    this.appSettings = pulumi.output([...resolution.appSettings]);
+    this.widenings = pulumi.output(wideningOutputs(plan.widenings));
+    this.quotas = pulumi.output(quotaOutputs(plan.quotas));
+    this.appSettings = pulumi.output(appSettingOutputs(resolution.appSettings));
     this.registerOutputs({
       ...ids, ...fw, ...dnsIds, widenings: this.widenings, quotas: this.quotas, appSettings: this.appSettings,
     });

@@ -1,10 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AppSetting } from "../../resolve";
 import { renderDnsFirewall } from "../../renderers/aws";
-import { Plan, QuotaUsage, Widening } from "../../renderers/plan";
 import { instantiate } from "../instantiate";
 import { AgoraSelectionArgs, resolveArgs } from "../selection-args";
 import { AWS_CLASSES } from "./classes";
+import { AppSettingOutput, QuotaUsageOutput, WideningOutput, appSettingOutputs, quotaOutputs, wideningOutputs } from "./output-types";
 import { dnsFirewallOutputs } from "./outputs";
 import { AwsDnsFirewallSettings, asArgs, dnsFirewallTarget } from "./settings";
 
@@ -20,10 +19,9 @@ export class AwsDnsFirewall extends pulumi.ComponentResource {
   public readonly dnsFirewallDomainListIds: pulumi.Output<string[]>;
   public readonly dnsFirewallRuleIds: pulumi.Output<string[]>;
   public readonly dnsFirewallAssociationIds: pulumi.Output<string[]>;
-  public readonly widenings: pulumi.Output<Widening[]>;
-  public readonly quotas: pulumi.Output<QuotaUsage[]>;
-  public readonly appSettings: pulumi.Output<AppSetting[]>;
-  public readonly plan: Plan;
+  public readonly widenings: pulumi.Output<WideningOutput[]>;
+  public readonly quotas: pulumi.Output<QuotaUsageOutput[]>;
+  public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
   constructor(name: string, args: AwsDnsFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
     const resolution = resolveArgs(args);
@@ -32,14 +30,13 @@ export class AwsDnsFirewall extends pulumi.ComponentResource {
     super("agora-egress:index:AwsDnsFirewall", name, {}, opts);
     const created = instantiate(this, name, plan.resources, AWS_CLASSES, target.external);
     const ids = dnsFirewallOutputs(plan, created, target.external);
-    this.plan = plan;
     this.dnsFirewallRuleGroupId = ids.dnsFirewallRuleGroupId;
     this.dnsFirewallDomainListIds = ids.dnsFirewallDomainListIds;
     this.dnsFirewallRuleIds = ids.dnsFirewallRuleIds;
     this.dnsFirewallAssociationIds = ids.dnsFirewallAssociationIds;
-    this.widenings = pulumi.output([...plan.widenings]);
-    this.quotas = pulumi.output([...plan.quotas]);
-    this.appSettings = pulumi.output([...resolution.appSettings]);
+    this.widenings = pulumi.output(wideningOutputs(plan.widenings));
+    this.quotas = pulumi.output(quotaOutputs(plan.quotas));
+    this.appSettings = pulumi.output(appSettingOutputs(resolution.appSettings));
     this.registerOutputs({ ...ids, widenings: this.widenings, quotas: this.quotas, appSettings: this.appSettings });
   }
 }

@@ -1,10 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AppSetting } from "../../resolve";
 import { renderNetworkFirewallRules } from "../../renderers/aws";
-import { Plan, QuotaUsage, Widening } from "../../renderers/plan";
 import { instantiate } from "../instantiate";
 import { AgoraSelectionArgs, resolveArgs } from "../selection-args";
 import { AWS_CLASSES } from "./classes";
+import { AppSettingOutput, QuotaUsageOutput, WideningOutput, appSettingOutputs, quotaOutputs, wideningOutputs } from "./output-types";
 import { networkFirewallOutputs } from "./outputs";
 import { AwsNetworkFirewallSettings, asArgs, networkFirewallTarget } from "./settings";
 
@@ -21,10 +20,9 @@ export class AwsNetworkFirewall extends pulumi.ComponentResource {
   public readonly firewallPolicyArn: pulumi.Output<string | undefined>;
   /** The Suricata rules, one per line, as given to the rule group. */
   public readonly rulesString: pulumi.Output<string>;
-  public readonly widenings: pulumi.Output<Widening[]>;
-  public readonly quotas: pulumi.Output<QuotaUsage[]>;
-  public readonly appSettings: pulumi.Output<AppSetting[]>;
-  public readonly plan: Plan;
+  public readonly widenings: pulumi.Output<WideningOutput[]>;
+  public readonly quotas: pulumi.Output<QuotaUsageOutput[]>;
+  public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
   constructor(name: string, args: AwsNetworkFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
     const resolution = resolveArgs(args);
@@ -33,13 +31,12 @@ export class AwsNetworkFirewall extends pulumi.ComponentResource {
     super("agora-egress:index:AwsNetworkFirewall", name, {}, opts);
     const created = instantiate(this, name, plan.resources, AWS_CLASSES, target.external);
     const outputs = networkFirewallOutputs(plan, created);
-    this.plan = plan;
     this.ruleGroupArn = outputs.ruleGroupArn;
     this.firewallPolicyArn = outputs.firewallPolicyArn;
     this.rulesString = pulumi.output((plan.resources[0].inputs.ruleGroup as { rulesSource: { rulesString: string } }).rulesSource.rulesString);
-    this.widenings = pulumi.output([...plan.widenings]);
-    this.quotas = pulumi.output([...plan.quotas]);
-    this.appSettings = pulumi.output([...resolution.appSettings]);
+    this.widenings = pulumi.output(wideningOutputs(plan.widenings));
+    this.quotas = pulumi.output(quotaOutputs(plan.quotas));
+    this.appSettings = pulumi.output(appSettingOutputs(resolution.appSettings));
     this.registerOutputs({
       ruleGroupArn: this.ruleGroupArn, firewallPolicyArn: this.firewallPolicyArn, rulesString: this.rulesString,
       widenings: this.widenings, quotas: this.quotas, appSettings: this.appSettings,

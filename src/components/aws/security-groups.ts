@@ -1,10 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AppSetting } from "../../resolve";
 import { renderSecurityGroupRules } from "../../renderers/aws";
-import { Plan, QuotaUsage, Widening } from "../../renderers/plan";
 import { instantiate } from "../instantiate";
 import { AgoraSelectionArgs, resolveArgs } from "../selection-args";
 import { AWS_CLASSES } from "./classes";
+import { AppSettingOutput, QuotaUsageOutput, WideningOutput, appSettingOutputs, quotaOutputs, wideningOutputs } from "./output-types";
 import { securityGroupOutputs } from "./outputs";
 import { AwsSecurityGroupSettings, asArgs, securityGroupTarget } from "./settings";
 
@@ -21,12 +20,10 @@ export class AwsSecurityGroups extends pulumi.ComponentResource {
   public readonly securityGroupIds: pulumi.Output<string[]>;
   public readonly prefixListIds: pulumi.Output<string[]>;
   /** What security groups could not express exactly, and what was opened instead. */
-  public readonly widenings: pulumi.Output<Widening[]>;
-  public readonly quotas: pulumi.Output<QuotaUsage[]>;
+  public readonly widenings: pulumi.Output<WideningOutput[]>;
+  public readonly quotas: pulumi.Output<QuotaUsageOutput[]>;
   /** SDK settings the application must use to match these rules. */
-  public readonly appSettings: pulumi.Output<AppSetting[]>;
-  /** The plan this component instantiated, as plain data. */
-  public readonly plan: Plan;
+  public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
   constructor(name: string, args: AwsSecurityGroupsArgs, opts?: pulumi.ComponentResourceOptions) {
     // Everything that can fail on bad input runs before any resource is registered.
@@ -36,12 +33,11 @@ export class AwsSecurityGroups extends pulumi.ComponentResource {
     super("agora-egress:index:AwsSecurityGroups", name, {}, opts);
     const created = instantiate(this, name, plan.resources, AWS_CLASSES, target.external);
     const ids = securityGroupOutputs(plan, created, target.external, target.options);
-    this.plan = plan;
     this.securityGroupIds = ids.securityGroupIds;
     this.prefixListIds = ids.prefixListIds;
-    this.widenings = pulumi.output([...plan.widenings]);
-    this.quotas = pulumi.output([...plan.quotas]);
-    this.appSettings = pulumi.output([...resolution.appSettings]);
+    this.widenings = pulumi.output(wideningOutputs(plan.widenings));
+    this.quotas = pulumi.output(quotaOutputs(plan.quotas));
+    this.appSettings = pulumi.output(appSettingOutputs(resolution.appSettings));
     this.registerOutputs({
       securityGroupIds: this.securityGroupIds, prefixListIds: this.prefixListIds,
       widenings: this.widenings, quotas: this.quotas, appSettings: this.appSettings,
