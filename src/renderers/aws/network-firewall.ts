@@ -89,6 +89,8 @@ export function renderNetworkFirewallRules(resolution: Resolution, options: Netw
   if (Buffer.byteLength(rulesString) > AWS_LIMITS.rulesStringBytes) {
     throw new InputError("networkFirewall", `the rules take ${Buffer.byteLength(rulesString)} bytes, more than the ${AWS_LIMITS.rulesStringBytes} a rule group holds`);
   }
+  const homeNetKey = "HOME_NET";
+  if (!AWS_LIMITS.ruleVariableName.test(homeNetKey)) throw new Error(`invalid rule variable name ${homeNetKey}`);
   const ruleGroup: ResourceSpec = {
     type: RULE_GROUP_TYPE,
     name: RULE_GROUP_NAME,
@@ -97,7 +99,7 @@ export function renderNetworkFirewallRules(resolution: Resolution, options: Netw
       capacity,
       description: "Agora egress allowlist from agora-egress (strict order)",
       ruleGroup: {
-        ...(homeNet ? { ruleVariables: { ipSets: [{ key: "HOME_NET", ipSet: { definitions: [...new Set(homeNet)].sort() } }] } } : {}),
+        ...(homeNet ? { ruleVariables: { ipSets: [{ key: homeNetKey, ipSet: { definitions: [...new Set(homeNet)].sort() } }] } } : {}),
         rulesSource: { rulesString },
         statefulRuleOptions: { ruleOrder: "STRICT_ORDER" },
       },

@@ -134,6 +134,8 @@ const wideKey = (direction: Direction, protocol: Protocol, sourcePorts?: readonl
  *   TLS/HTTP ports, so the ClientHello / request can reach the SNI/Host rules even under
  *   `aws:drop_strict`; it passes those packets only, not their flows.
  * Everything else falls to the policy's default action (`aws:drop_established` assumed).
+ * Names are matched as clients send them: without the root dot (RFC 6066 for SNI); an
+ * HTTP Host written with a trailing dot (`agora.io.`) does not match and is dropped.
  */
 export function renderSuricataRules(
   ruleSet: RuleSet, options: SuricataOptions = DEFAULT_SURICATA_OPTIONS,
