@@ -54,7 +54,7 @@ function classify(r: Pick<Rule, "direction" | "protocol" | "ports" | "destinatio
 
 function widen(g: Grant, dnsProxy: boolean): { pattern: FlowPattern; reason: string }[] {
   const { app, rest, restAs } = classify(g, dnsProxy);
-  const src = g.sourcePorts && g.direction === "egress" ? ` ${REASONS.sourcePorts}` : "";
+  const src = g.sourcePorts ? ` ${REASONS.sourcePorts}` : "";
   const out: { pattern: FlowPattern; reason: string }[] = [];
   const base = { direction: g.direction, protocol: g.protocol };
   if (app.length > 0 && src) out.push({ pattern: { ...base, ports: app, destination: g.destination }, reason: REASONS.sourcePorts });
@@ -64,7 +64,7 @@ function widen(g: Grant, dnsProxy: boolean): { pattern: FlowPattern; reason: str
   } else if (restAs === "fqdn") {
     out.push({ pattern: { ...base, ports: rest, destination: g.destination }, reason: REASONS.fqdnByAddress + src });
   } else if (g.direction === "ingress") {
-    out.push({ pattern: { ...base, ports: rest, destination: "*" }, reason: REASONS.ingressName });
+    out.push({ pattern: { ...base, ports: rest, destination: "*" }, reason: REASONS.ingressName + src });
   } else {
     const why = g.destination.kind === "domain" && g.destination.subtree ? REASONS.subtree : REASONS.noDnsProxy;
     out.push({ pattern: { ...base, ports: rest, destination: "*" }, reason: why + src });

@@ -13,7 +13,7 @@ export const NSG_SPEC = "nsg";
 export const SECURITY_RULE_TYPE = "azure-native:network:SecurityRule";
 export const NSG_TYPE = "azure-native:network:NetworkSecurityGroup";
 
-const INTERNET = "Internet";
+const INTERNET = "Internet" as const;
 
 export function describeGrant(g: Grant): string {
   return describePattern(g);
@@ -88,7 +88,8 @@ export function renderNsg(resolution: Resolution, o: ResolvedAzureOptions): Plan
   const blocks = groupIntoBlocks(resolution.ruleSet.rules.map((r) => ({
     sdk: r.sdk, direction: r.direction, protocol: r.protocol, ports: r.ports,
     address: r.destination.kind === "domain" ? INTERNET : r.destination.cidr,
-    ...(r.sourcePorts ? { sourcePorts: r.sourcePorts } : {}),
+    // On an inbound rule the source port is the remote side's, not the workload's: dropped (reported).
+    ...(r.sourcePorts && r.direction === "egress" ? { sourcePorts: r.sourcePorts } : {}),
   })));
   const named = blocks.map((b) => ({ block: b, name: ruleName(o.namePrefix, b) }));
   const denyName = `${o.namePrefix}-out-deny-internet`;
@@ -144,14 +145,15 @@ export function renderNsg(resolution: Resolution, o: ResolvedAzureOptions): Plan
   resources.push(...rules);
 
   const widenings: Widening[] = grants(resolution.ruleSet)
-    .filter((g) => g.destination.kind === "domain")
-    .map((g) => ({
-      target: NSG_TARGET,
-      rule: describeGrant(g),
-      sdks: g.sdks,
-      renderedAs: describePattern({ ...g, destination: INTERNET }),
-      reason: "An NSG matches addresses, not names: the domain is allowed as the Internet service tag on the same ports.",
-    }));
+    .filter((g) => g.destination.kind === "domain" || (g.direction === "ingress" && g.sourcePorts))
+    .map((g) => {
+      const reasons = [
+        ...(g.destination.kind === "domain" ? ["An NSG matches addresses, not names: the domain is allowed as the Internet service tag on the same ports."] : []),
+        ...(g.direction === "ingress" && g.sourcePorts ? ["On an inbound rule the source port is the remote side's, so the workload source-port constraint is dropped."] : []),
+      ];
+      const widened = { ...g, destination: g.destination.kind === "domain" ? INTERNET : g.destination, sourcePorts: g.direction === "egress" ? g.sourcePorts : undefined };
+      return { target: NSG_TARGET, rule: describeGrant(g), sdks: g.sdks, renderedAs: describePattern(widened), reason: reasons.join(" ") };
+    });
   if (!denyByDefault) {
     widenings.push({
       target: NSG_TARGET,

@@ -1,0 +1,146 @@
+import { allows } from "../../src/model";
+import { resolve } from "../../src/resolve";
+import {
+  AzureTarget, EXTERNAL, FIREWALL_POLICY_TYPE, FirewallPolicyTier, IP_GROUP_TYPE, RULE_COLLECTION_GROUP_TYPE, renderFirewallPolicyRules,
+} from "../../src/renderers/azure";
+import { Plan, ref } from "../../src/renderers/plan";
+import { firewallAdmits } from "./evaluate-firewall";
+import { limitViolations } from "./limits";
+import { resolved } from "./scenarios";
+
+const options = { targets: [AzureTarget.FirewallPolicy], resourceGroupName: "rg-hub", location: "westeurope" };
+const rcg = (plan: Plan) => plan.resources.find((r) => r.type === RULE_COLLECTION_GROUP_TYPE)!;
+const allRules = (plan: Plan) => (rcg(plan).inputs.ruleCollections as any[]).flatMap((c) => c.rules as Record<string, any>[]);
+const network = (plan: Plan) => allRules(plan).filter((r) => r.ruleType === "NetworkRule");
+const application = (plan: Plan) => allRules(plan).filter((r) => r.ruleType === "ApplicationRule");
+
+describe("renderFirewallPolicyRules", () => {
+  const six = renderFirewallPolicyRules(resolved("all six SDKs direct"), options);
+
+  it("creates a Standard policy with DNS proxy on, and one rule collection group on it", () => {
+    expect(six.resources[0]).toEqual({
+      type: FIREWALL_POLICY_TYPE, name: "firewall-policy",
+      inputs: { resourceGroupName: "rg-hub", location: "westeurope", sku: { tier: "Standard" }, dnsSettings: { enableProxy: true } },
+    });
+    expect(rcg(six).inputs).toMatchObject({
+      firewallPolicyName: ref("firewall-policy", "name"), resourceGroupName: "rg-hub", ruleCollectionGroupName: "agora-egress", priority: 1000,
+    });
+    expect((rcg(six).inputs.ruleCollections as any[]).map((c) => [c.name, c.priority, c.action.type])).toEqual([
+      ["agora-network", 100, "Allow"], ["agora-application", 200, "Allow"],
+    ]);
+    expect(limitViolations(six)).toEqual([]);
+  });
+
+  it("puts domains on TCP 80/443 in application rules: exact names, and name plus *.name for subtrees", () => {
+    const fqdns = application(six).flatMap((r) => r.targetFqdns);
+    expect(fqdns).toEqual(expect.arrayContaining(["agora.io", "*.agora.io", "ap-web-1.agora.io", "edge.agoraio.cn", "*.edge.agoraio.cn"]));
+    expect(fqdns.filter((f: string) => f.includes("*") && !f.startsWith("*."))).toEqual([]);
+    expect(application(six).every((r) => r.sourceAddresses.join() === "10.0.0.0/8,172.16.0.0/12,192.168.0.0/16")).toBe(true);
+    expect(firewallAdmits(six, { protocol: "tcp", port: 443, destination: "agora.io" })).toBe(true);
+    expect(firewallAdmits(six, { protocol: "tcp", port: 443, destination: "x.edge.agora.io" })).toBe(true);
+    expect(firewallAdmits(six, { protocol: "tcp", port: 443, destination: "evilagora.io" })).toBe(false);
+  });
+
+  it("uses exact network-rule FQDNs on other ports (DNS proxy on) and reports that they match by address", () => {
+    const fqdnRule = network(six).find((r) => r.destinationFqdns?.includes("qos.agoralab.co") && r.ipProtocols.includes("UDP"))!;
+    expect(fqdnRule.destinationPorts).toEqual(["1080", "4000-4030", "7000", "8000", "8913", "9700", "25000"]);
+    expect(network(six).flatMap((r) => r.destinationFqdns ?? []).filter((f: string) => f.includes("*"))).toEqual([]);
+    expect(six.widenings).toContainEqual(expect.objectContaining({
+      rule: "udp 1080,4000-4030,7000,8000,8913,9700,25000 → qos.agoralab.co",
+      renderedAs: "udp 1080,4000-4030,7000,8000,8913,9700,25000 → qos.agoralab.co",
+      reason: expect.stringContaining("DNS proxy"),
+    }));
+  });
+
+  it("widens subtree domains on other ports to * on exactly those ports, never TCP 80/443", () => {
+    const w = six.widenings.find((x) => x.rule.startsWith("tcp 80,443,1080,") && x.rule.endsWith("→ .agora.io"))!;
+    expect(w.renderedAs).toBe("tcp 1080,3433,5668-5669,5866-6000,6080,6443,8000,8667,9130-9131,9591,9593,9667 → *");
+    const anyTcp = network(six).filter((r) => r.destinationAddresses?.includes("*") && r.ipProtocols.includes("TCP"));
+    expect(anyTcp.length).toBeGreaterThan(0);
+    expect(firewallAdmits(six, { protocol: "tcp", port: 443, destination: "198.51.100.1" })).toBe(false);
+    expect(firewallAdmits(six, { protocol: "tcp", port: 443, destination: "example.com" })).toBe(false);
+    expect(firewallAdmits(six, { protocol: "tcp", port: 6443, destination: "example.com" })).toBe(true);
+  });
+
+  it("drops recording's source ports and says so", () => {
+    const plan = renderFirewallPolicyRules(resolve({ sdks: ["recording"] }), options);
+    const udp = plan.widenings.filter((w) => w.rule.startsWith("udp"));
+    expect(udp.length).toBe(13);
+    expect(udp.every((w) => w.rule.endsWith("(from source ports 4000-4030)") && !w.renderedAs.includes("source ports")
+      && w.reason.includes("no source-port match"))).toBe(true);
+  });
+
+  it("without DNS proxy (existing policy), widens exact names on other ports to * and emits no network FQDNs", () => {
+    const plan = renderFirewallPolicyRules(resolved("all six SDKs direct"), { ...options, firewallPolicy: { existing: true } });
+    expect(plan.resources.some((r) => r.type === FIREWALL_POLICY_TYPE)).toBe(false);
+    expect(rcg(plan).inputs).toMatchObject({
+      firewallPolicyName: ref(EXTERNAL.existingFirewallPolicy, "name"), resourceGroupName: ref(EXTERNAL.existingFirewallPolicy, "resourceGroupName"),
+    });
+    expect(network(plan).some((r) => r.destinationFqdns)).toBe(false);
+    expect(plan.widenings).toContainEqual(expect.objectContaining({
+      rule: "tcp 1080,8000,9700,25000,30000 → vocs1.agora.io", renderedAs: "tcp 1080,8000,9700,25000,30000 → *",
+      reason: expect.stringContaining("DNS proxy, which is off"),
+    }));
+    expect(limitViolations(plan)).toEqual([]);
+  });
+
+  it("creates IP Groups for proxy endpoints in a dependsOn chain, the group depending on all of them", () => {
+    const plan = renderFirewallPolicyRules(resolved("rtc-native + recording via cloud proxy (test)"), options);
+    const groups = plan.resources.filter((r) => r.type === IP_GROUP_TYPE);
+    expect(groups.map((g) => g.inputs.ipAddresses)).toEqual(expect.arrayContaining([
+      ["47.74.211.17/32", "47.96.234.219/32", "52.52.84.170/32", "52.80.192.229/32"], ["120.92.18.162/32", "120.92.118.34/32"],
+    ]));
+    expect(groups[1].dependsOn).toEqual([groups[0].name]);
+    expect(rcg(plan).dependsOn).toEqual(groups.map((g) => g.name));
+    expect(network(plan).map((r) => `${r.ipProtocols.join("+")} ${r.destinationPorts.join(",")} ${r.destinationIpGroups}`).sort()).toEqual([
+      `TCP 4000 ${ref(groups[1].name, "id")}`,
+      `TCP+UDP 1080,8000,9700,25000 ${ref(groups[0].name, "id")}`,
+      `UDP 4500-4650 ${ref(groups[1].name, "id")}`,
+    ]);
+    expect(plan.widenings).toEqual([]);
+    expect(limitViolations(plan)).toEqual([]);
+  });
+
+  it("lets recording's simplex range in from any address to the workloads only", () => {
+    const inbound = network(six).filter((r) => r.name.startsWith("in-"));
+    expect(inbound).toEqual([expect.objectContaining({
+      ipProtocols: ["UDP"], sourceAddresses: ["0.0.0.0/0"], destinationAddresses: ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"], destinationPorts: ["40000-41000"],
+    })]);
+    expect(firewallAdmits(six, { direction: "ingress", protocol: "udp", port: 40000, destination: "198.51.100.1" })).toBe(true);
+    expect(firewallAdmits(six, { protocol: "udp", port: 40000, destination: "198.51.100.1" })).toBe(false);
+  });
+
+  it("scopes rules to given workload IP Groups", () => {
+    const id = "/subscriptions/0000/resourceGroups/hub-rg/providers/Microsoft.Network/ipGroups/spoke-workloads";
+    const plan = renderFirewallPolicyRules(resolved("all six SDKs direct"), { ...options, firewallPolicy: { sourceIpGroups: [id] } });
+    expect(allRules(plan).every((r) => r.name.startsWith("in-") ? r.destinationIpGroups[0] === id : r.sourceIpGroups[0] === id)).toBe(true);
+    expect(limitViolations(plan)).toEqual([]);
+  });
+
+  it("Basic tier: no DNS proxy, so no network FQDNs", () => {
+    const plan = renderFirewallPolicyRules(resolved("all six SDKs direct"), { ...options, firewallPolicy: { tier: FirewallPolicyTier.Basic } });
+    expect(plan.resources[0].inputs).toEqual({ resourceGroupName: "rg-hub", location: "westeurope", sku: { tier: "Basic" } });
+    expect(network(plan).some((r) => r.destinationFqdns)).toBe(false);
+  });
+
+  it("covers every model flow of the production scenario exactly", () => {
+    const r = resolved("production endpoints");
+    const plan = renderFirewallPolicyRules(r, options);
+    const flow = { protocol: "tcp" as const, port: 8000, destination: "203.0.113.9" };
+    expect(allows(r.ruleSet, flow)).toBe(true);
+    expect(firewallAdmits(plan, flow)).toBe(true);
+    expect(firewallAdmits(plan, { ...flow, protocol: "udp" })).toBe(false);
+  });
+
+  it.each([
+    [{ ruleCollectionGroupPriority: 99 }, /^azure\.firewallPolicy\.ruleCollectionGroupPriority: /],
+    [{ networkRuleCollectionPriority: 65001 }, /^azure\.firewallPolicy\.networkRuleCollectionPriority: /],
+    [{ networkRuleCollectionPriority: 300, applicationRuleCollectionPriority: 300 }, /must differ/],
+    [{ sourceAddresses: ["10.0.0.0/8"], sourceIpGroups: ["/subscriptions/0/resourceGroups/r/providers/Microsoft.Network/ipGroups/g"] }, /not both/],
+    [{ sourceAddresses: ["10.0.0.0/33"] }, /^azure\.firewallPolicy\.sourceAddresses\[0\]: /],
+    [{ sourceIpGroups: ["g1"] }, /^azure\.firewallPolicy\.sourceIpGroups\[0\]: expected the ARM id/],
+    [{ tier: FirewallPolicyTier.Basic, dnsProxyEnabled: true }, /Basic firewall policies have no DNS proxy/],
+  ])("rejects bad firewall options %j", (firewallPolicy, message) => {
+    expect(() => renderFirewallPolicyRules(resolved("all six SDKs direct"), { ...options, firewallPolicy })).toThrow(message);
+  });
+});

@@ -1,0 +1,118 @@
+import { InputError, allows, grants } from "../../src/model";
+import { resolve } from "../../src/resolve";
+import { AzureTarget, EXTERNAL, NSG_TYPE, SECURITY_RULE_TYPE, renderNsgRules } from "../../src/renderers/azure";
+import { ref } from "../../src/renderers/plan";
+import { nsgAdmits } from "./evaluate-nsg";
+import { limitViolations } from "./limits";
+import { parsePattern, patternMatches } from "./patterns";
+import { resolved } from "./scenarios";
+
+const options = { targets: [AzureTarget.Nsg], resourceGroupName: "rg-app" };
+const rules = (plan: ReturnType<typeof renderNsgRules>) => plan.resources.filter((r) => r.type === SECURITY_RULE_TYPE).map((r) => r.inputs as Record<string, any>);
+
+describe("renderNsgRules", () => {
+  const six = renderNsgRules(resolved("all six SDKs direct"), options);
+
+  it("creates an NSG with no inline rules and standalone SecurityRules on it", () => {
+    expect(six.resources[0]).toEqual({ type: NSG_TYPE, name: "nsg", inputs: { resourceGroupName: "rg-app" } });
+    expect(rules(six).every((r) => r.networkSecurityGroupName === ref("nsg", "name") && r.resourceGroupName === "rg-app")).toBe(true);
+    expect(limitViolations(six)).toEqual([]);
+  });
+
+  it("widens every domain to the Internet tag on the same ports, and reports each one", () => {
+    const domainGrants = grants(resolved("all six SDKs direct").ruleSet).filter((g) => g.destination.kind === "domain");
+    expect(six.widenings).toHaveLength(domainGrants.length);
+    expect(six.widenings).toContainEqual(expect.objectContaining({
+      rule: "tcp 1080,8000,9700,25000,30000 → ap1.agora.io",
+      renderedAs: "tcp 1080,8000,9700,25000,30000 → Internet",
+      sdks: ["recording", "rtc-native"],
+    }));
+    const outbound = rules(six).filter((r) => r.direction === "Outbound" && r.access === "Allow");
+    expect(outbound.every((r) => r.destinationAddressPrefix === "Internet")).toBe(true);
+    // Grouped per SDK: each SDK's ports in one rule per protocol, covered duplicates dropped.
+    expect(outbound.map((r) => `${r.protocol} ${[r.destinationPortRange ?? r.destinationPortRanges].flat().join(",")}`).sort()).toEqual([
+      "Tcp 1080,8000,9700,25000,30000",
+      "Tcp 443,9591,9593",
+      "Tcp 80,443,3433,5668-5669,5866-6000,6080,6443,8667,9667",
+      "Tcp 9130-9131",
+      "Udp 1080,4000-4030,7000,8000,8913,9700,25000",
+      "Udp 3478,5866-6000",
+    ]);
+  });
+
+  it("denies other Internet egress at the window's end, ahead of AllowInternetOutBound", () => {
+    const deny = rules(six).find((r) => r.access === "Deny")!;
+    expect(deny).toMatchObject({ priority: 1999, direction: "Outbound", protocol: "*", destinationAddressPrefix: "Internet", destinationPortRange: "*" });
+    expect(rules(six).filter((r) => r.access === "Allow").every((r) => r.priority >= 1000 && r.priority < 1999)).toBe(true);
+    expect(nsgAdmits(six, { protocol: "tcp", port: 22, destination: "198.51.100.1" })).toBe(false);
+    expect(nsgAdmits(six, { protocol: "udp", port: 3478, destination: "ap1.agora.io" })).toBe(true);
+  });
+
+  it("opens recording's simplex range as an Inbound rule from any address", () => {
+    expect(rules(six).filter((r) => r.direction === "Inbound")).toEqual([expect.objectContaining({
+      access: "Allow", protocol: "Udp", sourceAddressPrefix: "0.0.0.0/0", sourcePortRange: "*",
+      destinationAddressPrefix: "*", destinationPortRange: "40000-41000",
+    })]);
+  });
+
+  it("expresses recording's local ports 4000-4030 exactly as a source port range", () => {
+    const plan = renderNsgRules(resolve({ sdks: ["recording"] }), options);
+    expect(rules(plan)).toContainEqual(expect.objectContaining({
+      protocol: "Udp", sourcePortRange: "4000-4030", destinationAddressPrefix: "Internet",
+      destinationPortRanges: ["1080", "7000", "8000", "8913", "9700", "25000"],
+    }));
+    const udp = plan.widenings.filter((w) => w.rule.startsWith("udp"));
+    expect(udp.length).toBeGreaterThan(0);
+    expect(udp.map((w) => w.renderedAs)).toEqual(udp.map(() => "udp 1080,7000,8000,8913,9700,25000 → Internet (from source ports 4000-4030)"));
+    expect(nsgAdmits(plan, { protocol: "udp", port: 8000, destination: "qos.agoralab.co", sourcePort: 4000 })).toBe(true);
+    expect(nsgAdmits(plan, { protocol: "udp", port: 8000, destination: "qos.agoralab.co", sourcePort: 5000 })).toBe(false);
+  });
+
+  it("adds rules to an existing NSG through the existing-nsg reference", () => {
+    const plan = renderNsgRules(resolved("all six SDKs direct"), { ...options, nsg: { existing: true } });
+    expect(plan.resources.some((r) => r.type === NSG_TYPE)).toBe(false);
+    expect(rules(plan).every((r) => r.networkSecurityGroupName === ref(EXTERNAL.existingNsg, "name")
+      && r.resourceGroupName === ref(EXTERNAL.existingNsg, "resourceGroupName"))).toBe(true);
+  });
+
+  it("reports AllowInternetOutBound as a widening when deny-by-default is off", () => {
+    const plan = renderNsgRules(resolved("all six SDKs direct"), { ...options, nsg: { denyByDefault: false } });
+    expect(rules(plan).some((r) => r.access === "Deny")).toBe(false);
+    const open = plan.widenings.find((w) => w.renderedAs === "any * → Internet")!;
+    expect(patternMatches(parsePattern(open.renderedAs), { protocol: "tcp", port: 22, destination: "198.51.100.1" })).toBe(true);
+    expect(nsgAdmits(plan, { protocol: "tcp", port: 22, destination: "198.51.100.1" })).toBe(true);
+  });
+
+  it("admits every flow of the model on the fixed scenarios", () => {
+    const r = resolved("rtc-native + recording via cloud proxy (test)");
+    const plan = renderNsgRules(r, options);
+    for (const flow of [
+      { protocol: "udp" as const, port: 4600, destination: "120.92.18.162" },
+      { protocol: "tcp" as const, port: 25000, destination: "52.52.84.170" },
+    ]) {
+      expect(allows(r.ruleSet, flow)).toBe(true);
+      expect(nsgAdmits(plan, flow)).toBe(true);
+    }
+    expect(nsgAdmits(plan, { protocol: "udp", port: 4600, destination: "52.52.84.170" })).toBe(false);
+    expect(plan.widenings).toEqual([]);
+  });
+
+  it("rejects a window too small for the rules, before rendering anything", () => {
+    const call = () => renderNsgRules(resolved("all six SDKs direct"), { ...options, nsg: { firstPriority: 4090, lastPriority: 4095 } });
+    expect(call).toThrow(InputError);
+    expect(call).toThrow(/^azure\.nsg\.lastPriority: 6 Outbound allow rules and the deny rule need 7 priorities but 4090-4095 has only 6/);
+  });
+
+  it.each([
+    [{ firstPriority: 99 }, /^azure\.nsg\.firstPriority: /],
+    [{ lastPriority: 4097 }, /^azure\.nsg\.lastPriority: /],
+    [{ firstPriority: 1500, lastPriority: 1400 }, /^azure\.nsg\.firstPriority: 1500 is after lastPriority 1400/],
+    [{ name: "bad name!" }, /^azure\.nsg\.name: /],
+  ])("rejects bad NSG options %j", (nsg, message) => {
+    expect(() => renderNsgRules(resolved("all six SDKs direct"), { ...options, nsg })).toThrow(message);
+  });
+
+  it("rejects a name prefix that would break a child-name charset", () => {
+    expect(() => renderNsgRules(resolved("all six SDKs direct"), { ...options, namePrefix: "team_a." })).toThrow(/^azure\.namePrefix: /);
+  });
+});

@@ -1,0 +1,81 @@
+import fc from "fast-check";
+import { Flow, allows, canonicalDomain, domainMatches } from "../../src/model";
+import { resolve } from "../../src/resolve";
+import { AzurePlanOptions, DNS_TARGET, FIREWALL_TARGET, FirewallPolicyTier, NSG_TARGET, renderAzurePlan } from "../../src/renderers/azure";
+import { Plan } from "../../src/renderers/plan";
+import { dnsResolves } from "./evaluate-dns";
+import { firewallEvaluator } from "./evaluate-firewall";
+import { nsgEvaluator } from "./evaluate-nsg";
+import { allFlows, candidateRemotes, sampleFlows, selectionArb } from "./flows";
+import { limitViolations } from "./limits";
+import { parsePattern, patternMatches } from "./patterns";
+import { SCENARIOS } from "./scenarios";
+
+const optionsArb: fc.Arbitrary<AzurePlanOptions> = fc.record({
+  denyByDefault: fc.boolean(),
+  nsgExisting: fc.boolean(),
+  fwExisting: fc.boolean(),
+  tier: fc.constantFrom(FirewallPolicyTier.Basic, FirewallPolicyTier.Standard, FirewallPolicyTier.Premium),
+  dnsProxyEnabled: fc.boolean(),
+  ipGroups: fc.boolean(),
+  blockOthers: fc.boolean(),
+}).map((o) => ({
+  resourceGroupName: "rg",
+  nsg: { existing: o.nsgExisting, denyByDefault: o.denyByDefault },
+  firewallPolicy: {
+    existing: o.fwExisting,
+    ...(o.fwExisting ? { dnsProxyEnabled: o.dnsProxyEnabled } : { tier: o.tier }),
+    ...(o.ipGroups ? { sourceIpGroups: ["/subscriptions/0/resourceGroups/hub/providers/Microsoft.Network/ipGroups/workloads"] } : {}),
+  },
+  dnsSecurityPolicy: { blockOthers: o.blockOthers },
+}));
+
+/**
+ * For each target: no model flow is denied ("dropped"), and every admitted flow outside the
+ * model falls under one of the target's reported widenings ("unexplained" otherwise).
+ */
+function checkFlows(plan: Plan, model: (f: Flow) => boolean, flows: Flow[]): void {
+  const allowed = flows.map(model);
+  for (const [target, admits] of [[NSG_TARGET, nsgEvaluator(plan)], [FIREWALL_TARGET, firewallEvaluator(plan)]] as const) {
+    const widened = plan.widenings.filter((w) => w.target === target).map((w) => parsePattern(w.renderedAs));
+    const dropped: string[] = [], unexplained: string[] = [];
+    flows.forEach((f, i) => {
+      const admitted = admits(f);
+      if (allowed[i] && !admitted) dropped.push(JSON.stringify(f));
+      if (admitted && !allowed[i] && !widened.some((p) => patternMatches(p, f))) unexplained.push(JSON.stringify(f));
+    });
+    expect({ target, dropped, unexplained }).toEqual({ target, dropped: [], unexplained: [] });
+  }
+}
+
+/** DNS: the names the model needs resolve; any other name that resolves is covered by a reported widening. */
+function checkNames(plan: Plan, needed: (name: string) => boolean, names: string[]): void {
+  const widened = plan.widenings.filter((w) => w.target === DNS_TARGET).map((w) => w.renderedAs.replace(/^resolve /, ""));
+  const explained = (n: string) => widened.some((w) => w === "*" || domainMatches(canonicalDomain(n), w.slice(1), true));
+  expect(names.filter((n) => needed(n) && !dnsResolves(plan, n))).toEqual([]);
+  expect(names.filter((n) => !needed(n) && dnsResolves(plan, n) && !explained(n))).toEqual([]);
+}
+
+function neededNames(resolution: ReturnType<typeof resolve>) {
+  return (name: string) => resolution.proxyDomains.includes(canonicalDomain(name)) || resolution.ruleSet.rules.some((r) =>
+    r.direction === "egress" && r.destination.kind === "domain" && domainMatches(canonicalDomain(name), r.destination.name, r.destination.subtree));
+}
+
+describe("rendered rules ∪ widenings admit exactly the model's flows", () => {
+  it.each(Object.keys(SCENARIOS))("on every candidate flow of %s", (name) => {
+    const resolution = resolve(SCENARIOS[name]);
+    const plan = renderAzurePlan(resolution, { resourceGroupName: "rg" });
+    checkFlows(plan, (f) => allows(resolution.ruleSet, f), allFlows(resolution.ruleSet));
+    checkNames(plan, neededNames(resolution), candidateRemotes(resolution.ruleSet, ["ap-proxy.agora.io", "x.ap-proxy.agora.io"]).filter((r) => !/^[\d.]+$/.test(r)));
+  });
+
+  it("for random selections and options (NSG, Firewall Policy, DNS security policy)", () => {
+    fc.assert(fc.property(selectionArb, optionsArb, fc.integer(), (selection, options, seed) => {
+      const resolution = resolve(selection);
+      const plan = renderAzurePlan(resolution, options);
+      expect(limitViolations(plan)).toEqual([]);
+      checkFlows(plan, (f) => allows(resolution.ruleSet, f), sampleFlows(resolution.ruleSet, seed, 300));
+      checkNames(plan, neededNames(resolution), candidateRemotes(resolution.ruleSet, ["ap-proxy.agora.io"]).filter((r) => !/^[\d.]+$/.test(r)));
+    }), { numRuns: 100 });
+  });
+});
