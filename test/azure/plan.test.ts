@@ -1,0 +1,134 @@
+import fc from "fast-check";
+import { Rule } from "../../src/model";
+import { SDK_IDS } from "../../src/catalog";
+import { SelectionInput, resolve } from "../../src/resolve";
+import {
+  AzureTarget, IP_GROUP_TYPE, RULE_COLLECTION_GROUP_TYPE, SECURITY_RULE_TYPE, allocatePriorities, renderAzurePlan,
+} from "../../src/renderers/azure";
+import { Plan } from "../../src/renderers/plan";
+import { limitViolations } from "./limits";
+import { EXISTING_NSG_ID, SCENARIOS, VNET_ID } from "./scenarios";
+
+const options = { resourceGroupName: "rg", location: "westeurope", dnsSecurityPolicy: { virtualNetworkIds: [VNET_ID] } };
+const plan = (selection: SelectionInput) => renderAzurePlan(resolve(selection), options);
+
+describe("renderAzurePlan", () => {
+  it("renders the three targets in a fixed order, or only those asked for", () => {
+    const all = plan(SCENARIOS["all six SDKs direct"]);
+    expect([...new Set(all.resources.map((r) => r.type.split(":")[1]))]).toEqual(["network", "dnsresolver"]);
+    expect(all.resources[0].name).toBe("nsg");
+    expect(new Set(all.resources.map((r) => r.name)).size).toBe(all.resources.length);
+    const dnsOnly = renderAzurePlan(resolve(SCENARIOS["all six SDKs direct"]), { ...options, targets: [AzureTarget.DnsSecurityPolicy] });
+    expect(dnsOnly.resources.every((r) => r.type.startsWith("azure-native:dnsresolver:"))).toBe(true);
+    expect(new Set(all.widenings.map((w) => w.target))).toEqual(new Set(["azure-nsg", "azure-firewall-policy", "azure-dns-security-policy"]));
+  });
+
+  it.each(Object.keys(SCENARIOS))("keeps every value of %s within the documented limits, new and existing resources", (name) => {
+    const resolution = resolve(SCENARIOS[name]);
+    for (const existing of [false, true]) {
+      const p = renderAzurePlan(resolution, {
+        ...options, nsg: { existing }, firewallPolicy: { existing }, dnsSecurityPolicy: { ...options.dnsSecurityPolicy, existing },
+      });
+      expect(limitViolations(p)).toEqual([]);
+      expect(p.quotas.every((q) => q.used <= q.limit)).toBe(true);
+    }
+  });
+
+  it("gives byte-identical plans for shuffled SDK lists", () => {
+    fc.assert(fc.property(fc.shuffledSubarray([...SDK_IDS], { minLength: 1 }), fc.boolean(), (shuffled, proxy) => {
+      const access = proxy ? "cloud-proxy" as const : "direct" as const;
+      expect(JSON.stringify(plan({ sdks: shuffled, access }))).toBe(JSON.stringify(plan({ sdks: [...shuffled].sort(), access })));
+    }), { numRuns: 40 });
+  });
+
+  it("gives byte-identical plans for shuffled production endpoints and addresses", () => {
+    const base = SCENARIOS["production endpoints"] as { productionProxy: { endpoints: { addresses: string[] }[] } } & SelectionInput;
+    const reversed = {
+      ...base,
+      sdks: [...(base.sdks ?? [])].reverse(),
+      productionProxy: { ...base.productionProxy, endpoints: [...base.productionProxy.endpoints].reverse().map((e) => ({ ...e, addresses: [...e.addresses].reverse() })) },
+    };
+    expect(JSON.stringify(plan(reversed))).toBe(JSON.stringify(plan(base)));
+  });
+});
+
+/** Do two SDKs' rules share a direction, protocol and port? */
+function overlap(a: readonly Rule[], b: readonly Rule[]): boolean {
+  return a.some((x) => b.some((y) => x.direction === y.direction && x.protocol === y.protocol
+    && x.ports.some((p) => y.ports.some((q) => p.from <= q.to && q.from <= p.to))));
+}
+
+/** The children that must survive an addition unchanged: NSG rules, IP Groups, rules inside the rule collection group, DNS children. */
+function children(p: Plan): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of p.resources) {
+    if (r.type === RULE_COLLECTION_GROUP_TYPE) {
+      for (const c of r.inputs.ruleCollections as { name: string; rules: { name: string }[] }[]) {
+        for (const rule of c.rules) out.set(`${c.name}/${rule.name}`, JSON.stringify(rule));
+      }
+    } else if (r.type === SECURITY_RULE_TYPE || r.type === IP_GROUP_TYPE) {
+      out.set(r.name, JSON.stringify(r));
+    } else {
+      out.set(r.name, r.type); // single resources updated in place (domain lists) keep their name
+    }
+  }
+  return out;
+}
+
+describe("adding an SDK whose ports overlap no selected SDK's", () => {
+  const subsets = (ids: readonly string[]): string[][] =>
+    ids.reduce<string[][]>((acc, id) => [...acc, ...acc.map((s) => [...s, id])], [[]]).filter((s) => s.length > 0);
+
+  it.each(["direct", "cloud-proxy"] as const)("renames nothing and changes no existing rule or priority (%s, every catalogue subset)", (access) => {
+    const rulesOf = new Map(SDK_IDS.map((id) => [id, resolve({ sdks: [id], access }).ruleSet.rules]));
+    let pairs = 0;
+    for (const base of subsets(SDK_IDS)) {
+      const before = children(plan({ sdks: base, access }));
+      for (const added of SDK_IDS.filter((id) => !base.includes(id))) {
+        if (base.some((id) => overlap(rulesOf.get(id as typeof SDK_IDS[number])!, rulesOf.get(added)!))) continue;
+        pairs++;
+        const after = children(plan({ sdks: [...base, added], access }));
+        const changed = [...before].filter(([name, content]) => after.get(name) !== content).map(([name]) => `${base}+${added}: ${name}`);
+        expect(changed).toEqual([]);
+      }
+    }
+    expect(pairs).toBeGreaterThan(10);
+  });
+});
+
+describe("allocatePriorities", () => {
+  it("is independent of input order and keeps every name in the window, unique", () => {
+    fc.assert(fc.property(fc.uniqueArray(fc.string({ minLength: 1 }), { maxLength: 40 }), fc.integer({ min: 100, max: 4000 }), (names, first) => {
+      const last = first + 50;
+      const a = allocatePriorities(names, first, last, "f", "rules");
+      const b = allocatePriorities([...names].reverse(), first, last, "f", "rules");
+      expect([...a].sort()).toEqual([...b].sort());
+      expect(new Set(a.values()).size).toBe(names.length);
+      expect([...a.values()].every((p) => p >= first && p <= last)).toBe(true);
+    }));
+  });
+
+  it("does not move existing names when a name with an untaken home slot is added", () => {
+    fc.assert(fc.property(fc.uniqueArray(fc.string({ minLength: 1 }), { minLength: 2, maxLength: 20 }), (names) => {
+      const [added, ...existing] = names;
+      const before = allocatePriorities(existing, 1000, 1999, "f", "rules");
+      const after = allocatePriorities(names, 1000, 1999, "f", "rules");
+      const home = after.get(added)!;
+      fc.pre(![...before.values()].includes(home) && home === allocatePriorities([added], 1000, 1999, "f", "rules").get(added));
+      expect(existing.map((n) => after.get(n))).toEqual(existing.map((n) => before.get(n)));
+    }));
+  });
+
+  it("fills a window exactly and fails clearly one past it", () => {
+    const names = Array.from({ length: 5 }, (_, i) => `rule-${i}`);
+    expect([...allocatePriorities(names, 100, 104, "azure.nsg.lastPriority", "Outbound rules").values()].sort()).toEqual([100, 101, 102, 103, 104]);
+    expect(() => allocatePriorities([...names, "rule-5"], 100, 104, "azure.nsg.lastPriority", "Outbound rules"))
+      .toThrow("azure.nsg.lastPriority: Outbound rules need 6 priorities but 100-104 has only 5; widen the window");
+  });
+});
+
+it("the existing-NSG scenario references the NSG only through the external name", () => {
+  const p = renderAzurePlan(resolve(SCENARIOS["all six SDKs direct"]), { ...options, nsg: { existing: true } });
+  expect(JSON.stringify(p)).not.toContain(EXISTING_NSG_ID);
+  expect(p.resources.filter((r) => r.type === SECURITY_RULE_TYPE).every((r) => r.inputs.networkSecurityGroupName === "${existing-nsg.name}")).toBe(true);
+});
