@@ -107,7 +107,7 @@ describe("renderNsgRules", () => {
     [{ firstPriority: 99 }, /^azure\.nsg\.firstPriority: /],
     [{ lastPriority: 4097 }, /^azure\.nsg\.lastPriority: /],
     [{ firstPriority: 1500, lastPriority: 1400 }, /^azure\.nsg\.firstPriority: 1500 is after lastPriority 1400/],
-    [{ name: "bad name!" }, /^azure\.nsg\.name: /],
+    [{ networkSecurityGroupName: "bad name!" }, /^azure\.nsg\.networkSecurityGroupName: /],
   ])("rejects bad NSG options %j", (nsg, message) => {
     expect(() => renderNsgRules(resolved("all six SDKs direct"), { ...options, nsg })).toThrow(message);
   });

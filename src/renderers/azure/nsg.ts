@@ -80,7 +80,7 @@ export function renderNsg(resolution: Resolution, o: ResolvedAzureOptions): Plan
       inputs: {
         resourceGroupName: o.resourceGroupName,
         ...(o.location ? { location: o.location } : {}),
-        ...(o.nsg.name ? { networkSecurityGroupName: o.nsg.name } : {}),
+        ...(o.nsg.networkSecurityGroupName ? { networkSecurityGroupName: o.nsg.networkSecurityGroupName } : {}),
       },
     });
   }

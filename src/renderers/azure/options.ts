@@ -57,7 +57,7 @@ export interface AzureNsgOptions {
   /** Add the rules to an existing NSG (referenced through `existing-nsg`) instead of creating one. */
   existing?: boolean;
   /** Azure name of the NSG created here; auto-named when omitted. */
-  name?: string;
+  networkSecurityGroupName?: string;
   /** Lowest priority number the rules may take (100–4096). Default 1000. */
   firstPriority?: number;
   /** Highest priority number; the deny rule takes it. Default 1999. */
@@ -131,7 +131,7 @@ const Schema = z.object({
   namePrefix: z.string().regex(/^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,22}[a-zA-Z0-9])?$/, "1-24 letters, digits or inner hyphens").default("agora"),
   nsg: z.object({
     existing: z.boolean().default(false),
-    name: z.string().regex(/^\w(?:[\w.-]{0,78}[\w_])?$/, "1-80 word characters, dots or hyphens").optional(),
+    networkSecurityGroupName: z.string().regex(/^\w(?:[\w.-]{0,78}[\w_])?$/, "1-80 word characters, dots or hyphens").optional(),
     firstPriority: nsgPriority.default(1000),
     lastPriority: nsgPriority.default(1999),
     denyByDefault: z.boolean().default(true),

@@ -1,0 +1,60 @@
+import * as pulumi from "@pulumi/pulumi";
+import { InputError } from "../../model";
+import { AppSetting } from "../../resolve";
+import { AzureTarget } from "../../renderers/azure";
+import { Widening } from "../../renderers/plan";
+import { AgoraSelectionArgs } from "../selection-args";
+import { AzureDnsSecurityPolicySettings, AzureFirewallPolicySettings, AzureNsgSettings, AzurePlacementArgs } from "./args";
+import { createAzureEgress, planAzureEgress } from "./azure-plan";
+
+/** Args of `AzureAgoraEgress`: the Agora selection, where the resources go, and one settings block per control to deploy. */
+export interface AzureAgoraEgressArgs extends AgoraSelectionArgs, AzurePlacementArgs {
+  /** Deploy NSG rules with these settings (`{}` for the defaults). */
+  nsg?: AzureNsgSettings;
+  /** Deploy a Firewall Policy rule collection group with these settings (`{}` for the defaults). */
+  firewallPolicy?: AzureFirewallPolicySettings;
+  /** Deploy a DNS security policy with these settings (`{}` for the defaults). */
+  dnsSecurityPolicy?: AzureDnsSecurityPolicySettings;
+}
+
+/** Agora's egress controls on Azure from one selection: NSG rules, Firewall Policy rules and a DNS security policy, as asked for. */
+export class AzureAgoraEgress extends pulumi.ComponentResource {
+  /** The NSG's id, when NSG rules are deployed. */
+  public readonly networkSecurityGroupId: pulumi.Output<string | undefined>;
+  /** The firewall policy's id, when firewall rules are deployed. */
+  public readonly firewallPolicyId: pulumi.Output<string | undefined>;
+  /** The rule collection group's id, when firewall rules are deployed. */
+  public readonly ruleCollectionGroupId: pulumi.Output<string | undefined>;
+  /** Ids of the IP Groups created for address destinations. */
+  public readonly ipGroupIds: pulumi.Output<string[]>;
+  /** The DNS security policy's id, when it is deployed. */
+  public readonly dnsSecurityPolicyId: pulumi.Output<string | undefined>;
+  /** What each control could not express exactly, and what it became. */
+  public readonly widenings: pulumi.Output<Widening[]>;
+  /** The SDK settings that match the deployed rules. */
+  public readonly applicationSettings: pulumi.Output<AppSetting[]>;
+
+  constructor(name: string, args: AzureAgoraEgressArgs, opts?: pulumi.ComponentResourceOptions) {
+    const targets = [
+      ...(args.nsg ? [AzureTarget.Nsg] : []),
+      ...(args.firewallPolicy ? [AzureTarget.FirewallPolicy] : []),
+      ...(args.dnsSecurityPolicy ? [AzureTarget.DnsSecurityPolicy] : []),
+    ];
+    if (targets.length === 0) throw new InputError("args", "give at least one of nsg, firewallPolicy, dnsSecurityPolicy");
+    const planned = planAzureEgress(args, targets);
+    super("agora-egress:index:AzureAgoraEgress", name, {}, opts);
+    const out = createAzureEgress(this, name, planned);
+    this.networkSecurityGroupId = pulumi.output(out.networkSecurityGroupId);
+    this.firewallPolicyId = pulumi.output(out.firewallPolicyId);
+    this.ruleCollectionGroupId = pulumi.output(out.ruleCollectionGroupId);
+    this.ipGroupIds = out.ipGroupIds;
+    this.dnsSecurityPolicyId = pulumi.output(out.dnsSecurityPolicyId);
+    this.widenings = out.widenings;
+    this.applicationSettings = out.applicationSettings;
+    this.registerOutputs({
+      networkSecurityGroupId: this.networkSecurityGroupId, firewallPolicyId: this.firewallPolicyId,
+      ruleCollectionGroupId: this.ruleCollectionGroupId, ipGroupIds: this.ipGroupIds, dnsSecurityPolicyId: this.dnsSecurityPolicyId,
+      widenings: this.widenings, applicationSettings: this.applicationSettings,
+    });
+  }
+}

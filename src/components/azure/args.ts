@@ -1,0 +1,146 @@
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { AgoraSelectionArgs } from "../selection-args";
+import { InputError } from "../../model";
+import { parseInput } from "../../resolve";
+import { AzurePlanOptions, AzureTarget, EXTERNAL, FirewallPolicyTier, parseArmId } from "../../renderers/azure";
+import { ref } from "../../renderers/plan";
+
+/** Where the Azure resources go, and how child rules are named. */
+export interface AzurePlacementArgs {
+  /** Resource group for the resources created here (NSG, firewall policy, IP Groups, DNS policy and domain lists). */
+  resourceGroupName: pulumi.Input<string>;
+  /** Azure region; the provider's default when omitted. */
+  location?: pulumi.Input<string>;
+  /** Prefix of the Azure names of child rules (NSG rules, rule collection group, DNS rules and links): 1–24 letters, digits or inner hyphens. Default `agora`. */
+  namePrefix?: string;
+}
+
+/** Network security group settings. */
+export interface AzureNsgSettings {
+  /** ARM id of an existing NSG to add the rules to. When omitted, a new NSG is created. */
+  existingNetworkSecurityGroupId?: pulumi.Input<string>;
+  /** Azure name of the NSG created here; auto-named when omitted. */
+  networkSecurityGroupName?: string;
+  /** Lowest priority the rules may take (100–4096). Default 1000. */
+  firstPriority?: number;
+  /** Highest priority the rules may take (100–4096); the deny rule takes it. Default 1999. */
+  lastPriority?: number;
+  /** Deny other outbound Internet traffic at `lastPriority`; without it the built-in AllowInternetOutBound (65001) admits everything. Default true. */
+  denyByDefault?: boolean;
+}
+
+/** Firewall Policy settings. */
+export interface AzureFirewallPolicySettings {
+  /** ARM id of an existing firewall policy to add the rule collection group to. When omitted, a new policy is created. */
+  existingFirewallPolicyId?: pulumi.Input<string>;
+  /** SKU tier of the policy created here (`Basic` has no DNS proxy). Default `Standard`. */
+  tier?: FirewallPolicyTier;
+  /** Whether DNS proxy is on (network-rule FQDNs need it). Default: on for a policy created here, off for an existing one. */
+  dnsProxyEnabled?: boolean;
+  /** Rule collection group priority (100–65000). Default 1000. */
+  ruleCollectionGroupPriority?: number;
+  /** Network rule collection priority (100–65000). Default 100. */
+  networkRuleCollectionPriority?: number;
+  /** Application rule collection priority (100–65000). Default 200. */
+  applicationRuleCollectionPriority?: number;
+  /** The workloads' addresses or CIDRs, the source of every rule. Default the RFC 1918 ranges. */
+  sourceAddresses?: string[];
+  /** Or ARM ids of IP Groups holding the workloads' addresses. */
+  sourceIpGroups?: string[];
+}
+
+/** DNS security policy settings. */
+export interface AzureDnsSecurityPolicySettings {
+  /** ARM id of an existing DNS security policy to add the rules to. When omitted, a new policy is created. */
+  existingDnsSecurityPolicyId?: pulumi.Input<string>;
+  /** ARM ids of the virtual networks to link to the policy (a network can link to one policy only). */
+  virtualNetworkIds?: string[];
+  /** Priority of the allow rule (100–65000). Default 1000. */
+  allowPriority?: number;
+  /** Priority of the block-everything-else rule (100–65000), after the allow rule. Default 65000. */
+  blockPriority?: number;
+  /** Block every name outside the allow list. Default true. */
+  blockOthers?: boolean;
+}
+
+/** The umbrella's shape, which every Azure component is mapped to. */
+export interface AzureEgressShape extends AgoraSelectionArgs, AzurePlacementArgs {
+  nsg?: AzureNsgSettings;
+  firewallPolicy?: AzureFirewallPolicySettings;
+  dnsSecurityPolicy?: AzureDnsSecurityPolicySettings;
+}
+
+export type External = Record<string, Record<string, pulumi.Input<unknown>>>;
+
+const input = z.custom<pulumi.Input<string>>((v) => (typeof v === "string" ? v.length > 0 : pulumi.Output.isInstance(v) || v instanceof Promise),
+  "expected a non-empty string or a Pulumi output");
+const Placement = z.object({ resourceGroupName: input, location: input.optional() });
+
+/** A literal string goes into the plan; a Pulumi output becomes a `${name.output}` reference filled in through `external`. */
+function literalOrRef(value: pulumi.Input<string> | undefined, name: string, output: string, external: External): string | undefined {
+  if (value === undefined || typeof value === "string") return value;
+  external[name] = { ...external[name], [output]: value };
+  return ref(name, output);
+}
+
+/** An existing resource's id, name and resource group for `external` (checked now when the id is a literal). */
+function existing(id: pulumi.Input<string>, type: string, field: string): Record<string, pulumi.Input<unknown>> {
+  if (typeof id === "string") {
+    const parsed = parseArmId(id, field, type);
+    return { id, name: parsed.name, resourceGroupName: parsed.resourceGroupName };
+  }
+  const parsed = pulumi.output(id).apply((value) => parseArmId(value, field, type));
+  return { id, name: parsed.name, resourceGroupName: parsed.resourceGroupName };
+}
+
+/** Renames the renderer's option fields (`azure.nsg.lastPriority`) to the component's args (`args.nsg.lastPriority`). */
+export function withArgNames<T>(render: () => T, rename: (field: string) => string): T {
+  try {
+    return render();
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(rename(e.field), e.problem);
+    throw e;
+  }
+}
+
+/** Validates the Pulumi side of the args and turns them into plan options plus the external references. */
+export function azurePlanInputs(args: AzureEgressShape, targets: readonly AzureTarget[], field = "args"): { options: AzurePlanOptions; external: External } {
+  parseInput(Placement, { resourceGroupName: args.resourceGroupName, location: args.location }, field);
+  const external: External = {};
+  const { nsg = {}, firewallPolicy = {}, dnsSecurityPolicy = {} } = args;
+  const {
+    existingNetworkSecurityGroupId: nsgId, ...nsgOptions
+  } = nsg;
+  const { existingFirewallPolicyId: policyId, ...firewallOptions } = firewallPolicy;
+  const { existingDnsSecurityPolicyId: dnsId, ...dnsOptions } = dnsSecurityPolicy;
+  if (nsgId !== undefined) external[EXTERNAL.existingNsg] = existing(nsgId, "Microsoft.Network/networkSecurityGroups", `${field}.nsg.existingNetworkSecurityGroupId`);
+  if (policyId !== undefined) external[EXTERNAL.existingFirewallPolicy] = existing(policyId, "Microsoft.Network/firewallPolicies", `${field}.firewallPolicy.existingFirewallPolicyId`);
+  if (dnsId !== undefined) external[EXTERNAL.existingDnsSecurityPolicy] = existing(dnsId, "Microsoft.Network/dnsResolverPolicies", `${field}.dnsSecurityPolicy.existingDnsSecurityPolicyId`);
+  const resourceGroupName = literalOrRef(args.resourceGroupName, EXTERNAL.placement, "resourceGroupName", external);
+  const location = literalOrRef(args.location, EXTERNAL.placement, "location", external);
+  const options: AzurePlanOptions = {
+    targets: [...targets],
+    ...(resourceGroupName !== undefined ? { resourceGroupName } : {}),
+    ...(location !== undefined ? { location } : {}),
+    ...(args.namePrefix !== undefined ? { namePrefix: args.namePrefix } : {}),
+    nsg: { ...nsgOptions, existing: nsgId !== undefined },
+    firewallPolicy: { ...firewallOptions, existing: policyId !== undefined },
+    dnsSecurityPolicy: { ...dnsOptions, existing: dnsId !== undefined },
+  };
+  return { options, external };
+}
+
+const NSG_KEYS = ["existingNetworkSecurityGroupId", "networkSecurityGroupName", "firstPriority", "lastPriority", "denyByDefault"] as const;
+const FIREWALL_KEYS = [
+  "existingFirewallPolicyId", "tier", "dnsProxyEnabled", "ruleCollectionGroupPriority", "networkRuleCollectionPriority",
+  "applicationRuleCollectionPriority", "sourceAddresses", "sourceIpGroups",
+] as const;
+const DNS_KEYS = ["existingDnsSecurityPolicyId", "virtualNetworkIds", "allowPriority", "blockPriority", "blockOthers"] as const;
+export const SETTINGS_KEYS = { nsg: NSG_KEYS, firewallPolicy: FIREWALL_KEYS, dnsSecurityPolicy: DNS_KEYS } as const;
+
+/** The settings fields of one target, picked from a per-target component's flat args. */
+export function pickSettings<K extends keyof typeof SETTINGS_KEYS>(args: object, target: K): AzureEgressShape[K] {
+  const source = args as Record<string, unknown>;
+  return Object.fromEntries(SETTINGS_KEYS[target].filter((k) => source[k] !== undefined).map((k) => [k, source[k]])) as AzureEgressShape[K];
+}

@@ -1,0 +1,83 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as network from "@pulumi/azure-native/network";
+import * as dnsresolver from "@pulumi/azure-native/dnsresolver";
+import { AppSetting, Resolution } from "../../resolve";
+import {
+  AzureTarget, DNS_DOMAIN_LIST_TYPE, DNS_LINK_TYPE, DNS_POLICY_SPEC, DNS_POLICY_TYPE, DNS_SECURITY_RULE_TYPE, EXTERNAL,
+  FIREWALL_POLICY_SPEC, FIREWALL_POLICY_TYPE, IP_GROUP_TYPE, NSG_SPEC, NSG_TYPE, RULE_COLLECTION_GROUP_SPEC,
+  RULE_COLLECTION_GROUP_TYPE, SECURITY_RULE_TYPE, renderAzurePlan,
+} from "../../renderers/azure";
+import { Plan, Widening } from "../../renderers/plan";
+import { ResourceClass, instantiate } from "../instantiate";
+import { resolveArgs } from "../selection-args";
+import { AzureEgressShape, External, azurePlanInputs, withArgNames } from "./args";
+
+/** Provider classes for every type token the Azure renderers emit. */
+export const AZURE_CLASSES: Readonly<Record<string, ResourceClass>> = {
+  [NSG_TYPE]: network.NetworkSecurityGroup,
+  [SECURITY_RULE_TYPE]: network.SecurityRule,
+  [FIREWALL_POLICY_TYPE]: network.FirewallPolicy,
+  [RULE_COLLECTION_GROUP_TYPE]: network.FirewallPolicyRuleCollectionGroup,
+  [IP_GROUP_TYPE]: network.IpGroup,
+  [DNS_POLICY_TYPE]: dnsresolver.DnsResolverPolicy,
+  [DNS_DOMAIN_LIST_TYPE]: dnsresolver.DnsResolverDomainList,
+  [DNS_SECURITY_RULE_TYPE]: dnsresolver.DnsSecurityRule,
+  [DNS_LINK_TYPE]: dnsresolver.DnsResolverPolicyVirtualNetworkLink,
+};
+
+/** What every Azure component exposes, as far as its targets go. */
+export interface AzureEgressOutputs {
+  readonly plan: Plan;
+  readonly resolution: Resolution;
+  readonly networkSecurityGroupId?: pulumi.Output<string>;
+  readonly firewallPolicyId?: pulumi.Output<string>;
+  readonly ruleCollectionGroupId?: pulumi.Output<string>;
+  readonly ipGroupIds: pulumi.Output<string[]>;
+  readonly dnsSecurityPolicyId?: pulumi.Output<string>;
+  readonly widenings: pulumi.Output<Widening[]>;
+  readonly applicationSettings: pulumi.Output<AppSetting[]>;
+}
+
+/** A validated, rendered plan and what `instantiate` needs to create it. */
+export interface AzureEgressPlan {
+  readonly resolution: Resolution;
+  readonly plan: Plan;
+  readonly external: External;
+  readonly targets: readonly AzureTarget[];
+}
+
+/**
+ * Resolves the selection and renders the plan. Pure of side effects, so components call it
+ * before registering anything: bad input throws an InputError naming the arg and creates nothing.
+ */
+export function planAzureEgress(args: AzureEgressShape, targets: readonly AzureTarget[], rename: (field: string) => string = (f) => f): AzureEgressPlan {
+  const resolution = withArgNames(() => resolveArgs(args), rename);
+  const { options, external } = withArgNames(() => azurePlanInputs(args, targets), rename);
+  const plan = withArgNames(() => renderAzurePlan(resolution, options), (f) => rename(f.replace(/^azure\./, "args.")));
+  return { resolution, plan, external, targets };
+}
+
+/** Creates exactly the planned specs as children of `parent` and picks the outputs. */
+export function createAzureEgress(parent: pulumi.ComponentResource, name: string, planned: AzureEgressPlan): AzureEgressOutputs {
+  const { plan, external, targets, resolution } = planned;
+  const created = instantiate(parent, name, plan.resources, AZURE_CLASSES, external);
+  const id = (spec: string, existingName: string): pulumi.Output<string> | undefined => {
+    const resource = created.get(spec);
+    if (resource) return resource.id;
+    const given = external[existingName]?.id as pulumi.Input<string> | undefined;
+    return given === undefined ? undefined : pulumi.output(given);
+  };
+  return {
+    plan,
+    resolution,
+    ...(targets.includes(AzureTarget.Nsg) ? { networkSecurityGroupId: id(NSG_SPEC, EXTERNAL.existingNsg) } : {}),
+    ...(targets.includes(AzureTarget.FirewallPolicy) ? {
+      firewallPolicyId: id(FIREWALL_POLICY_SPEC, EXTERNAL.existingFirewallPolicy),
+      ruleCollectionGroupId: created.get(RULE_COLLECTION_GROUP_SPEC)!.id,
+    } : {}),
+    ...(targets.includes(AzureTarget.DnsSecurityPolicy) ? { dnsSecurityPolicyId: id(DNS_POLICY_SPEC, EXTERNAL.existingDnsSecurityPolicy) } : {}),
+    ipGroupIds: pulumi.all(plan.resources.filter((s) => s.type === IP_GROUP_TYPE).map((s) => created.get(s.name)!.id)),
+    widenings: pulumi.output(plan.widenings as Widening[]),
+    applicationSettings: pulumi.output(resolution.appSettings as AppSetting[]),
+  };
+}

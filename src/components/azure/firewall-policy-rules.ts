@@ -1,0 +1,44 @@
+import * as pulumi from "@pulumi/pulumi";
+import { AppSetting } from "../../resolve";
+import { AzureTarget } from "../../renderers/azure";
+import { Widening } from "../../renderers/plan";
+import { AgoraSelectionArgs } from "../selection-args";
+import { AzureFirewallPolicySettings, AzurePlacementArgs, pickSettings } from "./args";
+import { createAzureEgress, planAzureEgress } from "./azure-plan";
+
+/** Args of `AzureFirewallPolicyRules`: the Agora selection, where the resources go, and the firewall settings. */
+export interface AzureFirewallPolicyRulesArgs extends AgoraSelectionArgs, AzurePlacementArgs, AzureFirewallPolicySettings {}
+
+/**
+ * Agora's allowlist as a Firewall Policy rule collection group (application rules for HTTP/S
+ * names, network rules with IP Groups and, with DNS proxy, exact FQDNs) on a new policy or an
+ * existing one. IP Groups and the group are created in a `dependsOn` chain.
+ */
+export class AzureFirewallPolicyRules extends pulumi.ComponentResource {
+  /** The policy's id: the one created here, or the existing one. */
+  public readonly firewallPolicyId: pulumi.Output<string>;
+  /** The rule collection group's id. */
+  public readonly ruleCollectionGroupId: pulumi.Output<string>;
+  /** Ids of the IP Groups created for address destinations. */
+  public readonly ipGroupIds: pulumi.Output<string[]>;
+  /** What the firewall could not express exactly, and what it became. */
+  public readonly widenings: pulumi.Output<Widening[]>;
+  /** The SDK settings that match the deployed rules. */
+  public readonly applicationSettings: pulumi.Output<AppSetting[]>;
+
+  constructor(name: string, args: AzureFirewallPolicyRulesArgs, opts?: pulumi.ComponentResourceOptions) {
+    const planned = planAzureEgress({ ...args, firewallPolicy: pickSettings(args, "firewallPolicy") }, [AzureTarget.FirewallPolicy],
+      (f) => f.replace(/^args\.firewallPolicy\./, "args."));
+    super("agora-egress:index:AzureFirewallPolicyRules", name, {}, opts);
+    const out = createAzureEgress(this, name, planned);
+    this.firewallPolicyId = out.firewallPolicyId!;
+    this.ruleCollectionGroupId = out.ruleCollectionGroupId!;
+    this.ipGroupIds = out.ipGroupIds;
+    this.widenings = out.widenings;
+    this.applicationSettings = out.applicationSettings;
+    this.registerOutputs({
+      firewallPolicyId: this.firewallPolicyId, ruleCollectionGroupId: this.ruleCollectionGroupId, ipGroupIds: this.ipGroupIds,
+      widenings: this.widenings, applicationSettings: this.applicationSettings,
+    });
+  }
+}

@@ -1,0 +1,6 @@
+export type { AzurePlacementArgs, AzureNsgSettings, AzureFirewallPolicySettings, AzureDnsSecurityPolicySettings } from "./args";
+export { FirewallPolicyTier } from "../../renderers/azure";
+export * from "./nsg-rules";
+export * from "./firewall-policy-rules";
+export * from "./dns-security-policy";
+export * from "./agora-egress";

@@ -1,0 +1,164 @@
+import * as pulumi from "@pulumi/pulumi";
+import { InputError } from "../../src/model";
+import { resolve } from "../../src/resolve";
+import { AccessMode, AgoraEnvironment } from "../../src/components/selection-args";
+import {
+  AzureAgoraEgress, AzureDnsSecurityPolicy, AzureFirewallPolicyRules, AzureNsgRules, FirewallPolicyTier,
+} from "../../src/components/azure";
+import { AzurePlanOptions, AzureTarget, parseArmId, renderAzurePlan } from "../../src/renderers/azure";
+import { Plan, ResourceSpec, parseRef } from "../../src/renderers/plan";
+import { EXISTING_NSG_ID, EXISTING_POLICY_ID, SCENARIOS, VNET_ID } from "./scenarios";
+
+interface Registered { type: string; name: string; inputs: Record<string, unknown> }
+const registered: Registered[] = [];
+
+beforeAll(async () => {
+  await pulumi.runtime.setMocks({
+    newResource: (args: pulumi.runtime.MockResourceArgs) => {
+      if (args.custom !== false) registered.push({ type: args.type, name: args.name, inputs: args.inputs });
+      return { id: `${args.name}-id`, state: { ...args.inputs, name: args.name } };
+    },
+    call: (args: pulumi.runtime.MockCallArgs) => args.inputs,
+  }, "agora-egress", "test", false);
+});
+
+const settle = () => (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+const value = <T>(o: pulumi.Output<T>) => new Promise<T>((res) => o.apply(res));
+
+/** The plan as the mocks must see it: names prefixed with the component's, references replaced by the mock outputs. */
+function expected(plan: Plan, prefix: string, external: Record<string, Record<string, unknown>> = {}): Registered[] {
+  const fill = (v: unknown): unknown => {
+    if (typeof v === "string") {
+      const r = parseRef(v);
+      if (!r) return v;
+      if (external[r.name]) return external[r.name][r.output];
+      return r.output === "id" ? `${prefix}-${r.name}-id` : `${prefix}-${r.name}`;
+    }
+    if (Array.isArray(v)) return v.map(fill);
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x)]));
+    return v;
+  };
+  return plan.resources.map((s: ResourceSpec) => ({ type: s.type, name: `${prefix}-${s.name}`, inputs: fill(s.inputs) as Record<string, unknown> }));
+}
+
+async function createdBy(prefix: string, build: () => unknown): Promise<Registered[]> {
+  const before = registered.length;
+  build();
+  await settle();
+  return registered.slice(before).filter((r) => r.name.startsWith(`${prefix}-`));
+}
+const byName = (rs: Registered[]) => [...rs].sort((a, b) => (a.name < b.name ? -1 : 1));
+
+const SELECTIONS = {
+  "all six SDKs direct": { sdks: ["rtc-native", "rtc-web", "rtm-native", "rtm-web", "recording", "gaming"] },
+  "rtc-native + recording via cloud proxy (test)": { sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy },
+  "production endpoints": {
+    sdks: ["rtc-native", "rtc-web", "recording"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production,
+    productionEndpoints: (SCENARIOS["production endpoints"].productionProxy!.endpoints as { protocol: string; addresses: string[]; ports: string[] }[])
+      .map((e) => ({ ...e, ports: e.ports.map(String) })),
+    productionProxyServers: SCENARIOS["production endpoints"].productionProxy!.proxyServers,
+  },
+};
+const placement = { resourceGroupName: "rg-agora", location: "westeurope" };
+
+describe.each(Object.keys(SELECTIONS))("%s: each component creates exactly the planned specs", (scenario) => {
+  const selection = SELECTIONS[scenario as keyof typeof SELECTIONS];
+  const resolution = resolve(SCENARIOS[scenario]);
+  const plan = (options: AzurePlanOptions) => renderAzurePlan(resolution, { ...placement, ...options });
+  const slug = scenario.replace(/[^a-z0-9]+/gi, "").slice(0, 12).toLowerCase();
+
+  it("AzureAgoraEgress (all three controls)", async () => {
+    const name = `all-${slug}`;
+    const got = await createdBy(name, () => new AzureAgoraEgress(name, {
+      ...selection, ...placement, nsg: {}, firewallPolicy: {}, dnsSecurityPolicy: { virtualNetworkIds: [VNET_ID] },
+    }));
+    expect(byName(got)).toEqual(byName(expected(plan({ dnsSecurityPolicy: { virtualNetworkIds: [VNET_ID] } }), name)));
+  });
+
+  it("AzureNsgRules", async () => {
+    const name = `nsg-${slug}`;
+    const got = await createdBy(name, () => new AzureNsgRules(name, { ...selection, ...placement, firstPriority: 2000, lastPriority: 2200 }));
+    expect(byName(got)).toEqual(byName(expected(plan({ targets: [AzureTarget.Nsg], nsg: { firstPriority: 2000, lastPriority: 2200 } }), name)));
+  });
+
+  it("AzureFirewallPolicyRules", async () => {
+    const name = `fw-${slug}`;
+    const got = await createdBy(name, () => new AzureFirewallPolicyRules(name, { ...selection, ...placement, tier: FirewallPolicyTier.Premium }));
+    expect(byName(got)).toEqual(byName(expected(plan({ targets: [AzureTarget.FirewallPolicy], firewallPolicy: { tier: FirewallPolicyTier.Premium } }), name)));
+  });
+
+  it("AzureDnsSecurityPolicy", async () => {
+    const name = `dns-${slug}`;
+    const got = await createdBy(name, () => new AzureDnsSecurityPolicy(name, { ...selection, ...placement, virtualNetworkIds: [VNET_ID], blockOthers: false }));
+    expect(byName(got)).toEqual(byName(expected(plan({ targets: [AzureTarget.DnsSecurityPolicy], dnsSecurityPolicy: { virtualNetworkIds: [VNET_ID], blockOthers: false } }), name)));
+  });
+});
+
+describe("existing NSG and existing firewall policy", () => {
+  const resolution = resolve(SCENARIOS["all six SDKs direct"]);
+  const nsg = parseArmId(EXISTING_NSG_ID, "id");
+  const policy = parseArmId(EXISTING_POLICY_ID, "id");
+  const external = {
+    "existing-nsg": { id: EXISTING_NSG_ID, name: nsg.name, resourceGroupName: nsg.resourceGroupName },
+    "existing-firewall-policy": { id: EXISTING_POLICY_ID, name: policy.name, resourceGroupName: policy.resourceGroupName },
+  };
+
+  it("adds rules to them without creating an NSG or a policy, and outputs their ids", async () => {
+    const name = "existing";
+    let component!: AzureAgoraEgress;
+    const got = await createdBy(name, () => {
+      component = new AzureAgoraEgress(name, {
+        ...SELECTIONS["all six SDKs direct"], ...placement,
+        nsg: { existingNetworkSecurityGroupId: EXISTING_NSG_ID },
+        firewallPolicy: { existingFirewallPolicyId: pulumi.output(EXISTING_POLICY_ID), dnsProxyEnabled: true },
+      });
+    });
+    const plan = renderAzurePlan(resolution, {
+      ...placement, targets: [AzureTarget.Nsg, AzureTarget.FirewallPolicy],
+      nsg: { existing: true }, firewallPolicy: { existing: true, dnsProxyEnabled: true },
+    });
+    expect(byName(got)).toEqual(byName(expected(plan, name, external)));
+    expect(got.some((r) => r.type.endsWith(":NetworkSecurityGroup") || r.type.endsWith(":FirewallPolicy"))).toBe(false);
+    expect(await value(component.networkSecurityGroupId)).toBe(EXISTING_NSG_ID);
+    expect(await value(component.firewallPolicyId)).toBe(EXISTING_POLICY_ID);
+    expect(await value(component.dnsSecurityPolicyId)).toBeUndefined();
+    expect(await value(component.ruleCollectionGroupId)).toBe(`${name}-rule-collection-group-id`);
+  });
+});
+
+describe("outputs and inputs given as Pulumi outputs", () => {
+  it("take the resource group from an output and expose ids, widenings and application settings", async () => {
+    const name = "outputs";
+    let c!: AzureFirewallPolicyRules;
+    const got = await createdBy(name, () => {
+      c = new AzureFirewallPolicyRules(name, {
+        ...SELECTIONS["rtc-native + recording via cloud proxy (test)"], resourceGroupName: pulumi.output("rg-from-output"),
+      });
+    });
+    const plan = renderAzurePlan(resolve(SCENARIOS["rtc-native + recording via cloud proxy (test)"]), { targets: [AzureTarget.FirewallPolicy] });
+    expect(byName(got)).toEqual(byName(expected(plan, name, { placement: { resourceGroupName: "rg-from-output" } })));
+    expect(await value(c.ipGroupIds)).toEqual(plan.resources.filter((r) => r.type.endsWith(":IpGroup")).map((r) => `${name}-${r.name}-id`));
+    expect(await value(c.firewallPolicyId)).toBe(`${name}-firewall-policy-id`);
+    expect(await value(c.widenings)).toEqual(plan.widenings);
+    expect((await value(c.applicationSettings)).map((s) => s.sdk)).toEqual(["recording", "rtc-native"]);
+  });
+});
+
+describe("bad input", () => {
+  it.each([
+    ["a priority window outside 100-4096", () => new AzureNsgRules("bad1", { sdks: ["rtc-web"], resourceGroupName: "rg", lastPriority: 5000 }), /^args\.lastPriority: /],
+    ["a window too small", () => new AzureNsgRules("bad2", { sdks: ["rtc-web"], resourceGroupName: "rg", firstPriority: 100, lastPriority: 101 }), /^args\.lastPriority: 2 Outbound allow rules and the deny rule need 3 priorities/],
+    ["an existing NSG id that is not one", () => new AzureNsgRules("bad3", { sdks: ["rtc-web"], resourceGroupName: "rg", existingNetworkSecurityGroupId: EXISTING_POLICY_ID }), /^args\.existingNetworkSecurityGroupId: .* is not the ARM id of a Microsoft.Network\/networkSecurityGroups/],
+    ["a bad collection priority", () => new AzureFirewallPolicyRules("bad4", { sdks: ["rtc-web"], resourceGroupName: "rg", networkRuleCollectionPriority: 70000 }), /^args\.networkRuleCollectionPriority: /],
+    ["a bad umbrella setting", () => new AzureAgoraEgress("bad5", { sdks: ["rtc-web"], resourceGroupName: "rg", dnsSecurityPolicy: { allowPriority: 1 } }), /^args\.dnsSecurityPolicy\.allowPriority: /],
+    ["an unknown SDK", () => new AzureDnsSecurityPolicy("bad6", { sdks: ["rtc-tv"], resourceGroupName: "rg" }), /^sdks\[0\]: unknown SDK "rtc-tv"/],
+    ["no control at all", () => new AzureAgoraEgress("bad7", { sdks: ["rtc-web"], resourceGroupName: "rg" }), /^args: give at least one/],
+    ["an empty resource group", () => new AzureNsgRules("bad8", { sdks: ["rtc-web"], resourceGroupName: "" }), /^args\.resourceGroupName: /],
+  ])("%s throws an InputError naming the arg and creates nothing", async (_what, build, message) => {
+    const before = registered.length;
+    expect(build).toThrow(InputError);
+    expect(build).toThrow(message);
+    await settle();
+    expect(registered.length).toBe(before);
+  });
+});
