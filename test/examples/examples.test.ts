@@ -1,0 +1,86 @@
+import { AccessMode } from "../../src/components/selection-args";
+import { resolve } from "../../src/resolve";
+import { renderAwsPlan, renderDnsFirewall, renderNetworkFirewallRules } from "../../src/renderers/aws";
+import { Registered, countByType, recordRegistrations, resolveOutputs, settle } from "./mocks";
+import awsVpcEgress = require("../../examples/aws-vpc-egress");
+import awsCentralizedInspection = require("../../examples/aws-centralized-inspection");
+
+const registered: Registered[] = [];
+beforeAll(() => recordRegistrations(registered));
+
+/** Runs one example program under the mocks: its resolved outputs and everything it registered. */
+async function run<T extends Record<string, unknown>>(program: () => T) {
+  registered.length = 0;
+  const outputs = await resolveOutputs(program());
+  await settle();
+  const resources = [...registered];
+  return {
+    outputs,
+    custom: resources.filter((r) => r.custom),
+    components: resources.filter((r) => !r.custom),
+    childrenOf: (component: string) => resources.filter((r) => r.custom && r.name.startsWith(`${component}-`)),
+    ofType: (type: string) => resources.filter((r) => r.type === type),
+  };
+}
+
+describe("aws-vpc-egress", () => {
+  it("creates a VPC and exactly the planned security groups and DNS Firewall for Native RTC via the cloud proxy", async () => {
+    const r = await run(awsVpcEgress);
+    expect(r.components.map((c) => `${c.type} ${c.name}`)).toEqual(["agora-egress:index:AwsAgoraEgress native-rtc-via-proxy"]);
+    expect(countByType(r.custom.filter((c) => !c.name.startsWith("native-rtc-via-proxy-")))).toEqual({ "aws:ec2/vpc:Vpc": 1 });
+    const plan = renderAwsPlan(resolve({ sdks: ["rtc-native"], access: AccessMode.CloudProxy }), {
+      securityGroups: { vpcId: "${vpc.id}" }, dnsFirewall: { vpcIds: ["${vpc-workloads.id}"], blockOthers: true },
+    });
+    expect(countByType(r.childrenOf("native-rtc-via-proxy"))).toEqual(countByType(plan.resources));
+
+    // Through the proxy nothing is opened to a domain, so no rule is widened to every address.
+    const egressRules = r.ofType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
+    expect(egressRules.length).toBeGreaterThan(0);
+    expect(egressRules.every((e) => /\/32$/.test(e.inputs.cidrIpv4))).toBe(true);
+    expect(r.outputs.widenings).toEqual([]);
+    // The VPC may resolve only the proxy's own name; everything else is blocked.
+    const lists = r.ofType("aws:route53/resolverFirewallDomainList:ResolverFirewallDomainList").map((l) => l.inputs.domains);
+    expect(lists).toEqual(expect.arrayContaining([["ap-proxy.agora.io"], ["*"]]));
+    expect(r.ofType("aws:route53/resolverFirewallRuleGroupAssociation:ResolverFirewallRuleGroupAssociation").map((a) => a.inputs.vpcId))
+      .toEqual(["agora-workloads-id"]);
+    expect(r.outputs.securityGroupIds).toEqual(["native-rtc-via-proxy-sg-group-0-id"]);
+    expect(r.outputs.appSettings.map((s) => s.api)).toEqual(["setParameters"]);
+  });
+});
+
+describe("aws-centralized-inspection", () => {
+  it("creates the inspection firewall with Agora's strict-order rules for the spokes, and DNS Firewall on every spoke", async () => {
+    const r = await run(awsCentralizedInspection);
+    expect(r.components.map((c) => `${c.type} ${c.name}`).sort()).toEqual([
+      "agora-egress:index:AwsDnsFirewall agora-spoke-dns",
+      "agora-egress:index:AwsNetworkFirewall agora-inspection",
+    ]);
+    const selection = resolve({ sdks: ["rtc-web@4.20.0", "rtm-web"] });
+    const spokes = ["10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16"];
+    const nfw = renderNetworkFirewallRules(selection, { homeNet: spokes });
+    const dns = renderDnsFirewall(selection, { vpcIds: ["${vpc-media.id}", "${vpc-ops.id}", "${vpc-web.id}"], blockOthers: true });
+    expect(countByType(r.childrenOf("agora-inspection"))).toEqual(countByType(nfw.resources));
+    expect(countByType(r.childrenOf("agora-spoke-dns"))).toEqual(countByType(dns.resources));
+    const own = r.custom.filter((c) => !c.name.startsWith("agora-"));
+    expect(countByType(own)).toEqual({
+      "aws:ec2/vpc:Vpc": 4, "aws:ec2/subnet:Subnet": 2,
+      "aws:networkfirewall/firewallPolicy:FirewallPolicy": 1, "aws:networkfirewall/firewall:Firewall": 1,
+    });
+
+    // HOME_NET is the spokes' ranges: the firewall sees their traffic as the workloads' own.
+    const [group] = r.ofType("aws:networkfirewall/ruleGroup:RuleGroup");
+    expect(group.inputs.ruleGroup.ruleVariables.ipSets).toEqual([{ key: "HOME_NET", ipSet: { definitions: spokes } }]);
+    expect(r.outputs.rulesString).toContain('tls.sni; dotprefix; content:".agora.io"; nocase; endswith;');
+    const [policy] = r.ofType("aws:networkfirewall/firewallPolicy:FirewallPolicy");
+    expect(policy.inputs.firewallPolicy.statefulRuleGroupReferences).toEqual([{ resourceArn: "arn:aws:mock:::agora-inspection-nfw-rule-group", priority: 100 }]);
+    expect(r.ofType("aws:networkfirewall/firewall:Firewall")[0].inputs.subnetMappings)
+      .toEqual([{ subnetId: "inspection-firewall-0-id" }, { subnetId: "inspection-firewall-1-id" }]);
+    expect(r.ofType("aws:ec2/subnet:Subnet").map((s) => s.inputs.availabilityZone)).toEqual(["zone-a", "zone-b"]);
+    // One DNS Firewall association per spoke VPC.
+    expect(r.ofType("aws:route53/resolverFirewallRuleGroupAssociation:ResolverFirewallRuleGroupAssociation").map((a) => a.inputs.vpcId).sort())
+      .toEqual(["spoke-media-id", "spoke-ops-id", "spoke-web-id"]);
+    expect(r.outputs.dnsFirewallAssociationIds).toHaveLength(3);
+    // UDP media cannot be matched by name: it is opened to any address on its ports, and reported.
+    expect(r.outputs.widenings.some((w) => w.rule.startsWith("udp ") && w.renderedAs.includes("any address"))).toBe(true);
+  });
+});

@@ -1,0 +1,71 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/** One registration the mocks saw. */
+export interface Registered {
+  readonly type: string;
+  readonly name: string;
+  readonly inputs: Record<string, any>;
+  readonly custom: boolean;
+}
+
+const SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
+
+/** Azure ARM types the examples create, for ids shaped like the real ones (the components parse them). */
+const ARM_TYPES: Record<string, string> = {
+  "azure-native:resources:ResourceGroup": "",
+  "azure-native:network:VirtualNetwork": "Microsoft.Network/virtualNetworks",
+  "azure-native:network:NetworkSecurityGroup": "Microsoft.Network/networkSecurityGroups",
+  "azure-native:network:FirewallPolicy": "Microsoft.Network/firewallPolicies",
+  "azure-native:network:IpGroup": "Microsoft.Network/ipGroups",
+  "azure-native:dnsresolver:DnsResolverPolicy": "Microsoft.Network/dnsResolverPolicies",
+};
+
+/** Answers for the data sources (invokes) the examples call. */
+const CALLS: Record<string, (inputs: Record<string, any>) => Record<string, unknown>> = {
+  "aws:index/getAvailabilityZones:getAvailabilityZones": () => ({ names: ["zone-a", "zone-b", "zone-c"], zoneIds: ["az1", "az2", "az3"] }),
+  "azure-native:authorization:getClientConfig": () => ({ subscriptionId: SUBSCRIPTION, tenantId: SUBSCRIPTION, clientId: SUBSCRIPTION, objectId: SUBSCRIPTION }),
+};
+
+function mockId(a: pulumi.runtime.MockResourceArgs): string {
+  if (a.type === "azure-native:resources:ResourceGroup") return `/subscriptions/${SUBSCRIPTION}/resourceGroups/${a.inputs.resourceGroupName ?? a.name}`;
+  const arm = ARM_TYPES[a.type];
+  if (arm) return `/subscriptions/${SUBSCRIPTION}/resourceGroups/${a.inputs.resourceGroupName ?? "rg"}/providers/${arm}/${a.name}`;
+  return `${a.name}-id`;
+}
+
+/**
+ * Records every registration and answers like the providers would: an id (ARM-shaped for
+ * Azure), the inputs as state, an ARN and, for Azure, the name and resource group name.
+ */
+export async function recordRegistrations(registered: Registered[]): Promise<void> {
+  await pulumi.runtime.setMocks({
+    newResource: (a: pulumi.runtime.MockResourceArgs) => {
+      registered.push({ type: a.type, name: a.name, inputs: a.inputs, custom: a.custom ?? false });
+      const azure = a.type.startsWith("azure-native:");
+      return {
+        id: mockId(a),
+        state: {
+          ...a.inputs,
+          arn: `arn:aws:mock:::${a.name}`,
+          ...(azure ? { name: a.name, resourceGroupName: a.inputs.resourceGroupName ?? a.name } : {}),
+        },
+      };
+    },
+    call: (a: pulumi.runtime.MockCallArgs) => CALLS[a.token]?.(a.inputs) ?? a.inputs,
+  }, "agora-egress-examples", "test", false);
+}
+
+/** Waits until every registration, including those that waited on other resources' outputs, reached the mocks. */
+export const settle = () => (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+
+/** The stack outputs an example program returns, resolved. */
+export function resolveOutputs<T extends Record<string, unknown>>(outputs: T): Promise<pulumi.Unwrap<T>> {
+  return new Promise((resolve) => pulumi.output(outputs).apply((v) => resolve(v as pulumi.Unwrap<T>)));
+}
+
+/** Resource counts by type token, for comparing what a program created with what its plans say. */
+export function countByType(items: readonly { type: string }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { type } of items) counts[type] = (counts[type] ?? 0) + 1;
+  return counts;
+}
