@@ -132,3 +132,18 @@ it("the existing-NSG scenario references the NSG only through the external name"
   expect(JSON.stringify(p)).not.toContain(EXISTING_NSG_ID);
   expect(p.resources.filter((r) => r.type === SECURITY_RULE_TYPE).every((r) => r.inputs.networkSecurityGroupName === "${existing-nsg.name}")).toBe(true);
 });
+
+it.each([
+  [{ resourceGroupName: "rg with spaces" }, /^azure\.resourceGroupName: /],
+  [{ resourceGroupName: "rg." }, /^azure\.resourceGroupName: /],
+  [{ location: "west-europe!" }, /^azure\.location: /],
+  [{ targets: ["vpc"] }, /^azure\.targets\[0\]: /],
+  [{ nsg: { firstPriority: 1000, extra: 1 } }, /^azure\.nsg\.extra: Unrecognized key/],
+])("rejects bad placement options %j", (bad, message) => {
+  expect(() => renderAzurePlan(resolve(SCENARIOS["all six SDKs direct"]), bad as never)).toThrow(message);
+});
+
+it("accepts region display names and references to component inputs", () => {
+  const p = renderAzurePlan(resolve({ sdks: ["rtc-web"] }), { location: "West Europe", targets: [AzureTarget.Nsg] });
+  expect(p.resources[0].inputs).toEqual({ resourceGroupName: "${placement.resourceGroupName}", location: "West Europe" });
+});

@@ -45,11 +45,17 @@ function targetFqdns(name: string, subtree: boolean): string[] {
   return subtree ? [name, `*.${name}`] : [name];
 }
 
-/** Which rendering each part of a model rule (or grant) gets. Shared by rules and widenings so they agree. */
+/**
+ * Which rendering each part of a model rule (or grant) gets: application-rule ports, and the
+ * rest as a network rule to `address` (a CIDR, an exact FQDN, or `*`). Shared by the rules and
+ * the widenings so they agree.
+ */
 function classify(r: Pick<Rule, "direction" | "protocol" | "ports" | "destination">, dnsProxy: boolean) {
-  if (r.direction === "ingress" || r.destination.kind === "cidr") return { app: [], rest: [...r.ports], restAs: r.destination.kind === "cidr" ? "cidr" : "any" } as const;
+  const d = r.destination;
+  if (d.kind === "cidr") return { app: [], rest: [...r.ports], restAs: "cidr", address: d.cidr } as const;
+  if (r.direction === "ingress") return { app: [], rest: [...r.ports], restAs: "any", address: "*" } as const;
   const { app, rest } = splitApplicationPorts(r);
-  return { app, rest, restAs: !r.destination.subtree && dnsProxy ? "fqdn" : "any" } as const;
+  return !d.subtree && dnsProxy ? { app, rest, restAs: "fqdn", address: d.name } as const : { app, rest, restAs: "any", address: "*" } as const;
 }
 
 function widen(g: Grant, dnsProxy: boolean): { pattern: FlowPattern; reason: string }[] {
@@ -135,7 +141,7 @@ export function renderFirewallPolicy(resolution: Resolution, o: ResolvedAzureOpt
 
   const app: Fact[] = [], fqdn: Fact[] = [], any: Fact[] = [], cidr: Fact[] = [], ingress: Fact[] = [];
   for (const r of resolution.ruleSet.rules) {
-    const { app: appPorts, rest, restAs } = classify(r, fw.dnsProxy);
+    const { app: appPorts, rest, restAs, address } = classify(r, fw.dnsProxy);
     const base = { sdk: r.sdk, direction: r.direction, protocol: r.protocol };
     if (r.destination.kind === "domain") {
       for (const form of targetFqdns(r.destination.name, r.destination.subtree)) {
@@ -143,7 +149,6 @@ export function renderFirewallPolicy(resolution: Resolution, o: ResolvedAzureOpt
       }
     }
     if (rest.length === 0) continue;
-    const address = restAs === "cidr" && r.destination.kind === "cidr" ? r.destination.cidr : restAs === "fqdn" && r.destination.kind === "domain" ? r.destination.name : "*";
     const bucket = r.direction === "ingress" ? ingress : restAs === "cidr" ? cidr : restAs === "fqdn" ? fqdn : any;
     bucket.push({ ...base, address, ports: rest });
   }

@@ -57,7 +57,8 @@ function addressesAndPorts(inputs: Record<string, unknown>): number {
  *   and source ports (reported). `Internet` rather than `*`: private and virtual-network
  *   destinations are not what a public Agora name resolves to, and virtual-network traffic
  *   is already allowed by the built-in AllowVnetOutBound.
- * - Source ports (recording's local 4000-4030) are expressed exactly with `sourcePortRange(s)`.
+ * - Egress source ports (recording's local 4000-4030) are expressed exactly with `sourcePortRange(s)`;
+ *   on an inbound rule the source port is the remote side's, so an ingress one is dropped (reported).
  * - Ingress (recording's simplex range) becomes an Inbound rule from the remote addresses.
  * - Priorities come from the rule content (see `allocatePriorities`), unique per direction, in
  *   the caller's window; with denyByDefault, a Deny to `Internet` takes the window's last slot,

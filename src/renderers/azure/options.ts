@@ -195,10 +195,11 @@ export function resolveAzureOptions(options: AzurePlanOptions): ResolvedAzureOpt
   if (dns.blockOthers && dns.allowPriority >= dns.blockPriority) {
     throw new InputError("azure.dnsSecurityPolicy.blockPriority", `${dns.blockPriority} must come after allowPriority ${dns.allowPriority}`);
   }
-  for (const [field, value] of [["resourceGroupName", o.resourceGroupName], ["location", o.location]] as const) {
-    if (value !== undefined && !parseRef(value) && !/^[-\w.()]+$/.test(value)) {
-      throw new InputError(`azure.${field}`, `${JSON.stringify(value)} has characters Azure does not allow`);
-    }
+  if (!parseRef(o.resourceGroupName) && !/^[-\w.()]*[-\w()]$/.test(o.resourceGroupName)) {
+    throw new InputError("azure.resourceGroupName", `${JSON.stringify(o.resourceGroupName)} is not a resource group name (letters, digits, _ . - ( ), not ending in .)`);
+  }
+  if (o.location !== undefined && !parseRef(o.location) && !/^[A-Za-z0-9 ]+$/.test(o.location)) {
+    throw new InputError("azure.location", `${JSON.stringify(o.location)} is not an Azure region name`);
   }
   return {
     ...o,
