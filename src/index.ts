@@ -8,3 +8,10 @@ export * from "./renderers/aws";
 // The Pulumi components.
 export * from "./components/selection-args";
 export * from "./components/aws";
+export * from "./components/azure";
+// Azure renderers: the entry points by name; the rest under `azure` (their constants would clash with AWS's).
+export {
+  renderAzurePlan, renderNsgRules, renderFirewallPolicyRules, renderDnsSecurityPolicy, AzureTarget,
+} from "./renderers/azure";
+export type { AzurePlanOptions, AzureNsgOptions, AzureFirewallPolicyOptions, AzureDnsSecurityPolicyOptions } from "./renderers/azure";
+export * as azure from "./renderers/azure";
