@@ -1,5 +1,5 @@
 import { TestFlow } from "./pcap";
-import { loadRules, requireSuricata, verdicts } from "./suricata";
+import { DefaultAction, flowVerdicts, loadRules, requireSuricata, verdicts } from "./suricata";
 
 // Proves the harness itself: known rules, known verdicts, on the real engine.
 describe("Suricata harness", () => {
@@ -38,5 +38,35 @@ describe("Suricata harness", () => {
     ];
     const v = verdicts(rules, flows, vars);
     expect(flows.map((f) => v.get(f.id))).toEqual([true, true, false, false, true, false, true, false, false]);
+  });
+
+  it("emulates each default action, counts drop rules, and reads ingress flows from the remote side", () => {
+    const strict = [
+      `drop udp $HOME_NET any -> any 53 (msg:"dns"; sid:11; rev:1;)`,
+      `pass tls $HOME_NET any -> $EXTERNAL_NET 443 (msg:"sni"; tls.sni; dotprefix; content:".agora.io"; nocase; endswith; flow:to_server; sid:2; rev:1;)`,
+      `pass udp any any -> $HOME_NET 40000:41000 (msg:"simplex downstream"; sid:6; rev:1;)`,
+    ].join("\n");
+    const flows = [
+      flow("tcp", "198.51.100.7", 443, { kind: "tls", sni: "ap1.agora.io" }),
+      flow("udp", "198.51.100.53", 53, { kind: "data" }),
+      flow("tcp", "198.51.100.7", 22, { kind: "data" }),
+      // Ingress: the remote side opens the flow to the workload's simplex port.
+      { id: 9000, protocol: "udp", clientIp: "203.0.113.9", clientPort: 5000, serverIp: "10.0.0.5", serverPort: 40000, payload: { kind: "data" } },
+      { id: 9010, protocol: "udp", clientIp: "203.0.113.9", clientPort: 5001, serverIp: "10.0.0.5", serverPort: 41001, payload: { kind: "data" } },
+    ] satisfies TestFlow[];
+    const run = (defaultAction: DefaultAction) => {
+      const v = flowVerdicts(strict, flows, { ipSets: { HOME_NET: ["10.0.0.0/16"] } }, { defaultAction });
+      return flows.map((f) => [v.get(f.id)!.passed, v.get(f.id)!.droppedBy]);
+    };
+    // No handshake rule: only drop_strict denies the TLS flow (its SYN is not passed).
+    expect(run("aws:drop_established")).toEqual([[true, []], [false, [11]], [false, []], [true, []], [false, []]]);
+    expect(run("aws:drop_strict")).toEqual([[false, []], [false, [11]], [false, []], [true, []], [false, []]]);
+    // Nothing dropped by default: only the drop rule denies.
+    expect(run("aws:alert_established")).toEqual([[true, []], [false, [11]], [true, []], [true, []], [true, []]]);
+  });
+
+  it("refuses two flows with the same client endpoint (their verdicts could not be told apart)", () => {
+    const twin: TestFlow = { id: 1, protocol: "udp", clientIp: "10.0.0.5", clientPort: 1, serverIp: "192.0.2.1", serverPort: 1, payload: { kind: "data" } };
+    expect(() => flowVerdicts("", [twin, { ...twin, id: 2 }])).toThrow(/share the client endpoint udp 10.0.0.5:1/);
   });
 });

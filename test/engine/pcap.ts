@@ -4,6 +4,7 @@
  * data, and UDP datagrams. Each flow gets its own client port so verdicts map back to it.
  */
 
+/** One conversation. Ingress flows start at the remote side: the "client" is outside, the server inside. */
 export interface TestFlow {
   readonly id: number;
   readonly protocol: "tcp" | "udp";
@@ -13,7 +14,6 @@ export interface TestFlow {
   readonly serverPort: number;
   /** What the client sends first: a TLS ClientHello for `sni`, an HTTP request for `host`, or opaque bytes. */
   readonly payload: { kind: "tls"; sni: string } | { kind: "http"; host: string } | { kind: "data" };
-  /** Ingress flows start at the remote side: the "client" is outside, the server inside. */
 }
 
 const u16 = (n: number) => Buffer.from([(n >> 8) & 0xff, n & 0xff]);

@@ -1,0 +1,41 @@
+/**
+ * The selections the engine conformance suite renders and runs through Suricata. Production
+ * endpoints use documentation addresses (RFC 5737: 203.0.113.0/24, 198.51.100.0/24).
+ */
+import { SelectionInput } from "../../src/resolve";
+import { NetworkFirewallOptions } from "../../src/renderers/aws";
+
+export interface EngineScenario {
+  readonly name: string;
+  readonly selection: SelectionInput;
+  /** Network Firewall options besides HOME_NET (which the suite sets to the workloads' CIDR). */
+  readonly options?: NetworkFirewallOptions;
+}
+
+export const PRODUCTION_PROXY = {
+  endpoints: [
+    { protocol: "udp" as const, addresses: ["203.0.113.10", "203.0.113.11", "198.51.100.16/29"], ports: ["4500-4650"], purpose: "Media data exchange" },
+    { protocol: "tcp" as const, addresses: ["203.0.113.10", "203.0.113.11"], ports: ["443", "4000"], purpose: "Message data transmission" },
+    { protocol: "tcp" as const, addresses: ["198.51.100.40"], ports: ["1080", "8000", "9700", "25000"], purpose: "Edge node communication" },
+    { protocol: "udp" as const, addresses: ["198.51.100.40"], ports: ["1080", "8000", "9700", "25000"], purpose: "Edge node communication" },
+  ],
+  proxyServers: ["198.51.100.40"],
+};
+
+const direct = (sdk: string): EngineScenario => ({ name: `${sdk} direct`, selection: { sdks: [sdk] } });
+
+export const ENGINE_SCENARIOS: readonly EngineScenario[] = [
+  direct("rtc-native"),
+  direct("rtc-web"),
+  direct("rtm-native"),
+  direct("rtm-web"),
+  direct("recording"),
+  direct("gaming"),
+  { name: "all six SDKs direct", selection: { sdks: ["rtc-native", "rtc-web", "rtm-native", "rtm-web", "recording", "gaming"] } },
+  { name: "rtc-native + recording via the cloud proxy (test endpoints)", selection: { sdks: ["rtc-native", "recording"], access: "cloud-proxy" } },
+  {
+    name: "rtc-native + recording via the cloud proxy (production endpoints)",
+    selection: { sdks: ["rtc-native", "recording"], access: "cloud-proxy", environment: "production", productionProxy: PRODUCTION_PROXY },
+  },
+  { name: "overlapping ports: rtc-native + gaming + rtm-native", selection: { sdks: ["rtc-native", "gaming", "rtm-native"] } },
+];
