@@ -1,17 +1,25 @@
 /**
  * The root Pulumi program (Pulumi.yaml `main`): reads the stack config (`agora-egress:*`),
- * validates it like the CLI does, resolves it and exports the allowlist. Later issues deploy
- * the AWS and Azure components from the same resolution.
+ * validates it like the CLI does (errors name the stack file and key, before any resource),
+ * resolves it, deploys the cloud targets the stack configures and exports the allowlist,
+ * widenings, quota usage, planned resources and application settings.
+ *
+ * `agora-egress:aws` deploys the AwsAgoraEgress component. `agora-egress:azure` is planned
+ * and exported, not deployed yet: the Azure component is still being built.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { STACK_KEY_KINDS, isStackKey, resolveStack, stackConfigFromValues } from "./stack";
 import { allowLines } from "./cli/allowlist";
+import { AwsAgoraEgress } from "./components/aws";
+import { Plan } from "./renderers/plan";
+import {
+  STACK_KEY_KINDS, isStackKey, planAws, planAzure, resolveStack, selectionArgs, stackConfigFromValues, targetOrigin, withOrigins,
+} from "./stack";
 
 const config = new pulumi.Config();
 const stackName = pulumi.getStack();
 const file = `Pulumi.${stackName}.yaml`;
 
-/** Every `agora-egress:*` key that is set, read with the typed Config getters. */
+/** Every `agora-egress:*` key that is set, read with the typed Config getters (secrets arrive decrypted). */
 function projectValues(): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const fullKey of Object.keys(pulumi.runtime.allConfig())) {
@@ -24,9 +32,22 @@ function projectValues(): Record<string, unknown> {
 
 const stack = stackConfigFromValues(stackName, file, projectValues());
 const resolution = resolveStack(stack);
+// Plan every configured target now, so a bad option fails the run before any resource exists.
+const plans: { aws?: Plan; azure?: Plan } = withOrigins(targetOrigin(file), () => ({
+  ...(stack.aws ? { aws: planAws(resolution, stack.aws) } : {}),
+  ...(stack.azure ? { azure: planAzure(resolution, stack.azure) } : {}),
+}));
+
 // Production endpoints are private to each customer: keep the outputs that carry them secret.
 const secret = resolution.selection.access === "cloud-proxy" && resolution.selection.environment === "production";
 const keepSecret = <T>(value: T): T | pulumi.Output<pulumi.Unwrap<T>> => (secret ? pulumi.secret(value) : value);
+
+// The component renders the same plan again from the same selection, and creates exactly its resources.
+const awsEgress = stack.aws ? new AwsAgoraEgress("aws", { ...selectionArgs(stack), ...stack.aws }) : undefined;
+const perCloud = <T>(pick: (plan: Plan) => T): { aws?: T; azure?: T } => ({
+  ...(plans.aws ? { aws: pick(plans.aws) } : {}),
+  ...(plans.azure ? { azure: pick(plans.azure) } : {}),
+});
 
 export const edition = resolution.edition;
 /** The allowlist, one object per `rules --format jsonl` line. */
@@ -34,3 +55,17 @@ export const rules = keepSecret(allowLines(resolution.ruleSet));
 export const notes = resolution.notes;
 export const appSettings = keepSecret(resolution.appSettings);
 export const proxyDomains = resolution.proxyDomains;
+/** Per cloud: rules a target cannot express exactly, and the wider form they got. */
+export const widenings = keepSecret(perCloud((p) => p.widenings));
+/** Per cloud: use of each platform quota or limit. */
+export const quotas = perCloud((p) => p.quotas);
+/** Per cloud: the planned resources (type and logical name), as `agora-egress plan` shows them. */
+export const resources = keepSecret(perCloud((p) => p.resources.map((r) => ({ type: r.type, name: r.name }))));
+/** The AWS ids to wire into your network (security groups to attach, the rule group or policy for your firewall). */
+export const aws = awsEgress && {
+  securityGroupIds: awsEgress.securityGroupIds,
+  prefixListIds: awsEgress.prefixListIds,
+  ruleGroupArn: awsEgress.ruleGroupArn,
+  firewallPolicyArn: awsEgress.firewallPolicyArn,
+  dnsFirewallRuleGroupId: awsEgress.dnsFirewallRuleGroupId,
+};

@@ -1,5 +1,6 @@
 import { Plan } from "../renderers/plan";
-import { Resolution } from "../resolve";
+import { Resolution, parseInput } from "../resolve";
+import { AwsTargetConfig, AzureTargetConfig, planAws, planAzure } from "../stack";
 
 /** The clouds `plan --cloud` knows about. */
 export const CLOUDS = ["aws", "azure"] as const;
@@ -15,8 +16,17 @@ export type Planner = (resolution: Resolution, options: Record<string, unknown>)
 export type PlannerRegistry = Partial<Record<Cloud, Planner>>;
 
 /**
- * The planners `plan` and `summary` use. Hook: the AWS and Azure renderers register here
- * (`aws: renderAwsPlan`, `azure: renderAzurePlan`) when they land; until then it is empty
- * and `plan --cloud X` exits 2 saying no planner is available.
+ * The planners `plan`, `summary` and `diff` use: the AWS and Azure renderers, with the
+ * stack's target options. Empty options (no stack, or a stack without that key: `plan`
+ * only) preview every target of the cloud with its defaults; ids the plan cannot know (the VPC, the
+ * resource group) then appear as references such as `${vpc.id}`, which the components fill.
+ * Errors name the option under its key: `aws.networkFirewall.capacity`.
  */
-export const planners: PlannerRegistry = {};
+export const planners: PlannerRegistry = {
+  aws: (resolution, options) => planAws(resolution, configured(options) ? parseInput(AwsTargetConfig, options, "aws") : undefined),
+  azure: (resolution, options) => planAzure(resolution, configured(options) ? parseInput(AzureTargetConfig, options, "azure") : undefined),
+};
+
+function configured(options: Record<string, unknown>): boolean {
+  return Object.keys(options).length > 0;
+}

@@ -3,6 +3,7 @@ import { SelectionInput, parseInput } from "../resolve";
 import { stackField } from "./fields";
 import { SELECTION_KEYS, STACK_KEYS, STACK_KEY_NAMES, STACK_NAMESPACE, StackKey, isStackKey } from "./keys";
 import { findSecure } from "./secure";
+import { AwsTargetConfig, AzureTargetConfig } from "./targets";
 
 /** A stack's configuration, validated: the resolver's selection plus the cloud target options. */
 export interface StackSelection {
@@ -13,10 +14,10 @@ export interface StackSelection {
   readonly selection: SelectionInput;
   /** The `agora-egress:` keys the stack sets. */
   readonly keys: readonly StackKey[];
-  /** Options for the AWS target (`agora-egress:aws`), as written. */
-  readonly aws?: Record<string, unknown>;
-  /** Options for the Azure target (`agora-egress:azure`), as written. */
-  readonly azure?: Record<string, unknown>;
+  /** Options of the AWS targets (`agora-egress:aws`), validated; absent when the stack does not deploy to AWS. */
+  readonly aws?: AwsTargetConfig;
+  /** Options of the Azure targets (`agora-egress:azure`), validated; absent when the stack does not deploy to Azure. */
+  readonly azure?: AzureTargetConfig;
   /** Keys whose value is a Pulumi secret and was left out (see `deferSecrets`). */
   readonly secureKeys: readonly StackKey[];
 }
@@ -86,8 +87,8 @@ export function stackConfigFromValues(
     file,
     selection: selection as SelectionInput,
     keys: (Object.keys(values) as StackKey[]).sort(),
-    ...(parsed.aws ? { aws: parsed.aws as Record<string, unknown> } : {}),
-    ...(parsed.azure ? { azure: parsed.azure as Record<string, unknown> } : {}),
+    ...(parsed.aws ? { aws: parsed.aws as AwsTargetConfig } : {}),
+    ...(parsed.azure ? { azure: parsed.azure as AzureTargetConfig } : {}),
     secureKeys,
   };
 }

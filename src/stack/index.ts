@@ -4,3 +4,5 @@ export * from "./secure";
 export * from "./config";
 export * from "./read";
 export * from "./resolve-stack";
+export * from "./targets";
+export * from "./component-args";

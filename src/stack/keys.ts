@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Access, CustomRule, Environment, ProductionProxy, RecordingPorts, SdkSpec } from "../resolve";
+import { AwsTargetConfig, AzureTargetConfig } from "./targets";
 
 /** The Pulumi project name, and so the namespace of every config key (`agora-egress:sdks`). */
 export const STACK_NAMESPACE = "agora-egress";
@@ -10,13 +11,10 @@ const ProxyType = z.preprocess(
   z.union([z.literal(1), z.literal(2)], { error: "must be 1 (domain) or 2 (IP list)" }),
 );
 
-/** Target options: loose records for now; the AWS and Azure issues define their fields. */
-const TargetOptions = z.record(z.string(), z.unknown());
-
 /**
  * Every key the stack config may set under `agora-egress:`, with its schema. The selection
  * keys have the names and shapes of the resolver's selection; `aws` and `azure` hold the
- * options of the cloud targets. Add new keys here (and to `STACK_KEY_KINDS`).
+ * options of the cloud targets (src/stack/targets.ts). Add new keys here (and to `STACK_KEY_KINDS`).
  */
 export const STACK_KEYS = {
   sdks: z.array(SdkSpec),
@@ -27,8 +25,8 @@ export const STACK_KEYS = {
   recordingPorts: RecordingPorts,
   customRules: z.array(CustomRule),
   edition: z.string().min(1),
-  aws: TargetOptions,
-  azure: TargetOptions,
+  aws: AwsTargetConfig,
+  azure: AzureTargetConfig,
 } as const;
 
 export type StackKey = keyof typeof STACK_KEYS;

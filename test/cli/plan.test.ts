@@ -11,7 +11,7 @@ const fakeAws: Planner = (resolution, options) => {
   seen.push(options);
   const plan: Plan = {
     resources: [
-      { type: "aws:ec2/securityGroup:SecurityGroup", name: "agora-sg", inputs: { vpcId: options.vpcId ?? "vpc-default" } },
+      { type: "aws:ec2/securityGroup:SecurityGroup", name: "agora-sg", inputs: { vpcId: (options.securityGroups as { vpcId?: string } | undefined)?.vpcId ?? "vpc-default" } },
       ...resolution.ruleSet.rules.slice(0, 2).map((r, i) => ({
         type: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
         name: `rule-${r.protocol}-${i}`,
@@ -59,10 +59,10 @@ describe("plan --cloud (hook for the cloud renderers)", () => {
 
   it("passes the stack's agora-egress:aws object to the planner", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "agora-plan-"));
-    fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config:\n  agora-egress:sdks: [rtm-native]\n  agora-egress:aws:\n    vpcId: vpc-0123\n");
+    fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config:\n  agora-egress:sdks: [rtm-native]\n  agora-egress:aws:\n    securityGroups: {vpcId: vpc-0123}\n");
     const r = await run(["plan", "--cloud", "aws", "--stack", "dev", "--dir", dir, "--format", "json"], { planners: { aws: fakeAws } });
     expect(r.code).toBe(0);
-    expect(seen[seen.length - 1]).toEqual({ vpcId: "vpc-0123" });
+    expect(seen[seen.length - 1]).toEqual({ securityGroups: { vpcId: "vpc-0123" } });
     expect(JSON.parse(r.stdout).resources[0].inputs).toEqual({ vpcId: "vpc-0123" });
   });
 

@@ -1,16 +1,34 @@
+import * as fs from "fs";
+import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+import { parse } from "yaml";
 import { allowLines } from "../../src/cli/allowlist";
 import { resolve } from "../../src/resolve";
+import { planAws, planAzure, readStackSelection, resolveStack } from "../../src/stack";
+
+const REPO = path.join(__dirname, "..", "..");
 
 type Program = typeof import("../../src/program");
 
 const value = <T>(o: pulumi.Output<T>) => new Promise<T>((res) => o.apply(res));
 
+/** A repository stack file's config as Pulumi hands it to the program: scalars as strings, the rest as JSON. */
+function stackFileConfig(stack: string): Record<string, string> {
+  const doc = parse(fs.readFileSync(path.join(REPO, `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, unknown> };
+  return Object.fromEntries(Object.entries(doc.config).map(([k, v]) => [k, typeof v === "object" ? JSON.stringify(v) : String(v)]));
+}
+
+/** Resources the program registered with the mock engine (the program itself creates none yet). */
+const registered: string[] = [];
+
 /** Loads the root program afresh under the given stack config (values as Pulumi keeps them: strings). */
 async function loadProgram(stack: string, config: Record<string, string>): Promise<Program> {
   pulumi.runtime.setAllConfig(config);
   await pulumi.runtime.setMocks({
-    newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }),
+    newResource: (args) => {
+      registered.push(`${args.type}::${args.name}`);
+      return { id: `${args.name}-id`, state: args.inputs };
+    },
     call: (args) => args.inputs,
   }, "agora-egress", stack, false);
   let program: Program | undefined;
@@ -51,5 +69,54 @@ describe("the root Pulumi program (src/program.ts)", () => {
   it("refuses a bad key before doing anything, naming the stack file and key", async () => {
     await expect(loadProgram("test", { "agora-egress:sdks": "[\"rtc-native\"]", "agora-egress:acess": "direct" }))
       .rejects.toThrow("Pulumi.test.yaml: agora-egress:acess: unknown key (did you mean agora-egress:access?");
+  });
+
+  it.each(["test", "production"])("runs the repository's stack %s: deploys AWS, exports rules, widenings, quota usage and resources per cloud", async (name) => {
+    registered.length = 0;
+    const program = await loadProgram(name, stackFileConfig(name));
+    await (pulumi.runtime as any).waitForRPCs();
+    const stack = readStackSelection(REPO, name);
+    const resolution = resolveStack(stack);
+    const aws = planAws(resolution, stack.aws);
+    const azure = planAzure(resolution, stack.azure);
+    const plain = async <T>(v: T | pulumi.Output<T>): Promise<T> => (pulumi.Output.isInstance(v) ? value(v as pulumi.Output<T>) : (v as T));
+    expect(await plain(program.rules)).toEqual(allowLines(resolution.ruleSet));
+    expect(await plain(program.appSettings)).toEqual(resolution.appSettings);
+    expect(program.notes).toEqual(resolution.notes);
+    expect(program.quotas).toEqual({ aws: aws.quotas, azure: azure.quotas });
+    expect(await plain(program.widenings)).toEqual({ aws: aws.widenings, azure: azure.widenings });
+    expect(await plain(program.resources)).toEqual({
+      aws: aws.resources.map((r) => ({ type: r.type, name: r.name })),
+      azure: azure.resources.map((r) => ({ type: r.type, name: r.name })),
+    });
+    expect(aws.resources.length).toBeGreaterThan(0);
+    expect(azure.resources.length).toBeGreaterThan(0);
+    // The AwsAgoraEgress component ("aws") creates exactly the planned AWS resources.
+    expect(registered.filter((r) => !r.startsWith("pulumi:pulumi:Stack")).sort()).toEqual([
+      "agora-egress:index:AwsAgoraEgress::aws",
+      ...aws.resources.map((r) => `${r.type}::aws-${r.name}`),
+    ].sort());
+    expect(program.aws).toBeDefined();
+    // Whatever carries production endpoints is a secret; the test stack's outputs are plain.
+    for (const output of [program.rules, program.appSettings, program.widenings, program.resources]) {
+      expect(pulumi.Output.isInstance(output)).toBe(name === "production");
+      if (pulumi.Output.isInstance(output)) expect(await pulumi.isSecret(output as pulumi.Output<unknown>)).toBe(true);
+    }
+  });
+
+  it("refuses a bad target option before creating anything, naming the stack file and key", async () => {
+    registered.length = 0;
+    const config = { ...stackFileConfig("test"), "agora-egress:azure": JSON.stringify({ nsg: { firstPriority: 1500, lastPriority: 1200 } }) };
+    await expect(loadProgram("test", config)).rejects.toThrow("Pulumi.test.yaml: agora-egress:azure.nsg.firstPriority: 1500 is after lastPriority 1200");
+    await expect(loadProgram("test", { ...stackFileConfig("test"), "agora-egress:aws": JSON.stringify({ securityGroups: { vpcID: "vpc-1" } }) }))
+      .rejects.toThrow(/^Pulumi\.test\.yaml: agora-egress:aws\.securityGroups\.vpcID: /);
+    expect(registered.filter((r) => !r.startsWith("pulumi:pulumi:Stack"))).toEqual([]);
+  });
+
+  it("refuses custom rules, which the components cannot deploy yet, naming the key", async () => {
+    registered.length = 0;
+    const config = { ...stackFileConfig("test"), "agora-egress:customRules": JSON.stringify([{ protocol: "tcp", ports: [443], destinations: ["example.com"] }]) };
+    await expect(loadProgram("test", config)).rejects.toThrow("Pulumi.test.yaml: agora-egress:customRules: the cloud components take no custom rules yet");
+    expect(registered.filter((r) => !r.startsWith("pulumi:pulumi:Stack"))).toEqual([]);
   });
 });

@@ -32,7 +32,21 @@ describe("the repository's stacks", () => {
       stack: "test",
       file: "Pulumi.test.yaml",
       selection: { sdks: ["rtc-native", "recording", "rtm-native"], access: "cloud-proxy", environment: "test", proxyType: 1 },
-      keys: ["access", "environment", "proxyType", "sdks"],
+      keys: ["access", "aws", "azure", "environment", "proxyType", "sdks"],
+      aws: {
+        securityGroups: { vpcId: "vpc-0123456789abcdef0" },
+        networkFirewall: { homeNet: ["10.0.0.0/16"], createPolicy: true },
+        dnsFirewall: { vpcIds: ["vpc-0123456789abcdef0"], blockOthers: true, failOpen: false },
+      },
+      azure: {
+        targets: ["nsg", "firewall-policy", "dns-security-policy"],
+        resourceGroupName: "rg-agora-egress",
+        location: "westeurope",
+        firewallPolicy: { tier: "Standard", sourceAddresses: ["10.0.0.0/16"] },
+        dnsSecurityPolicy: {
+          virtualNetworkIds: ["/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-media"],
+        },
+      },
       secureKeys: [],
     });
     expect(resolveStack(test).ruleSet.rules.length).toBeGreaterThan(0);
@@ -42,6 +56,8 @@ describe("the repository's stacks", () => {
     const { environment, productionProxy, ...rest } = production.selection;
     const { environment: testEnvironment, ...testRest } = test.selection;
     expect(rest).toEqual(testRest);
+    expect([production.aws, production.azure]).toEqual([test.aws, test.azure]);
+    expect(production.keys.filter((k) => k !== "productionProxy")).toEqual(test.keys);
     expect([testEnvironment, environment]).toEqual(["test", "production"]);
     expect(productionProxy?.endpoints.length).toBeGreaterThan(0);
   });
@@ -70,7 +86,7 @@ describe("readStackSelection errors name the file and the key", () => {
     ["config:\n  agora-egress:access: vpn\n", "Pulumi.bad.yaml: agora-egress:access", /direct|cloud-proxy/],
     ["config:\n  agora-egress:proxyType: 3\n", "Pulumi.bad.yaml: agora-egress:proxyType", /must be 1 \(domain\) or 2 \(IP list\)/],
     ["config:\n  agora-egress:recordingPorts: {low: 40000}\n", "Pulumi.bad.yaml: agora-egress:recordingPorts.high", /expected number/],
-    ["config:\n  agora-egress:aws: [1]\n", "Pulumi.bad.yaml: agora-egress:aws", /expected record/],
+    ["config:\n  agora-egress:aws: [1]\n", "Pulumi.bad.yaml: agora-egress:aws", /expected object/],
     ["config:\n  agora-egress:edition:\n", "Pulumi.bad.yaml: agora-egress:edition", /has no value/],
     [
       "config:\n  agora-egress:productionProxy:\n    endpoints:\n      - protocol: tcp\n        addresses: [203.0.113.1]\n        ports: [\"4000\", true]\n",

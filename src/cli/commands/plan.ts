@@ -1,7 +1,7 @@
 import { InputError } from "../../model";
 import { Plan } from "../../renderers/plan";
 import { Resolution } from "../../resolve";
-import { StackSelection } from "../../stack";
+import { StackSelection, targetOrigin, withOrigins } from "../../stack";
 import { CliContext, printNotes } from "../context";
 import { jsonText } from "../format/json";
 import { CLOUDS, Cloud } from "../planners";
@@ -19,7 +19,8 @@ export function runPlanner(ctx: CliContext, cloud: Cloud, resolution: Resolution
   if (!(CLOUDS as readonly string[]).includes(cloud)) throw new InputError("--cloud", `unknown cloud "${cloud}" (known: ${CLOUDS.join(", ")})`);
   const planner = ctx.planners[cloud];
   if (!planner) throw new InputError("--cloud", `the ${CLOUD_TITLES[cloud]} target is not available in this build yet`);
-  return planner(resolution, stack?.[cloud] ?? {});
+  // Option errors name the stack key: `Pulumi.test.yaml: agora-egress:aws.networkFirewall.capacity`.
+  return stack ? withOrigins(targetOrigin(stack.file), () => planner(resolution, stack[cloud] ?? {})) : planner(resolution, {});
 }
 
 /** PRODUCT.md's plan JSON: resources (type, name, inputs), widenings, quotas. */

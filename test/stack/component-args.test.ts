@@ -1,0 +1,44 @@
+import * as path from "path";
+import { resolveArgs } from "../../src/components/selection-args";
+import { readStackSelection, resolveStack, selectionArgs, stackConfigFromValues } from "../../src/stack";
+
+const REPO = path.join(__dirname, "..", "..");
+
+/** What a resolution decides (its `selection` echoes the input as written, so it is left out). */
+const decided = ({ selection, ...rest }: ReturnType<typeof resolveStack>) => rest;
+
+describe("selectionArgs: a stack's selection as the components' args", () => {
+  it.each(["test", "production"])("resolves stack %s exactly as the stack itself does", (name) => {
+    const stack = readStackSelection(REPO, name);
+    expect(resolveArgs(selectionArgs(stack))).toEqual(resolveStack(stack));
+  });
+
+  it("carries versions, proxy type 2, proxy servers and recording ports", () => {
+    const stack = stackConfigFromValues("s", "Pulumi.s.yaml", {
+      sdks: ["rtc-web@2.8.0", { id: "recording", version: "3.0.0" }],
+      access: "cloud-proxy",
+      environment: "production",
+      proxyType: 2,
+      productionProxy: { endpoints: [{ protocol: "udp", addresses: ["203.0.113.5"], ports: [4500, "4600-4650"], sdks: ["recording"] }, { protocol: "tcp", addresses: ["203.0.113.6"], ports: ["443"] }], proxyServers: ["203.0.113.5"] },
+      recordingPorts: { low: 50000, high: 50400, expectedChannels: 10 },
+      edition: "2020-05",
+    });
+    expect(selectionArgs(stack)).toEqual({
+      sdks: ["rtc-web@2.8.0", "recording@3.0.0"],
+      access: "cloud-proxy",
+      environment: "production",
+      proxyType: "ip-list",
+      productionEndpoints: [
+        { protocol: "udp", addresses: ["203.0.113.5"], ports: ["4500", "4600-4650"], sdks: ["recording"] },
+        { protocol: "tcp", addresses: ["203.0.113.6"], ports: ["443"] },
+      ],
+      productionProxyServers: ["203.0.113.5"],
+      recordingLowUdpPort: 50000,
+      recordingHighUdpPort: 50400,
+      recordingExpectedChannels: 10,
+      edition: "2020-05",
+    });
+    const proxied = { ...stack, selection: { ...stack.selection, recordingPorts: undefined } };
+    expect(decided(resolveArgs(selectionArgs(proxied)))).toEqual(decided(resolveStack(proxied)));
+  });
+});
