@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Planner } from "../../src/cli/planners";
+import { Planner, planners } from "../../src/cli/planners";
 import { run } from "./run";
 
 describe("summary (npm start)", () => {
@@ -27,17 +27,59 @@ describe("summary (npm start)", () => {
     expect(r.stdout).not.toContain("120.92.118.34");
   });
 
-  it("shows a registered planner's plan when the stack configures that cloud", async () => {
-    const planner: Planner = () => ({ resources: [{ type: "aws:ec2/managedPrefixList:ManagedPrefixList", name: "pl", inputs: {} }], widenings: [], quotas: [] });
-    const r = await run(["summary", "--sdk", "rtc-native"], { planners: { aws: planner } });
-    expect(r.code).toBe(0);
-    // Pulumi.test.yaml has no agora-egress:aws, so the planner is not run, and the summary says how to run it
-    expect(r.stdout).toContain("  AWS: not configured in this stack (agora-egress:aws); preview with `agora-egress plan --cloud aws --stack test`\n");
-
+  it("counts each configured cloud's resources per type, with quota usage and widenings", async () => {
+    const planner: Planner = () => ({
+      resources: [
+        { type: "aws:ec2/managedPrefixList:ManagedPrefixList", name: "pl", inputs: {} },
+        { type: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", name: "r1", inputs: {} },
+        { type: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", name: "r2", inputs: {} },
+      ],
+      widenings: [
+        { target: "aws-sg", rule: "udp 8000 → .agora.io", sdks: ["rtm-native"], renderedAs: "udp 8000 → 0.0.0.0/0", reason: "names are not addresses" },
+        { target: "aws-sg", rule: "udp 8000 → qos.agoralab.co", sdks: ["rtm-native"], renderedAs: "udp 8000 → 0.0.0.0/0", reason: "names are not addresses" },
+      ],
+      quotas: [{ target: "aws-sg", quota: "rules per security group", scope: "sg-0", used: 2, limit: 60 }],
+    });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "agora-summary-"));
-    fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config:\n  agora-egress:sdks: [rtc-native]\n  agora-egress:aws: {vpcId: vpc-1}\n");
-    const configured = await run(["summary", "--stack", "dev", "--dir", dir], { planners: { aws: planner } });
-    expect(configured.code).toBe(0);
-    expect(configured.stdout).toContain("  AWS: 1 resources\n    aws:ec2/managedPrefixList:ManagedPrefixList × 1\n      pl\n");
+    fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config:\n  agora-egress:sdks: [rtm-native]\n  agora-egress:aws: {securityGroups: {vpcId: vpc-1}}\n");
+    const r = await run(["summary", "--stack", "dev", "--dir", dir], { planners: { aws: planner, azure: planner } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain([
+      "Resources per cloud",
+      "  AWS (agora-egress:aws): 3 resources; names and inputs: `agora-egress plan --cloud aws --stack dev`",
+      "    1 aws:ec2/managedPrefixList:ManagedPrefixList",
+      "    2 aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+      "  Azure: not configured in this stack (agora-egress:azure); preview with `agora-egress plan --cloud azure --stack dev`",
+      "",
+      "Quota usage",
+      "  AWS",
+      "    rules per security group (sg-0): 2 of 60",
+      "",
+      "Widenings: 2 (rules a target cannot express exactly, rendered in a safe wider form)",
+      "  aws-sg: names are not addresses",
+      "    udp 8000 → .agora.io [rtm-native] as udp 8000 → 0.0.0.0/0",
+      "    udp 8000 → qos.agoralab.co [rtm-native] as udp 8000 → 0.0.0.0/0",
+      "",
+      "Application settings",
+    ].join("\n"));
+  });
+
+  it("without a planner for a cloud, says how to preview it", async () => {
+    const r = await run(["summary"], { planners: {} });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("  AWS: run `agora-egress plan --cloud aws --stack test` for its resources, widenings and quota usage\n");
+    expect(r.stdout).not.toContain("Quota usage");
+  });
+
+  it("previews both repository stacks with the real renderers (what `npm start` prints)", async () => {
+    for (const stack of ["test", "production"]) {
+      const r = await run(["summary", "--stack", stack], { planners });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toMatch(/^  AWS \(agora-egress:aws\): \d+ resources; /m);
+      expect(r.stdout).toMatch(/^  Azure \(agora-egress:azure\): \d+ resources; /m);
+      expect(r.stdout).toMatch(/^    stateful rule group capacity \(nfw-rule-group\): \d+ of \d+$/m);
+      expect(r.stdout).toMatch(/^Widenings: \d+ /m);
+    }
   });
 });

@@ -3,9 +3,10 @@ import { Resolution } from "../../resolve";
 import { StackSelection } from "../../stack";
 import { AllowLine, allowLines } from "../allowlist";
 import { CliContext } from "../context";
-import { CLOUDS } from "../planners";
+import { Plan, Widening } from "../../renderers/plan";
+import { CLOUDS, Cloud } from "../planners";
 import { SelectionFlags, resolveFlags } from "../selection";
-import { CLOUD_TITLES, planText, runPlanner } from "./plan";
+import { CLOUD_TITLES, runPlanner } from "./plan";
 
 const SHOWN_DESTINATIONS = 4;
 
@@ -30,16 +31,61 @@ function rulesPerSdk(resolution: Resolution): string[] {
   return out;
 }
 
-function cloudTargets(ctx: CliContext, resolution: Resolution, stack: StackSelection | undefined, stackArg: string): string[] {
-  const out = ["Cloud targets"];
+/** The plans of the clouds the stack deploys to (a planner is registered and the stack has its key). */
+function stackPlans(ctx: CliContext, resolution: Resolution, stack: StackSelection | undefined): Map<Cloud, Plan> {
+  const plans = new Map<Cloud, Plan>();
   for (const cloud of CLOUDS) {
-    if (ctx.planners[cloud] && stack?.[cloud] !== undefined) {
-      out.push(...planText(cloud, runPlanner(ctx, cloud, resolution, stack), "  "));
-    } else if (ctx.planners[cloud]) {
-      out.push(`  ${CLOUD_TITLES[cloud]}: not configured in this stack (agora-egress:${cloud}); preview with \`agora-egress plan --cloud ${cloud}${stackArg}\``);
-    } else {
-      out.push(`  ${CLOUD_TITLES[cloud]}: run \`agora-egress plan --cloud ${cloud}${stackArg}\` for its resources, widenings and quota usage`);
+    if (ctx.planners[cloud] && stack?.[cloud] !== undefined) plans.set(cloud, runPlanner(ctx, cloud, resolution, stack));
+  }
+  return plans;
+}
+
+/** Resources per cloud, counted per type: what `pulumi up` would create. */
+function resourcesPerCloud(ctx: CliContext, plans: Map<Cloud, Plan>, stackArg: string): string[] {
+  const out = ["Resources per cloud"];
+  for (const cloud of CLOUDS) {
+    const plan = plans.get(cloud);
+    const how = `\`agora-egress plan --cloud ${cloud}${stackArg}\``;
+    if (!plan) {
+      out.push(ctx.planners[cloud]
+        ? `  ${CLOUD_TITLES[cloud]}: not configured in this stack (agora-egress:${cloud}); preview with ${how}`
+        : `  ${CLOUD_TITLES[cloud]}: run ${how} for its resources, widenings and quota usage`);
+      continue;
     }
+    out.push(`  ${CLOUD_TITLES[cloud]} (agora-egress:${cloud}): ${plan.resources.length} resources; names and inputs: ${how}`);
+    const byType = new Map<string, number>();
+    for (const r of plan.resources) byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
+    const width = Math.max(...[...byType.values()].map((n) => String(n).length));
+    for (const [type, n] of [...byType].sort(([a], [b]) => (a < b ? -1 : 1))) out.push(`    ${String(n).padStart(width)} ${type}`);
+  }
+  return out;
+}
+
+function quotaUsage(plans: Map<Cloud, Plan>): string[] {
+  if (plans.size === 0) return [];
+  const out = ["Quota usage"];
+  for (const [cloud, plan] of plans) {
+    out.push(`  ${CLOUD_TITLES[cloud]}`);
+    for (const q of plan.quotas) out.push(`    ${q.quota} (${q.scope}): ${q.used} of ${q.limit}`);
+    if (plan.quotas.length === 0) out.push("    none reported");
+  }
+  return out;
+}
+
+/** Widenings grouped by target and reason, so each reason is said once. */
+function widenings(plans: Map<Cloud, Plan>): string[] {
+  if (plans.size === 0) return [];
+  const all = [...plans.values()].flatMap((p) => p.widenings);
+  if (all.length === 0) return ["Widenings", "  none: every rule is rendered exactly"];
+  const out = [`Widenings: ${all.length} (rules a target cannot express exactly, rendered in a safe wider form)`];
+  const groups = new Map<string, Widening[]>();
+  for (const w of all) {
+    const key = `${w.target}: ${w.reason}`;
+    groups.set(key, [...(groups.get(key) ?? []), w]);
+  }
+  for (const [key, list] of groups) {
+    out.push(`  ${key}`);
+    for (const w of list) out.push(`    ${w.rule} [${w.sdks.join(", ")}] as ${w.renderedAs}`);
   }
   return out;
 }
@@ -60,6 +106,7 @@ export function summaryCommand(ctx: CliContext, flags: SelectionFlags): number {
   const sel = resolution.selection;
   const stack = selection.stack;
   const stackArg = flags.stack !== undefined ? ` --stack ${flags.stack}` : "";
+  const plans = stackPlans(ctx, resolution, stack);
   const heading = stack ? `Stack ${stack.stack} (${stack.file})` : "Selection";
   const out = [
     `${heading}: edition ${resolution.edition}, access ${sel.access}, environment ${sel.environment}` +
@@ -69,7 +116,11 @@ export function summaryCommand(ctx: CliContext, flags: SelectionFlags): number {
     ...rulesPerSdk(resolution),
     "",
     ...(resolution.proxyDomains.length ? ["Names the SDK resolves (allow them in DNS-layer filters)", ...resolution.proxyDomains.map((d) => `  ${d}`), ""] : []),
-    ...cloudTargets(ctx, resolution, stack, stackArg),
+    ...resourcesPerCloud(ctx, plans, stackArg),
+    "",
+    ...quotaUsage(plans),
+    "",
+    ...widenings(plans),
     "",
     ...settings(resolution),
     "",
