@@ -3,6 +3,7 @@ import { InputError } from "../model";
 import { CliContext, processContext } from "./context";
 import { CatalogFlags, catalogCommand } from "./commands/catalog";
 import { CheckFlags, EXIT_DENIED, checkCommand } from "./commands/check";
+import { DIFF_FORMATS, DiffFlags, diffCommand } from "./commands/diff";
 import { PlanFlags, planCommand } from "./commands/plan";
 import { RULES_FORMATS, RulesFlags, rulesCommand } from "./commands/rules";
 import { summaryCommand } from "./commands/summary";
@@ -13,7 +14,7 @@ import { packageVersion } from "./version";
 /** Exit codes: 0 ok (or `check`: allowed), 1 internal error, 2 bad input, 3 `check`: denied. */
 export const EXIT = { ok: 0, internal: 1, badInput: 2, denied: EXIT_DENIED } as const;
 
-const COMMANDS = ["rules", "check", "catalog", "summary", "plan"];
+const COMMANDS = ["rules", "check", "catalog", "summary", "plan", "diff"];
 
 function buildProgram(ctx: CliContext, setCode: (code: number) => void): Command {
   const program = new Command("agora-egress")
@@ -51,6 +52,21 @@ function buildProgram(ctx: CliContext, setCode: (code: number) => void): Command
     .addOption(new Option("--cloud <cloud>", "aws or azure").choices([...CLOUDS]).makeOptionMandatory())
     .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
     .action((flags: PlanFlags) => setCode(planCommand(ctx, flags)));
+
+  addSelectionOptions(sub("diff", "rule and resource changes between two stacks or two catalogue editions (exit 0 either way)"))
+    .option("--from-stack <name>", "the side before: Pulumi.<name>.yaml (default: --stack)")
+    .option("--to-stack <name>", "the side after: Pulumi.<name>.yaml (default: --stack)")
+    .option("--from-edition <id>", "catalogue edition before (default: --edition or the stack's)")
+    .option("--to-edition <id>", "catalogue edition after (default: --edition or the stack's)")
+    .addOption(new Option("--format <format>", "md (for a pull-request comment) or json").choices([...DIFF_FORMATS]).default("md"))
+    .addHelpText("after", [
+      "",
+      "Each side is the shared selection (--stack and the selection flags) with its own stack or edition.",
+      "--production-proxy FILE serves the side(s) that are cloud-proxy production.",
+      "update: changed in place; replace: an input the provider cannot change in place changed.",
+      "Exit 0 whether or not anything changes; 2 on bad input (naming the flag, file or stack key).",
+    ].join("\n"))
+    .action((flags: DiffFlags) => setCode(diffCommand(ctx, flags)));
 
   return program;
 }

@@ -1,0 +1,196 @@
+import { resolve as resolvePath } from "path";
+import { FlowChange, ResourceChange, countActions, diffPlans, diffRuleSets } from "../../diff";
+import { InputError } from "../../model";
+import { Plan } from "../../renderers/plan";
+import { Resolution } from "../../resolve";
+import { StackSelection, readStackSelection } from "../../stack";
+import { CliContext, printNotes } from "../context";
+import { jsonText } from "../format/json";
+import { CLOUDS, Cloud } from "../planners";
+import { SelectionFlags, resolveFlags } from "../selection";
+import { CLOUD_TITLES, runPlanner } from "./plan";
+
+export const DIFF_FORMATS = ["md", "json"] as const;
+
+export interface DiffFlags extends SelectionFlags {
+  fromStack?: string;
+  toStack?: string;
+  fromEdition?: string;
+  toEdition?: string;
+  format: (typeof DIFF_FORMATS)[number];
+}
+
+/** One side of the comparison: the shared selection with its own stack and edition. */
+interface Side {
+  readonly label: string;
+  readonly resolution: Resolution;
+  readonly stack?: StackSelection;
+  readonly notes: readonly string[];
+}
+
+interface CloudDiff {
+  readonly cloud: Cloud;
+  /** Set when neither side deploys to this cloud. */
+  readonly skipped?: string;
+  readonly changes: readonly ResourceChange[];
+  readonly unchanged: number;
+}
+
+const EMPTY_PLAN: Plan = { resources: [], widenings: [], quotas: [] };
+
+/** Does this side's selection (stack, then flags) come out cloud-proxy in production? */
+function isProductionProxy(ctx: CliContext, flags: SelectionFlags): boolean {
+  let stack: StackSelection | undefined;
+  if (flags.stack !== undefined) stack = readStackSelection(flags.dir ? resolvePath(ctx.cwd, flags.dir) : ctx.cwd, flags.stack, { deferSecrets: ["productionProxy"] });
+  const access = flags.access ?? stack?.selection.access ?? "direct";
+  const environment = flags.env ?? stack?.selection.environment ?? "test";
+  return access === "cloud-proxy" && environment === "production";
+}
+
+function side(ctx: CliContext, flags: DiffFlags, which: "from" | "to"): Side {
+  const [stackFlag, editionFlag] = which === "from" ? ["--from-stack", "--from-edition"] : ["--to-stack", "--to-edition"];
+  const sideStack = which === "from" ? flags.fromStack : flags.toStack;
+  const sideEdition = which === "from" ? flags.fromEdition : flags.toEdition;
+  const stack = sideStack ?? flags.stack;
+  const edition = sideEdition ?? flags.edition;
+  const sideFlags: SelectionFlags = { ...flags, stack, edition };
+  try {
+    // --production-proxy FILE serves the production side(s) only: a test side refuses endpoints.
+    if (flags.productionProxy !== undefined && !isProductionProxy(ctx, sideFlags)) delete sideFlags.productionProxy;
+    const { resolution, selection } = resolveFlags(ctx, sideFlags);
+    const label = [
+      selection.stack ? `stack ${selection.stack.stack}` : "",
+      edition !== undefined || !selection.stack ? `edition ${resolution.edition}` : "",
+    ].filter(Boolean).join(", ");
+    return { label, resolution, ...(selection.stack ? { stack: selection.stack } : {}), notes: [...selection.notes, ...resolution.notes] };
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    if ((err.field === "--stack" || err.field === "stack") && sideStack !== undefined) throw new InputError(stackFlag, err.problem);
+    if (err.field === "--edition" && sideEdition !== undefined) throw new InputError(editionFlag, err.problem);
+    throw err;
+  }
+}
+
+/**
+ * The target options a side deploys with: its stack's key, the defaults when the side has
+ * no stack, or nothing (no resources) when its stack does not deploy to that cloud.
+ */
+function sidePlan(ctx: CliContext, cloud: Cloud, s: Side): Plan | undefined {
+  if (s.stack && s.stack[cloud] === undefined) return undefined;
+  return runPlanner(ctx, cloud, s.resolution, s.stack);
+}
+
+function cloudDiffs(ctx: CliContext, from: Side, to: Side): CloudDiff[] {
+  return CLOUDS.filter((cloud) => ctx.planners[cloud]).map((cloud) => {
+    const before = sidePlan(ctx, cloud, from);
+    const after = sidePlan(ctx, cloud, to);
+    if (!before && !after) return { cloud, skipped: `not configured in either stack (agora-egress:${cloud})`, changes: [], unchanged: 0 };
+    const changes = diffPlans(before ?? EMPTY_PLAN, after ?? EMPTY_PLAN);
+    const touched = new Set(changes.map((c) => c.name));
+    const unchanged = (after ?? EMPTY_PLAN).resources.filter((r) => !touched.has(r.name)).length;
+    return { cloud, changes, unchanged };
+  });
+}
+
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+const code = (text: string) => (text ? `\`${text}\`` : "");
+
+function countsText(d: CloudDiff): string {
+  const n = countActions(d.changes);
+  return `${n.create} to create, ${n.update} to update, ${n.replace} to replace, ${n.delete} to delete, ${d.unchanged} unchanged`;
+}
+
+function sideRows(from: Side, to: Side): string[] {
+  const row = (name: string, get: (s: Side) => string) => `| ${name} | ${cell(get(from))} | ${cell(get(to))} |`;
+  const sel = (s: Side) => s.resolution.selection;
+  return [
+    "| | from | to |",
+    "| --- | --- | --- |",
+    row("stack", (s) => (s.stack ? `${s.stack.stack} (${s.stack.file})` : "none (flags)")),
+    row("edition", (s) => s.resolution.edition),
+    row("SDKs", (s) => s.resolution.sdks.map((x) => `${x.id}${x.version ? `@${x.version}` : ""} (${x.access})`).join(", ")),
+    row("environment", (s) => (sel(s).access === "cloud-proxy" ? sel(s).environment : "— (direct)")),
+  ];
+}
+
+function ruleRows(rules: readonly FlowChange[]): string[] {
+  const added = rules.filter((r) => r.change === "added").length;
+  const out = [`### Rules: ${added} flows added, ${rules.length - added} removed`, ""];
+  if (rules.length === 0) return [...out, "No flow is added or removed."];
+  out.push("| change | direction | protocol | ports | destination | source ports | SDKs |", "| --- | --- | --- | --- | --- | --- | --- |");
+  for (const r of rules) {
+    out.push(`| ${r.change} | ${r.direction} | ${r.protocol} | ${r.ports.join(", ")} | ${code(r.destination)} | ${(r.sourcePorts ?? []).join(", ")} | ${r.sdks.join(", ")} |`);
+  }
+  return out;
+}
+
+function resourceRows(d: CloudDiff): string[] {
+  if (d.skipped) return [`### ${CLOUD_TITLES[d.cloud]}: ${d.skipped}`];
+  const out = [`### ${CLOUD_TITLES[d.cloud]}: ${countsText(d)}`, ""];
+  if (d.changes.length === 0) return [...out, "No resource changes."];
+  // Folded, so a long list does not bury the rule changes in a pull-request comment.
+  out.push(`<details><summary>${d.changes.length} resource changes</summary>`, "");
+  out.push("| action | resource | type | changed inputs | why |", "| --- | --- | --- | --- | --- |");
+  for (const c of d.changes) {
+    out.push(`| ${c.action} | ${code(c.name)} | ${code(c.type)} | ${cell(c.changed.join(", "))} | ${cell(c.reason ?? "")} |`);
+  }
+  return [...out, "", "</details>"];
+}
+
+function markdown(from: Side, to: Side, rules: readonly FlowChange[], clouds: readonly CloudDiff[]): string {
+  return [
+    `## agora-egress: ${from.label} → ${to.label}`,
+    "",
+    ...sideRows(from, to),
+    "",
+    ...ruleRows(rules),
+    "",
+    ...clouds.flatMap((d) => [...resourceRows(d), ""]),
+    "_update_: changed in place. _replace_: an input the provider cannot change in place (or a replaced resource it points to) changed, so the resource is recreated.",
+    "",
+  ].join("\n");
+}
+
+function sideJson(s: Side): unknown {
+  const sel = s.resolution.selection;
+  return {
+    label: s.label,
+    ...(s.stack ? { stack: s.stack.stack, file: s.stack.file } : {}),
+    edition: s.resolution.edition,
+    sdks: s.resolution.sdks,
+    access: sel.access,
+    environment: sel.environment,
+    notes: s.notes,
+  };
+}
+
+/**
+ * `agora-egress diff`: what changes between two stacks (`--from-stack A --to-stack B`) or two
+ * catalogue editions (`--from-edition X --to-edition Y`) of the same selection: flows added
+ * and removed, and per cloud the resources to create, update, replace or delete. Exit 0
+ * whether or not anything changes.
+ */
+export function diffCommand(ctx: CliContext, flags: DiffFlags): number {
+  const sides = [flags.fromStack, flags.toStack, flags.fromEdition, flags.toEdition];
+  if (sides.every((s) => s === undefined)) {
+    throw new InputError("--from-stack", "say what to compare: --from-stack A --to-stack B, or --from-edition X --to-edition Y (with --stack or selection flags)");
+  }
+  const from = side(ctx, flags, "from");
+  const to = side(ctx, flags, "to");
+  const rules = diffRuleSets(from.resolution.ruleSet, to.resolution.ruleSet);
+  const clouds = cloudDiffs(ctx, from, to);
+  printNotes(ctx, [...new Set([...from.notes, ...to.notes])]);
+  if (flags.format === "json") {
+    ctx.stdout(jsonText({
+      from: sideJson(from),
+      to: sideJson(to),
+      rules,
+      clouds: Object.fromEntries(clouds.map((d) => [d.cloud, d.skipped
+        ? { skipped: d.skipped }
+        : { counts: countActions(d.changes), unchanged: d.unchanged, changes: d.changes }])),
+    }));
+  } else {
+    ctx.stdout(markdown(from, to, rules, clouds));
+  }
+  return 0;
+}
