@@ -1,8 +1,12 @@
 import * as fs from "fs";
 import * as path from "path";
+import { planners } from "../../src/cli/planners";
 import { REPO, run } from "./run";
 
-/** The `$ npx agora-egress …` examples of README.md's console blocks, with the output pasted under each. */
+/**
+ * The `$ npx agora-egress …` examples of README.md's console blocks, with the output pasted under each.
+ * They run with the real AWS and Azure planners, as the built CLI does.
+ */
 function readmeExamples(): { command: string; expected: string }[] {
   const text = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
   const examples: { command: string; expected: string }[] = [];
@@ -30,7 +34,7 @@ describe("README.md shows real output", () => {
     const [cli, pipe] = command.split(" | ");
     const words = cli.split(" ");
     expect(words.slice(0, 2)).toEqual(["npx", "agora-egress"]);
-    const r = await run(words.slice(2));
+    const r = await run(words.slice(2), { planners });
     let output = (r.stdout + r.stderr).replace(/\n$/, "");
     if (pipe) {
       const head = /^head -(\d+)$/.exec(pipe);
@@ -44,7 +48,7 @@ describe("README.md shows real output", () => {
     const text = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
     const pasted = /^```text\n(Stack test[\s\S]*?)^```$/m.exec(text);
     expect(pasted).not.toBeNull();
-    const r = await run(["summary", "--stack", "test"]);
+    const r = await run(["summary", "--stack", "test"], { planners });
     expect(r.stdout).toBe(pasted![1]);
   });
 });
