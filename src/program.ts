@@ -4,12 +4,14 @@
  * resolves it, deploys the cloud targets the stack configures and exports the allowlist,
  * widenings, quota usage, planned resources and application settings.
  *
- * `agora-egress:aws` deploys the AwsAgoraEgress component. `agora-egress:azure` is planned
- * and exported, not deployed yet: the Azure component is still being built.
+ * `agora-egress:aws` deploys the AwsAgoraEgress component, `agora-egress:azure` the
+ * AzureAgoraEgress component: each renders the same plan again from the same selection and
+ * creates exactly its resources.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { allowLines } from "./cli/allowlist";
 import { AwsAgoraEgress } from "./components/aws";
+import { AzureAgoraEgress } from "./components/azure";
 import { Plan } from "./renderers/plan";
 import {
   STACK_KEY_KINDS, isStackKey, planAws, planAzure, resolveStack, selectionArgs, stackConfigFromValues, targetOrigin, withOrigins,
@@ -42,8 +44,8 @@ const plans: { aws?: Plan; azure?: Plan } = withOrigins(targetOrigin(file), () =
 const secret = resolution.selection.access === "cloud-proxy" && resolution.selection.environment === "production";
 const keepSecret = <T>(value: T): T | pulumi.Output<pulumi.Unwrap<T>> => (secret ? pulumi.secret(value) : value);
 
-// The component renders the same plan again from the same selection, and creates exactly its resources.
 const awsEgress = stack.aws ? new AwsAgoraEgress("aws", { ...selectionArgs(stack), ...stack.aws }) : undefined;
+const azureEgress = stack.azure ? new AzureAgoraEgress("azure", { ...selectionArgs(stack), ...stack.azure }) : undefined;
 const perCloud = <T>(pick: (plan: Plan) => T): { aws?: T; azure?: T } => ({
   ...(plans.aws ? { aws: pick(plans.aws) } : {}),
   ...(plans.azure ? { azure: pick(plans.azure) } : {}),
@@ -68,4 +70,12 @@ export const aws = awsEgress && {
   ruleGroupArn: awsEgress.ruleGroupArn,
   firewallPolicyArn: awsEgress.firewallPolicyArn,
   dnsFirewallRuleGroupId: awsEgress.dnsFirewallRuleGroupId,
+};
+/** The Azure ids to wire into your network (the NSG to associate, the policy for your firewall, the DNS policy). */
+export const azure = azureEgress && {
+  networkSecurityGroupId: azureEgress.networkSecurityGroupId,
+  firewallPolicyId: azureEgress.firewallPolicyId,
+  ruleCollectionGroupId: azureEgress.ruleCollectionGroupId,
+  ipGroupIds: azureEgress.ipGroupIds,
+  dnsSecurityPolicyId: azureEgress.dnsSecurityPolicyId,
 };

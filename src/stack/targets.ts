@@ -5,22 +5,25 @@ import {
   ALL_AWS_TARGETS, AwsPlanOptions, DnsBlockResponse, DnsRedirectionAction, StatefulDefaultAction, renderAwsPlan,
 } from "../renderers/aws";
 import { AzurePlanOptions, AzureTarget, FirewallPolicyTier, renderAzurePlan } from "../renderers/azure";
+import { isArmId } from "../renderers/azure/arm-id";
 import type { AwsAgoraEgressArgs } from "../components/aws";
+import type { AzureAgoraEgressArgs } from "../components/azure";
 import type { AgoraSelectionArgs } from "../components/selection-args";
 import { Plan } from "../renderers/plan";
 import { FieldOrigin, stackField } from "./fields";
 
 /*
  * The stack keys `agora-egress:aws` and `agora-egress:azure` carry the options of the cloud
- * targets. `aws` has the fields of the AwsAgoraEgress component's args (less the selection,
- * which has keys of its own), so the program passes it on as it is; `azure` has the fields
- * of the Azure renderer's options. These schemas check shapes and types when the stack is
- * read (errors name the file and key); limits and cross-field rules (priority order,
- * capacity) are checked by the renderers when the plan is made, named after the key too.
+ * targets: the fields of the AwsAgoraEgress and AzureAgoraEgress components' args (less the
+ * selection, which has keys of its own), so the program passes them on as they are. These
+ * schemas check shapes and types when the stack is read (errors name the file and key);
+ * limits and cross-field rules (priority order, capacity) are checked by the renderers when
+ * the plan is made, named after the key too.
  */
 
-/** The target part of the AWS component's args: what `agora-egress:aws` must fit. */
+/** The target parts of the components' args: what `agora-egress:aws` and `agora-egress:azure` must fit. */
 type AwsTargetArgs = Omit<AwsAgoraEgressArgs, keyof AgoraSelectionArgs>;
+type AzureTargetArgs = Omit<AzureAgoraEgressArgs, keyof AgoraSelectionArgs>;
 
 const text = z.string().trim().min(1);
 const count = z.number().int().min(1);
@@ -73,21 +76,22 @@ export const AwsTargetConfig = z.object({
 }) satisfies z.ZodType<AwsTargetArgs>;
 export type AwsTargetConfig = z.output<typeof AwsTargetConfig>;
 
-/** `agora-egress:azure`: `targets` picks the controls (default all three). */
+const armId = (kind: string) => text.refine((v) => isArmId(v, kind), `expected the ARM id of a ${kind}`);
+
+/** `agora-egress:azure`: a control is deployed when its key is present (`{}` for its defaults). */
 export const AzureTargetConfig = z.object({
-  targets: z.array(z.enum(AzureTarget)).min(1).optional(),
-  resourceGroupName: text.optional(),
+  resourceGroupName: text,
   location: text.optional(),
   namePrefix: text.optional(),
   nsg: z.object({
-    existing: z.boolean().optional(),
-    name: text.optional(),
+    existingNetworkSecurityGroupId: armId("Microsoft.Network/networkSecurityGroups").optional(),
+    networkSecurityGroupName: text.optional(),
     firstPriority: count.optional(),
     lastPriority: count.optional(),
     denyByDefault: z.boolean().optional(),
   }).strict().optional(),
   firewallPolicy: z.object({
-    existing: z.boolean().optional(),
+    existingFirewallPolicyId: armId("Microsoft.Network/firewallPolicies").optional(),
     tier: z.enum(FirewallPolicyTier).optional(),
     dnsProxyEnabled: z.boolean().optional(),
     ruleCollectionGroupPriority: count.optional(),
@@ -97,13 +101,15 @@ export const AzureTargetConfig = z.object({
     sourceIpGroups: z.array(text).min(1).optional(),
   }).strict().optional(),
   dnsSecurityPolicy: z.object({
-    existing: z.boolean().optional(),
+    existingDnsSecurityPolicyId: armId("Microsoft.Network/dnsResolverPolicies").optional(),
     virtualNetworkIds: z.array(text).optional(),
     allowPriority: count.optional(),
     blockPriority: count.optional(),
     blockOthers: z.boolean().optional(),
   }).strict().optional(),
-}).strict() satisfies z.ZodType<AzurePlanOptions>;
+}).strict().refine((o) => o.nsg || o.firewallPolicy || o.dnsSecurityPolicy, {
+  message: "turn on at least one Azure control: nsg, firewallPolicy or dnsSecurityPolicy",
+}) satisfies z.ZodType<AzureTargetArgs>;
 export type AzureTargetConfig = z.output<typeof AzureTargetConfig>;
 
 /**
@@ -119,21 +125,48 @@ export function awsPlanOptions(config: AwsTargetConfig | undefined): AwsPlanOpti
   return { ...(sg ? { securityGroups: sg } : {}), ...(networkFirewall ? { networkFirewall } : {}), ...(dnsFirewall ? { dnsFirewall } : {}) };
 }
 
-/** The Azure renderer's options for a stack's `agora-egress:azure` (absent: every control, defaults). */
+/**
+ * The Azure renderer's options for a stack's `agora-egress:azure`, as the AzureAgoraEgress
+ * component derives them. Absent (a preview with no stack config): every control with its
+ * defaults, the resource group as the reference `${placement.resourceGroupName}`.
+ */
 export function azurePlanOptions(config: AzureTargetConfig | undefined): AzurePlanOptions {
-  return config ?? {};
+  if (!config) return {};
+  const { nsg, firewallPolicy, dnsSecurityPolicy } = config;
+  const targets = [
+    ...(nsg ? [AzureTarget.Nsg] : []),
+    ...(firewallPolicy ? [AzureTarget.FirewallPolicy] : []),
+    ...(dnsSecurityPolicy ? [AzureTarget.DnsSecurityPolicy] : []),
+  ];
+  const { existingNetworkSecurityGroupId, networkSecurityGroupName, ...nsgRest } = nsg ?? {};
+  const { existingFirewallPolicyId, ...firewallRest } = firewallPolicy ?? {};
+  const { existingDnsSecurityPolicyId, ...dnsRest } = dnsSecurityPolicy ?? {};
+  return {
+    targets,
+    resourceGroupName: config.resourceGroupName,
+    ...(config.location !== undefined ? { location: config.location } : {}),
+    ...(config.namePrefix !== undefined ? { namePrefix: config.namePrefix } : {}),
+    nsg: { ...nsgRest, ...(networkSecurityGroupName !== undefined ? { name: networkSecurityGroupName } : {}), existing: existingNetworkSecurityGroupId !== undefined },
+    firewallPolicy: { ...firewallRest, existing: existingFirewallPolicyId !== undefined },
+    dnsSecurityPolicy: { ...dnsRest, existing: existingDnsSecurityPolicyId !== undefined },
+  };
 }
 
-/** Renames a renderer's InputError field to the config key it comes from: `securityGroups.vpcId` → `aws.securityGroups.vpcId`. */
+/** Renderer option names that the components, and so the stacks, call otherwise. */
+const STACK_NAMES: readonly [RegExp, string][] = [
+  [/^aws\.securityGroups\.existingGroupId\b/, "aws.securityGroups.existingSecurityGroupId"],
+  [/^azure\.nsg\.name\b/, "azure.nsg.networkSecurityGroupName"],
+];
+
+/** Names a renderer's InputError after the config key: `securityGroups.vpcId` → `aws.securityGroups.vpcId`. */
 function underKey<T>(key: "aws" | "azure", fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof InputError && !err.field.startsWith(`${key}.`) && err.field !== key) {
-      const field = err.field.replace(/^securityGroups\.existingGroupId/, "securityGroups.existingSecurityGroupId");
-      throw new InputError(`${key}.${field}`, err.problem);
-    }
-    throw err;
+    if (!(err instanceof InputError)) throw err;
+    let field = err.field === key || err.field.startsWith(`${key}.`) ? err.field : `${key}.${err.field}`;
+    for (const [from, to] of STACK_NAMES) field = field.replace(from, to);
+    throw new InputError(field, err.problem);
   }
 }
 

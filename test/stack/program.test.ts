@@ -71,7 +71,7 @@ describe("the root Pulumi program (src/program.ts)", () => {
       .rejects.toThrow("Pulumi.test.yaml: agora-egress:acess: unknown key (did you mean agora-egress:access?");
   });
 
-  it.each(["test", "production"])("runs the repository's stack %s: deploys AWS, exports rules, widenings, quota usage and resources per cloud", async (name) => {
+  it.each(["test", "production"])("runs the repository's stack %s: deploys AWS and Azure, exports rules, widenings, quota usage and resources per cloud", async (name) => {
     registered.length = 0;
     const program = await loadProgram(name, stackFileConfig(name));
     await (pulumi.runtime as any).waitForRPCs();
@@ -91,12 +91,15 @@ describe("the root Pulumi program (src/program.ts)", () => {
     });
     expect(aws.resources.length).toBeGreaterThan(0);
     expect(azure.resources.length).toBeGreaterThan(0);
-    // The AwsAgoraEgress component ("aws") creates exactly the planned AWS resources.
+    // The AwsAgoraEgress ("aws") and AzureAgoraEgress ("azure") components create exactly the planned resources.
     expect(registered.filter((r) => !r.startsWith("pulumi:pulumi:Stack")).sort()).toEqual([
       "agora-egress:index:AwsAgoraEgress::aws",
       ...aws.resources.map((r) => `${r.type}::aws-${r.name}`),
+      "agora-egress:index:AzureAgoraEgress::azure",
+      ...azure.resources.map((r) => `${r.type}::azure-${r.name}`),
     ].sort());
     expect(program.aws).toBeDefined();
+    expect(program.azure).toBeDefined();
     // Whatever carries production endpoints is a secret; the test stack's outputs are plain.
     for (const output of [program.rules, program.appSettings, program.widenings, program.resources]) {
       expect(pulumi.Output.isInstance(output)).toBe(name === "production");
@@ -106,7 +109,7 @@ describe("the root Pulumi program (src/program.ts)", () => {
 
   it("refuses a bad target option before creating anything, naming the stack file and key", async () => {
     registered.length = 0;
-    const config = { ...stackFileConfig("test"), "agora-egress:azure": JSON.stringify({ nsg: { firstPriority: 1500, lastPriority: 1200 } }) };
+    const config = { ...stackFileConfig("test"), "agora-egress:azure": JSON.stringify({ resourceGroupName: "rg", nsg: { firstPriority: 1500, lastPriority: 1200 } }) };
     await expect(loadProgram("test", config)).rejects.toThrow("Pulumi.test.yaml: agora-egress:azure.nsg.firstPriority: 1500 is after lastPriority 1200");
     await expect(loadProgram("test", { ...stackFileConfig("test"), "agora-egress:aws": JSON.stringify({ securityGroups: { vpcID: "vpc-1" } }) }))
       .rejects.toThrow(/^Pulumi\.test\.yaml: agora-egress:aws\.securityGroups\.vpcID: /);

@@ -39,9 +39,9 @@ describe("the repository's stacks", () => {
         dnsFirewall: { vpcIds: ["vpc-0123456789abcdef0"], blockOthers: true, failOpen: false },
       },
       azure: {
-        targets: ["nsg", "firewall-policy", "dns-security-policy"],
         resourceGroupName: "rg-agora-egress",
         location: "westeurope",
+        nsg: {},
         firewallPolicy: { tier: "Standard", sourceAddresses: ["10.0.0.0/16"] },
         dnsSecurityPolicy: {
           virtualNetworkIds: ["/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-media"],

@@ -38,10 +38,12 @@ describe("agora-egress:aws and agora-egress:azure are typed when the stack is re
     ["  agora-egress:aws:\n    networkFirewall: {homeNet: []}\n", "Pulumi.bad.yaml: agora-egress:aws.networkFirewall.homeNet", />=1/],
     ["  agora-egress:aws:\n    dnsFirewall: {vpcIds: [vpc-1, \"\"]}\n", "Pulumi.bad.yaml: agora-egress:aws.dnsFirewall.vpcIds[1]", />=1/],
     ["  agora-egress:aws:\n    dnsFirewall: {failOpen: \"yes\"}\n", "Pulumi.bad.yaml: agora-egress:aws.dnsFirewall.failOpen", /expected boolean/],
-    ["  agora-egress:azure:\n    targets: [nsgs]\n", "Pulumi.bad.yaml: agora-egress:azure.targets[0]", /"nsg"/],
-    ["  agora-egress:azure:\n    nsg: {firstPriority: 1000.5}\n", "Pulumi.bad.yaml: agora-egress:azure.nsg.firstPriority", /expected int/],
-    ["  agora-egress:azure:\n    firewallPolicy: {tier: Gold}\n", "Pulumi.bad.yaml: agora-egress:azure.firewallPolicy.tier", /"Standard"/],
-    ["  agora-egress:azure:\n    resourceGroup: rg\n", "Pulumi.bad.yaml: agora-egress:azure.resourceGroup", /nrecognized key/],
+    ["  agora-egress:azure:\n    nsg: {}\n", "Pulumi.bad.yaml: agora-egress:azure.resourceGroupName", /expected string/],
+    ["  agora-egress:azure:\n    resourceGroupName: rg\n", "Pulumi.bad.yaml: agora-egress:azure", /turn on at least one Azure control: nsg, firewallPolicy or dnsSecurityPolicy/],
+    ["  agora-egress:azure:\n    resourceGroupName: rg\n    nsg: {firstPriority: 1000.5}\n", "Pulumi.bad.yaml: agora-egress:azure.nsg.firstPriority", /expected int/],
+    ["  agora-egress:azure:\n    resourceGroupName: rg\n    nsg: {existingNetworkSecurityGroupId: nsg-1}\n", "Pulumi.bad.yaml: agora-egress:azure.nsg.existingNetworkSecurityGroupId", /ARM id of a Microsoft\.Network\/networkSecurityGroups/],
+    ["  agora-egress:azure:\n    resourceGroupName: rg\n    firewallPolicy: {tier: Gold}\n", "Pulumi.bad.yaml: agora-egress:azure.firewallPolicy.tier", /"Standard"/],
+    ["  agora-egress:azure:\n    resourceGroupName: rg\n    locaton: westeurope\n    nsg: {}\n", "Pulumi.bad.yaml: agora-egress:azure.locaton", /nrecognized key/],
     ["  agora-egress:azure: rg-agora\n", "Pulumi.bad.yaml: agora-egress:azure", /expected object/],
   ];
   it.each(cases)("%j", (target, field, problem) => {
@@ -63,6 +65,14 @@ describe("mapping onto the renderers' options", () => {
     expect(awsPlanOptions({ securityGroups: { existingSecurityGroupId: "sg-1", ipv6: true }, dnsFirewall: {} }))
       .toEqual({ securityGroups: { existingGroupId: "sg-1", ipv6: true }, dnsFirewall: {} });
     expect(azurePlanOptions(undefined)).toEqual({});
+    const existing = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/networkSecurityGroups/nsg-app";
+    expect(azurePlanOptions({ resourceGroupName: "rg", nsg: { existingNetworkSecurityGroupId: existing, firstPriority: 200 }, dnsSecurityPolicy: {} })).toEqual({
+      targets: ["nsg", "dns-security-policy"],
+      resourceGroupName: "rg",
+      nsg: { firstPriority: 200, existing: true },
+      firewallPolicy: { existing: false },
+      dnsSecurityPolicy: { existing: false },
+    });
   });
 
   it("offline, without a stack, plans every target with references for ids it cannot know", async () => {
@@ -86,7 +96,8 @@ describe("mapping onto the renderers' options", () => {
     const dir = stackDir({
       "Pulumi.aws.yaml": stackWith("  agora-egress:aws:\n    dnsFirewall: {blockOthers: true, allowRulePriority: 300, blockRulePriority: 200}\n"),
       "Pulumi.nfw.yaml": stackWith("  agora-egress:aws:\n    networkFirewall: {capacity: 2}\n"),
-      "Pulumi.azure.yaml": stackWith("  agora-egress:azure:\n    nsg: {firstPriority: 1500, lastPriority: 1200}\n"),
+      "Pulumi.azure.yaml": stackWith("  agora-egress:azure:\n    resourceGroupName: rg\n    nsg: {firstPriority: 1500, lastPriority: 1200}\n"),
+      "Pulumi.nsgname.yaml": stackWith("  agora-egress:azure:\n    resourceGroupName: rg\n    nsg: {networkSecurityGroupName: \"nsg with spaces\"}\n"),
       "Pulumi.shards.yaml": stackWith("  agora-egress:aws:\n    securityGroups: {existingSecurityGroupId: sg-1, maxRulesPerGroup: 15}\n"),
     });
     const aws = await run(["plan", "--cloud", "aws", "--stack", "aws", "--dir", dir], { planners });
@@ -98,6 +109,9 @@ describe("mapping onto the renderers' options", () => {
     const azure = await run(["plan", "--cloud", "azure", "--stack", "azure", "--dir", dir], { planners });
     expect(azure.code).toBe(2);
     expect(azure.stderr).toBe("agora-egress: Pulumi.azure.yaml: agora-egress:azure.nsg.firstPriority: 1500 is after lastPriority 1200\n");
+    const nsgName = await run(["plan", "--cloud", "azure", "--stack", "nsgname", "--dir", dir], { planners });
+    expect(nsgName.code).toBe(2);
+    expect(nsgName.stderr).toMatch(/^agora-egress: Pulumi\.nsgname\.yaml: agora-egress:azure\.nsg\.networkSecurityGroupName: /);
     const shards = await run(["plan", "--cloud", "aws", "--stack", "shards", "--dir", dir], { planners });
     expect(shards.code).toBe(2);
     expect(shards.stderr).toMatch(/^agora-egress: Pulumi\.shards\.yaml: agora-egress:aws\.securityGroups\.vpcId: the rules need \d+ security groups; give vpcId/);
