@@ -87,7 +87,7 @@ describe("diff refuses bad input with exit 2, naming the file and key", () => {
       "Pulumi.test.yaml": fs.readFileSync(path.join(REPO, "Pulumi.test.yaml"), "utf8"),
       "Pulumi.typo.yaml": "config:\n  agora-egress:sdks: [rtc-native]\n  agora-egress:enviroment: production\n",
       "Pulumi.port.yaml": "config:\n  agora-egress:sdks: [rtc-native]\n  agora-egress:aws:\n    dnsFirewall: {associationPriority: 1.5}\n",
-      "Pulumi.window.yaml": "config:\n  agora-egress:sdks: [rtc-native]\n  agora-egress:azure:\n    nsg: {firstPriority: 1500, lastPriority: 1200}\n",
+      "Pulumi.window.yaml": "config:\n  agora-egress:sdks: [rtc-native]\n  agora-egress:azure:\n    resourceGroupName: rg\n    nsg: {firstPriority: 1500, lastPriority: 1200}\n",
     });
     const cases: [string, RegExp][] = [
       ["typo", /^agora-egress: Pulumi\.typo\.yaml: agora-egress:enviroment: unknown key \(did you mean agora-egress:environment\?/],
