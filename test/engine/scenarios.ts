@@ -38,4 +38,9 @@ export const ENGINE_SCENARIOS: readonly EngineScenario[] = [
     selection: { sdks: ["rtc-native", "recording"], access: "cloud-proxy", environment: "production", productionProxy: PRODUCTION_PROXY },
   },
   { name: "overlapping ports: rtc-native + gaming + rtm-native", selection: { sdks: ["rtc-native", "gaming", "rtm-native"] } },
+  {
+    name: "all six SDKs direct, DNS guard (VPC 10.0.0.0/16)",
+    selection: { sdks: ["rtc-native", "rtc-web", "rtm-native", "rtm-web", "recording", "gaming"] },
+    options: { dnsGuard: true, vpcCidrs: ["10.0.0.0/16"] },
+  },
 ];

@@ -3,6 +3,7 @@ import { InputError, canonicalCidr, mergePortRanges, parsePortRange } from "../.
 import { Resolution, parseInput } from "../../resolve";
 import { Plan, QuotaUsage, ResourceSpec, ref } from "../plan";
 import { AWS_LIMITS } from "./limits";
+import { checkDnsGuardConflicts, dnsGuardResolvers } from "./dns-guard";
 import { intersectPorts } from "./ports";
 import { DEFAULT_SURICATA_OPTIONS, NETWORK_FIREWALL_TARGET, SuricataOptions, renderSuricataRules } from "./suricata";
 
@@ -39,6 +40,17 @@ export interface NetworkFirewallOptions {
   tlsPorts?: string[];
   /** TCP ports where domain flows are plain HTTP (matched by Host). Default `["80"]`. */
   httpPorts?: string[];
+  /**
+   * DNS-layer guard: drop DNS (TCP/UDP 53) and DNS over TLS (TCP 853) from HOME_NET to every
+   * address except `dnsResolvers`, ahead of every other rule, so workloads cannot bypass the
+   * VPC resolver (and DNS Firewall) by asking another one. Passing the resolvers is reported
+   * as a widening. Refused when a model rule allows those ports to another address. Default false.
+   */
+  dnsGuard?: boolean;
+  /** Resolvers the DNS guard lets through (CIDRs). Default: the Amazon-provided resolver `169.254.169.253/32`. */
+  dnsResolvers?: string[];
+  /** Primary CIDR blocks of the workloads' VPCs: each one's Route 53 Resolver (base + 2) is added to `dnsResolvers`. */
+  vpcCidrs?: string[];
 }
 
 /** Capacity is fixed at creation, so it comes from coarse buckets: adding an SDK rarely crosses one. */
@@ -53,15 +65,32 @@ const Options = z.object({
   capacityHeadroom: z.number().min(1).max(100).default(2),
   tlsPorts: z.array(z.union([z.string(), z.number()])).optional(),
   httpPorts: z.array(z.union([z.string(), z.number()])).optional(),
+  dnsGuard: z.boolean().default(false),
+  dnsResolvers: z.array(z.string()).min(1).optional(),
+  vpcCidrs: z.array(z.string()).min(1).optional(),
 }).strict();
 
-function suricataOptions(o: z.output<typeof Options>): SuricataOptions {
+function dnsGuardOptions(o: z.output<typeof Options>, resolution: Resolution): SuricataOptions["dnsGuard"] {
+  if (!o.dnsGuard) {
+    // Resolvers without the guard would be ignored: say so rather than drop them silently.
+    for (const key of ["dnsResolvers", "vpcCidrs"] as const) {
+      if (o[key]) throw new InputError(`networkFirewall.${key}`, "is only used with dnsGuard: true");
+    }
+    return undefined;
+  }
+  const resolvers = dnsGuardResolvers(o.dnsResolvers, o.vpcCidrs, "networkFirewall");
+  checkDnsGuardConflicts(resolution.ruleSet, resolvers, "networkFirewall");
+  return { resolvers };
+}
+
+function suricataOptions(o: z.output<typeof Options>, resolution: Resolution): SuricataOptions {
   const ports = (list: (string | number)[] | undefined, field: string) =>
     list ? mergePortRanges(list.map((p, i) => parsePortRange(p, `networkFirewall.${field}[${i}]`))) : undefined;
   const tlsPorts = ports(o.tlsPorts, "tlsPorts") ?? DEFAULT_SURICATA_OPTIONS.tlsPorts;
   const httpPorts = ports(o.httpPorts, "httpPorts") ?? DEFAULT_SURICATA_OPTIONS.httpPorts;
   if (intersectPorts(tlsPorts, httpPorts).length) throw new InputError("networkFirewall.httpPorts", "a port cannot be both a TLS and an HTTP port");
-  return { tlsPorts, httpPorts };
+  const dnsGuard = dnsGuardOptions(o, resolution);
+  return { tlsPorts, httpPorts, ...(dnsGuard ? { dnsGuard } : {}) };
 }
 
 export function ruleGroupCapacity(rules: number, headroom: number): number {
@@ -73,13 +102,15 @@ export function ruleGroupCapacity(rules: number, headroom: number): number {
  * A stateful, strict-order Network Firewall rule group with the Suricata rules of
  * `renderSuricataRules`, capacity from the rule count with headroom, HOME_NET when
  * given, and optionally a strict-order policy with safe default actions
- * (`aws:forward_to_sfe` stateless, `aws:drop_established` stateful). The group gets no
+ * (`aws:forward_to_sfe` stateless, `aws:drop_established` stateful). With `dnsGuard`, the
+ * group starts with rules that drop DNS and DNS over TLS to any resolver but the allowed
+ * ones, so they hold whatever the policy's default action. The group gets no
  * fixed name, so a replacement (capacity is ForceNew) can be created before the old one
  * is deleted.
  */
 export function renderNetworkFirewallRules(resolution: Resolution, options: NetworkFirewallOptions = {}): Plan {
   const o = parseInput(Options, options, "networkFirewall");
-  const { rules, widenings } = renderSuricataRules(resolution.ruleSet, suricataOptions(o));
+  const { rules, widenings } = renderSuricataRules(resolution.ruleSet, suricataOptions(o, resolution));
   const homeNet = o.homeNet?.map((c, i) => canonicalCidr(c, `networkFirewall.homeNet[${i}]`));
   const capacity = o.capacity ?? ruleGroupCapacity(rules.length, o.capacityHeadroom);
   if (rules.length > capacity) {

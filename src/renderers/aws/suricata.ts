@@ -5,6 +5,7 @@ import {
 import { Widening } from "../plan";
 import { describeGrant, describeRendered, formatPorts } from "./describe";
 import { AWS_LIMITS } from "./limits";
+import { DNS_GUARD_PORTS } from "./dns-guard";
 import { intersectPorts, subtractPorts } from "./ports";
 
 export const NETWORK_FIREWALL_TARGET = "aws-network-firewall";
@@ -15,6 +16,8 @@ export interface SuricataOptions {
   readonly tlsPorts: readonly PortRange[];
   /** TCP ports where clients speak plain HTTP with a Host header. */
   readonly httpPorts: readonly PortRange[];
+  /** Drop DNS and DNS over TLS to everything but these resolvers (CIDRs), ahead of every other rule. */
+  readonly dnsGuard?: { readonly resolvers: readonly string[] };
 }
 
 export const DEFAULT_SURICATA_OPTIONS: SuricataOptions = {
@@ -22,7 +25,7 @@ export const DEFAULT_SURICATA_OPTIONS: SuricataOptions = {
   httpPorts: [{ from: 80, to: 80 }],
 };
 
-export type SuricataRuleKind = "handshake" | "tls-sni" | "http-host" | "address" | "widened";
+export type SuricataRuleKind = "dns-guard" | "handshake" | "tls-sni" | "http-host" | "address" | "widened";
 
 export interface SuricataRule {
   readonly kind: SuricataRuleKind;
@@ -132,7 +135,10 @@ const wideKey = (direction: Direction, protocol: Protocol, sourcePorts?: readonl
  *   rules to any address on exactly those ports, reported as widenings;
  * - one `flow:not_established` rule passing TCP handshake packets (both ways) to the
  *   TLS/HTTP ports, so the ClientHello / request can reach the SNI/Host rules even under
- *   `aws:drop_strict`; it passes those packets only, not their flows.
+ *   `aws:drop_strict`; it passes those packets only, not their flows;
+ * - with `dnsGuard`, first of all: DNS (TCP/UDP 53) and DNS over TLS (TCP 853) passed to the
+ *   resolvers (reported as widenings: the model has no DNS rules) and dropped to every other
+ *   address. The caller checks that no model rule needs those ports elsewhere.
  * Everything else falls to the policy's default action (`aws:drop_established` assumed).
  * Names are matched as clients send them: without the root dot (RFC 6066 for SNI); an
  * HTTP Host written with a trailing dot (`agora.io.`) does not match and is dropped.
@@ -191,6 +197,26 @@ export function renderSuricataRules(
   }
 
   const drafts: Draft[] = [];
+  if (options.dnsGuard) {
+    const resolvers = [...options.dnsGuard.resolvers].sort((x, y) => cidrSortKey(x).localeCompare(cidrSortKey(y)));
+    const everySdk = [...new Set(ruleSet.rules.map((r) => r.sdk))].sort();
+    for (const protocol of ["udp", "tcp"] as const) {
+      const ports = DNS_GUARD_PORTS[protocol];
+      // Strict order: the resolvers' pass comes before the drop, and both before every Agora rule.
+      drafts.push({
+        kind: "dns-guard", order: `0 ${protocol} 1`, header: `pass ${protocol} $HOME_NET any -> ${addresses(resolvers)} ${suricataPorts(ports)}`, match: "",
+        msg: `agora-egress DNS guard: ${protocol} DNS to the resolvers`,
+      }, {
+        kind: "dns-guard", order: `0 ${protocol} 2`, header: `drop ${protocol} $HOME_NET any -> any ${suricataPorts(ports)}`, match: "",
+        msg: `agora-egress DNS guard: ${protocol} DNS to any other resolver dropped`,
+      });
+      widenings.push({
+        target: NETWORK_FIREWALL_TARGET, rule: `${protocol} ${formatPorts(ports)} → the DNS resolvers (dnsGuard)`, sdks: everySdk,
+        renderedAs: describeRendered({ direction: "egress", protocol }, ports, resolvers),
+        reason: "the DNS guard lets the workloads reach their resolvers, which no Agora rule lists, and drops DNS and DNS over TLS to every other address",
+      });
+    }
+  }
   // A name below a subtree rule with the same kind and ports needs no rule of its own.
   const entries = [...names.values()];
   const kept = entries
