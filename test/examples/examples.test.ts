@@ -1,9 +1,12 @@
+import * as pulumi from "@pulumi/pulumi";
 import { AccessMode } from "../../src/components/selection-args";
 import { resolve } from "../../src/resolve";
 import { renderAwsPlan, renderDnsFirewall, renderNetworkFirewallRules } from "../../src/renderers/aws";
-import { Registered, countByType, recordRegistrations, resolveOutputs, settle } from "./mocks";
+import { AzureTarget, renderAzurePlan } from "../../src/renderers/azure";
+import { Registered, SUBSCRIPTION, countByType, recordRegistrations, resolveOutputs, settle } from "./mocks";
 import awsVpcEgress = require("../../examples/aws-vpc-egress");
 import awsCentralizedInspection = require("../../examples/aws-centralized-inspection");
+import azureHubSpoke = require("../../examples/azure-hub-spoke");
 
 const registered: Registered[] = [];
 beforeAll(() => recordRegistrations(registered));
@@ -82,5 +85,47 @@ describe("aws-centralized-inspection", () => {
     expect(r.outputs.dnsFirewallAssociationIds).toHaveLength(3);
     // UDP media cannot be matched by name: it is opened to any address on its ports, and reported.
     expect(r.outputs.widenings.some((w) => w.rule.startsWith("udp ") && w.renderedAs.includes("any address"))).toBe(true);
+  });
+});
+
+describe("azure-hub-spoke", () => {
+  beforeAll(() => pulumi.runtime.setConfig("agora-egress-examples:subscriptionId", SUBSCRIPTION));
+
+  it("creates the hub firewall's rule collection group with IP Groups, an NSG per spoke and a DNS policy linked to the spokes", async () => {
+    const r = await run(azureHubSpoke);
+    expect(r.components.map((c) => `${c.type} ${c.name}`).sort()).toEqual([
+      "agora-egress:index:AzureDnsSecurityPolicy agora-spoke-dns",
+      "agora-egress:index:AzureFirewallPolicyRules agora-hub-firewall",
+      "agora-egress:index:AzureNsgRules agora-spoke-media",
+      "agora-egress:index:AzureNsgRules agora-spoke-web",
+    ]);
+    const selection = resolve({ sdks: ["rtc-native", "rtc-web@4.20.0"], access: AccessMode.CloudProxy });
+    const vnetId = (spoke: string) => `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-agora-spoke-${spoke}/providers/Microsoft.Network/virtualNetworks/vnet-spoke-${spoke}`;
+    const firewall = renderAzurePlan(selection, { targets: [AzureTarget.FirewallPolicy], firewallPolicy: { sourceAddresses: ["10.1.0.0/16", "10.2.0.0/16"] } });
+    const nsg = renderAzurePlan(selection, { targets: [AzureTarget.Nsg] });
+    const dns = renderAzurePlan(selection, { targets: [AzureTarget.DnsSecurityPolicy], dnsSecurityPolicy: { virtualNetworkIds: [vnetId("media"), vnetId("web")] } });
+    expect(countByType(r.childrenOf("agora-hub-firewall"))).toEqual(countByType(firewall.resources));
+    expect(countByType(r.childrenOf("agora-spoke-media"))).toEqual(countByType(nsg.resources));
+    expect(countByType(r.childrenOf("agora-spoke-web"))).toEqual(countByType(nsg.resources));
+    expect(countByType(r.childrenOf("agora-spoke-dns"))).toEqual(countByType(dns.resources));
+    expect(countByType(r.custom.filter((c) => !c.name.startsWith("agora-")))).toEqual({
+      "azure-native:resources:ResourceGroup": 3, "azure-native:network:VirtualNetwork": 3, "azure-native:network:Subnet": 3,
+      "azure-native:network:PublicIPAddress": 1, "azure-native:network:AzureFirewall": 1, "azure-native:network:RouteTable": 2,
+      "azure-native:network:VirtualNetworkPeering": 4,
+    });
+
+    // The proxy endpoints are in IP Groups; every firewall rule's source is the spokes.
+    expect(r.outputs.ipGroupIds.length).toBeGreaterThan(0);
+    const [group] = r.ofType("azure-native:network:FirewallPolicyRuleCollectionGroup");
+    const rules = group.inputs.ruleCollections.flatMap((c: { rules: Record<string, unknown>[] }) => c.rules);
+    expect(rules.length).toBeGreaterThan(0);
+    expect(rules.every((rule: Record<string, unknown>) => JSON.stringify(rule.sourceAddresses) === JSON.stringify(["10.1.0.0/16", "10.2.0.0/16"]))).toBe(true);
+    expect(r.ofType("azure-native:network:AzureFirewall")[0].inputs.firewallPolicy.id).toBe(r.outputs.firewallPolicyId);
+    // Each spoke's workload subnet carries its own NSG; the DNS policy is linked to both spokes.
+    const subnets = r.ofType("azure-native:network:Subnet").filter((s) => s.inputs.subnetName === "workloads");
+    expect(subnets.map((s) => s.inputs.networkSecurityGroup.id).sort()).toEqual([r.outputs.spokeNsgIds.media, r.outputs.spokeNsgIds.web].sort());
+    expect(r.ofType("azure-native:dnsresolver:DnsResolverPolicyVirtualNetworkLink").map((l) => l.inputs.virtualNetwork.id).sort())
+      .toEqual([vnetId("media"), vnetId("web")]);
+    expect(r.ofType("azure-native:dnsresolver:DnsResolverDomainList").map((l) => l.inputs.domains)).toEqual(expect.arrayContaining([["ap-proxy.agora.io."], ["."]]));
   });
 });

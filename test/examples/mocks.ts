@@ -8,11 +8,10 @@ export interface Registered {
   readonly custom: boolean;
 }
 
-const SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
+export const SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
 
 /** Azure ARM types the examples create, for ids shaped like the real ones (the components parse them). */
 const ARM_TYPES: Record<string, string> = {
-  "azure-native:resources:ResourceGroup": "",
   "azure-native:network:VirtualNetwork": "Microsoft.Network/virtualNetworks",
   "azure-native:network:NetworkSecurityGroup": "Microsoft.Network/networkSecurityGroups",
   "azure-native:network:FirewallPolicy": "Microsoft.Network/firewallPolicies",
@@ -26,16 +25,22 @@ const CALLS: Record<string, (inputs: Record<string, any>) => Record<string, unkn
   "azure-native:authorization:getClientConfig": () => ({ subscriptionId: SUBSCRIPTION, tenantId: SUBSCRIPTION, clientId: SUBSCRIPTION, objectId: SUBSCRIPTION }),
 };
 
+/** An Azure resource's own name: its `<type>Name` input (e.g. `virtualNetworkName`) when given, else the logical name. */
+function azureName(a: pulumi.runtime.MockResourceArgs): string {
+  const type = a.type.split(":")[2];
+  return a.inputs[`${type[0].toLowerCase()}${type.slice(1)}Name`] ?? a.name;
+}
+
 function mockId(a: pulumi.runtime.MockResourceArgs): string {
-  if (a.type === "azure-native:resources:ResourceGroup") return `/subscriptions/${SUBSCRIPTION}/resourceGroups/${a.inputs.resourceGroupName ?? a.name}`;
+  if (a.type === "azure-native:resources:ResourceGroup") return `/subscriptions/${SUBSCRIPTION}/resourceGroups/${azureName(a)}`;
   const arm = ARM_TYPES[a.type];
-  if (arm) return `/subscriptions/${SUBSCRIPTION}/resourceGroups/${a.inputs.resourceGroupName ?? "rg"}/providers/${arm}/${a.name}`;
+  if (arm) return `/subscriptions/${SUBSCRIPTION}/resourceGroups/${a.inputs.resourceGroupName}/providers/${arm}/${azureName(a)}`;
   return `${a.name}-id`;
 }
 
 /**
  * Records every registration and answers like the providers would: an id (ARM-shaped for
- * Azure), the inputs as state, an ARN and, for Azure, the name and resource group name.
+ * Azure), the inputs as state, and an ARN (AWS) or the resource's own name (Azure).
  */
 export async function recordRegistrations(registered: Registered[]): Promise<void> {
   await pulumi.runtime.setMocks({
@@ -44,11 +49,7 @@ export async function recordRegistrations(registered: Registered[]): Promise<voi
       const azure = a.type.startsWith("azure-native:");
       return {
         id: mockId(a),
-        state: {
-          ...a.inputs,
-          arn: `arn:aws:mock:::${a.name}`,
-          ...(azure ? { name: a.name, resourceGroupName: a.inputs.resourceGroupName ?? a.name } : {}),
-        },
+        state: { ...a.inputs, ...(azure ? { name: azureName(a) } : { arn: `arn:aws:mock:::${a.name}` }) },
       };
     },
     call: (a: pulumi.runtime.MockCallArgs) => CALLS[a.token]?.(a.inputs) ?? a.inputs,
