@@ -1,12 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AccessMode } from "../../src/components/selection-args";
 import { resolve } from "../../src/resolve";
-import { renderAwsPlan, renderDnsFirewall, renderNetworkFirewallRules } from "../../src/renderers/aws";
+import { renderAwsPlan, renderDnsFirewall, renderNetworkFirewallRules, renderSecurityGroupRules } from "../../src/renderers/aws";
 import { AzureTarget, renderAzurePlan } from "../../src/renderers/azure";
 import { Registered, SUBSCRIPTION, countByType, recordRegistrations, resolveOutputs, settle } from "./mocks";
 import awsVpcEgress = require("../../examples/aws-vpc-egress");
 import awsCentralizedInspection = require("../../examples/aws-centralized-inspection");
 import azureHubSpoke = require("../../examples/azure-hub-spoke");
+import multicloudLandingZone = require("../../examples/multicloud-landing-zone");
 
 const registered: Registered[] = [];
 beforeAll(() => recordRegistrations(registered));
@@ -127,5 +128,46 @@ describe("azure-hub-spoke", () => {
     expect(r.ofType("azure-native:dnsresolver:DnsResolverPolicyVirtualNetworkLink").map((l) => l.inputs.virtualNetwork.id).sort())
       .toEqual([vnetId("media"), vnetId("web")]);
     expect(r.ofType("azure-native:dnsresolver:DnsResolverDomainList").map((l) => l.inputs.domains)).toEqual(expect.arrayContaining([["ap-proxy.agora.io."], ["."]]));
+  });
+});
+
+describe("multicloud-landing-zone", () => {
+  beforeAll(() => pulumi.runtime.setConfig("agora-egress-examples:subscriptionId", SUBSCRIPTION));
+
+  it("deploys one selection to every spoke of both clouds", async () => {
+    const r = await run(multicloudLandingZone);
+    const awsSpokes = ["media-eu", "media-us", "recording"];
+    const azureSpokes = ["media-apac", "recording"];
+    expect(r.components.map((c) => `${c.type} ${c.name}`).sort()).toEqual([
+      "agora-egress:index:AwsDnsFirewall lz-agora-aws-dns",
+      ...awsSpokes.map((s) => `agora-egress:index:AwsSecurityGroups lz-agora-aws-${s}`),
+      "agora-egress:index:AzureDnsSecurityPolicy lz-agora-azure-dns",
+      ...azureSpokes.map((s) => `agora-egress:index:AzureNsgRules lz-agora-azure-${s}`),
+    ].sort());
+    const selection = resolve({ sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy });
+    const vnetId = (spoke: string) => `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-agora-landing-zone/providers/Microsoft.Network/virtualNetworks/vnet-lz-${spoke}`;
+    const groups = renderSecurityGroupRules(selection, { vpcId: "${vpc.id}" });
+    const nsg = renderAzurePlan(selection, { targets: [AzureTarget.Nsg] });
+    for (const s of awsSpokes) expect(countByType(r.childrenOf(`lz-agora-aws-${s}`))).toEqual(countByType(groups.resources));
+    for (const s of azureSpokes) expect(countByType(r.childrenOf(`lz-agora-azure-${s}`))).toEqual(countByType(nsg.resources));
+    expect(countByType(r.childrenOf("lz-agora-aws-dns")))
+      .toEqual(countByType(renderDnsFirewall(selection, { vpcIds: awsSpokes.map((s) => `\${vpc-${s}.id}`), blockOthers: true }).resources));
+    expect(countByType(r.childrenOf("lz-agora-azure-dns")))
+      .toEqual(countByType(renderAzurePlan(selection, { targets: [AzureTarget.DnsSecurityPolicy], dnsSecurityPolicy: { virtualNetworkIds: azureSpokes.map(vnetId) } }).resources));
+
+    expect(countByType(r.custom.filter((c) => c.name.startsWith("lz-") && !c.name.startsWith("lz-agora-")))).toEqual({
+      "aws:ec2/vpc:Vpc": 3, "azure-native:resources:ResourceGroup": 1, "azure-native:network:VirtualNetwork": 2, "azure-native:network:Subnet": 2,
+    });
+    // Same rules in every spoke: each spoke's security group rules equal every other spoke's, apart from the group they go in.
+    const rulesOf = (prefix: string) => r.childrenOf(prefix).filter((c) => c.type === "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule")
+      .map(({ inputs: { securityGroupId: _, ...rule } }) => JSON.stringify(rule)).sort();
+    expect(rulesOf("lz-agora-aws-media-us")).toEqual(rulesOf("lz-agora-aws-media-eu"));
+    expect(rulesOf("lz-agora-aws-recording")).toEqual(rulesOf("lz-agora-aws-media-eu"));
+    expect(Object.keys(r.outputs.awsSecurityGroupIds).sort()).toEqual(awsSpokes);
+    expect(Object.keys(r.outputs.azureNsgIds).sort()).toEqual(azureSpokes);
+    expect(r.ofType("aws:route53/resolverFirewallRuleGroupAssociation:ResolverFirewallRuleGroupAssociation")).toHaveLength(3);
+    expect(r.ofType("azure-native:dnsresolver:DnsResolverPolicyVirtualNetworkLink").map((l) => l.inputs.virtualNetwork.id).sort())
+      .toEqual(azureSpokes.map(vnetId).sort());
+    expect(r.outputs.appSettings.map((a) => `${a.sdk} ${a.api}`)).toEqual(["recording RecordingConfig", "rtc-native setParameters"]);
   });
 });
