@@ -87,15 +87,16 @@ describe("renderFirewallPolicyRules", () => {
   it("creates IP Groups for proxy endpoints in a dependsOn chain, the group depending on all of them", () => {
     const plan = renderFirewallPolicyRules(resolved("rtc-native + recording via cloud proxy (test)"), options);
     const groups = plan.resources.filter((r) => r.type === IP_GROUP_TYPE);
-    expect(groups.map((g) => g.inputs.ipAddresses)).toEqual(expect.arrayContaining([
-      ["47.74.211.17/32", "47.96.234.219/32", "52.52.84.170/32", "52.80.192.229/32"], ["120.92.18.162/32", "120.92.118.34/32"],
-    ]));
-    expect(groups[1].dependsOn).toEqual([groups[0].name]);
+    // Named by the rules that use them (port profiles), never by their addresses.
+    expect(groups.map((g) => [g.name, g.inputs.ipAddresses, g.dependsOn])).toEqual([
+      ["ip-group-tcp-4000-udp-4500-4650", ["120.92.18.162/32", "120.92.118.34/32"], undefined],
+      ["ip-group-tcp-udp-1080_8000_9700_25000", ["47.74.211.17/32", "47.96.234.219/32", "52.52.84.170/32", "52.80.192.229/32"], ["ip-group-tcp-4000-udp-4500-4650"]],
+    ]);
     expect(rcg(plan).dependsOn).toEqual(groups.map((g) => g.name));
-    expect(network(plan).map((r) => `${r.ipProtocols.join("+")} ${r.destinationPorts.join(",")} ${r.destinationIpGroups}`).sort()).toEqual([
-      `TCP 4000 ${ref(groups[1].name, "id")}`,
-      `TCP+UDP 1080,8000,9700,25000 ${ref(groups[0].name, "id")}`,
-      `UDP 4500-4650 ${ref(groups[1].name, "id")}`,
+    expect(network(plan).map((r) => `${r.name}: ${r.ipProtocols.join("+")} ${r.destinationPorts.join(",")} ${r.destinationIpGroups}`)).toEqual([
+      `out-tcp-ip-group-4000: TCP 4000 ${ref("ip-group-tcp-4000-udp-4500-4650", "id")}`,
+      `out-tcp-udp-ip-group-1080_8000_9700_25000: TCP+UDP 1080,8000,9700,25000 ${ref("ip-group-tcp-udp-1080_8000_9700_25000", "id")}`,
+      `out-udp-ip-group-4500-4650: UDP 4500-4650 ${ref("ip-group-tcp-4000-udp-4500-4650", "id")}`,
     ]);
     expect(plan.widenings).toEqual([]);
     expect(limitViolations(plan)).toEqual([]);

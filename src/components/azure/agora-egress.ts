@@ -17,7 +17,18 @@ export interface AzureAgoraEgressArgs extends AgoraSelectionArgs, AzurePlacement
   dnsSecurityPolicy?: AzureDnsSecurityPolicySettings;
 }
 
-/** Agora's egress controls on Azure from one selection: NSG rules, Firewall Policy rules and a DNS security policy, as asked for. */
+/**
+ * Agora's egress controls on Azure from one selection: NSG rules, Firewall Policy rules and a DNS security policy, as asked for.
+ *
+ * Promotion (test → production endpoints): rules to addresses and their IP Groups are named by
+ * their port profile, not their addresses. With a production endpoint list of the test table's
+ * shape (the same rows: protocol, ports and the SDKs each row applies to; each address listed in
+ * the same combination of rows, as in Agora's tables) only NSG rules' address prefixes and IP
+ * Groups' addresses are updated in place: no rule is created or deleted, every NSG priority
+ * stays, and the rule collection group is not touched. A list of another shape can merge or
+ * split address rules; check the diff (`priorityClashes` finds an NSG priority a new rule would
+ * take from a rule the same update deletes, which Azure refuses).
+ */
 export class AzureAgoraEgress extends pulumi.ComponentResource {
   /** The NSG's id, when NSG rules are deployed. */
   public readonly networkSecurityGroupId: pulumi.Output<string | undefined>;

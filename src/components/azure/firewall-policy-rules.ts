@@ -12,7 +12,9 @@ export interface AzureFirewallPolicyRulesArgs extends AgoraSelectionArgs, AzureP
 /**
  * Agora's allowlist as a Firewall Policy rule collection group (application rules for HTTP/S
  * names, network rules with IP Groups and, with DNS proxy, exact FQDNs) on a new policy or an
- * existing one. IP Groups and the group are created in a `dependsOn` chain.
+ * existing one. IP Groups and the group are created in a `dependsOn` chain. IP Groups and the
+ * rules using them are named by port profile, so promotion to production endpoints of the test
+ * table's shape only updates the IP Groups' addresses (see `AzureAgoraEgress`).
  */
 export class AzureFirewallPolicyRules extends pulumi.ComponentResource {
   /** The policy's id: the one created here, or the existing one. */

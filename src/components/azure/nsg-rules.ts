@@ -12,6 +12,8 @@ export interface AzureNsgRulesArgs extends AgoraSelectionArgs, AzurePlacementArg
 /**
  * Agora's allowlist as standalone NSG `SecurityRule`s on a new NSG (or an existing one), with
  * content-derived names and priorities and an optional deny to `Internet` at the window's end.
+ * Rules to addresses are named by port profile, so promotion to production endpoints of the
+ * test table's shape only updates their address prefixes (see `AzureAgoraEgress`).
  */
 export class AzureNsgRules extends pulumi.ComponentResource {
   /** The NSG's id: the one created here, or the existing one. */

@@ -4,6 +4,7 @@ import { shortHash } from "../names";
 import { Plan, QuotaUsage, ResourceSpec, Widening, ref } from "../plan";
 import { Block, Fact, addressKind, addressesKey, groupIntoBlocks } from "./blocks";
 import { FlowPattern, describePattern } from "./describe";
+import { joinName, portsPart, profileNames } from "./profile-names";
 import { AzurePlanOptions, EXTERNAL, LIMITS, ResolvedAzureOptions, WorkloadSources, resolveAzureOptions } from "./options";
 
 export const FIREWALL_TARGET = "azure-firewall-policy";
@@ -13,6 +14,9 @@ export const RULE_COLLECTION_GROUP_SPEC = "rule-collection-group";
 export const FIREWALL_POLICY_TYPE = "azure-native:network:FirewallPolicy";
 export const RULE_COLLECTION_GROUP_TYPE = "azure-native:network:FirewallPolicyRuleCollectionGroup";
 export const IP_GROUP_TYPE = "azure-native:network:IpGroup";
+
+/** The Azure name of an IP Group is `<component>-<spec name>-<random suffix>`, 80 characters at most. */
+const IP_GROUP_SPEC_NAME_MAX = LIMITS.ipGroupName - 24;
 
 /** The only ports application rules take here: HTTP and HTTPS (TLS SNI). */
 const APPLICATION_PROTOCOLS: ReadonlyMap<number, string> = new Map([[80, "Http"], [443, "Https"]]);
@@ -115,7 +119,9 @@ const sources = (w: WorkloadSources, side: "source" | "destination") =>
  * - subtree domains on other ports (and exact ones without DNS proxy) → `*` on exactly those ports,
  *   never on TCP 80/443, because network rules run first and would bypass the application rules;
  * - addresses → network rules to IP Groups (one per distinct address set, created in a
- *   `dependsOn` chain; the group depends on all of them, since Azure serialises these updates);
+ *   `dependsOn` chain; the group depends on all of them, since Azure serialises these updates),
+ *   both named by port profile, so promoting test → production with an endpoint list of the
+ *   test table's shape changes only the IP Groups' `ipAddresses` (see `profileNames`);
  * - ingress (recording's simplex range) → network rules from the remote addresses to the workloads.
  * Every rule's source is the workloads (`sourceAddresses`, default RFC 1918, or `sourceIpGroups`),
  * so no rule is open in both directions.
@@ -153,10 +159,24 @@ export function renderFirewallPolicy(resolution: Resolution, o: ResolvedAzureOpt
     bucket.push({ ...base, address, ports: rest });
   }
 
-  // IP Groups: one per distinct destination address set, named by content.
+  // Rules to addresses, and their IP Groups (one per distinct address set), are named by port
+  // profile, never by addresses (see `profileNames`): on promotion only the groups' ipAddresses
+  // change and the rule collection group stays byte-identical.
   const cidrRules = mergeProtocols(groupIntoBlocks(cidr));
-  const ipGroupName = (addresses: readonly string[]) => `ip-group-${shortHash(addressesKey(addresses))}`;
-  const ipGroups = new Map(cidrRules.map((r) => [ipGroupName(r.addresses), r.addresses]));
+  const cidrNames = profileNames(cidrRules.map((r) => ({
+    profile: [r.direction === "egress" ? "out" : "in", ...r.protocols.map((p) => p.toLowerCase()), "ip-group", portsPart(r.ports)],
+    sdks: r.sdks,
+    addresses: r.addresses,
+  })), LIMITS.firewallRuleName);
+  // An IP Group is named by the rules that use it, e.g. `ip-group-tcp-4000-udp-4500-4650`.
+  const users = new Map<string, { addresses: readonly string[]; rules: string[] }>();
+  cidrRules.forEach((r, i) => {
+    const key = addressesKey(r.addresses);
+    users.set(key, { addresses: r.addresses, rules: [...(users.get(key)?.rules ?? []), cidrNames[i].replace(/^out-|ip-group-/g, "")] });
+  });
+  const ipGroupOf = new Map([...users].map(([key, u]) => [key, joinName(["ip-group", ...u.rules.sort()], IP_GROUP_SPEC_NAME_MAX)]));
+  const ipGroups = new Map([...users].map(([key, u]) => [ipGroupOf.get(key)!, u.addresses]));
+  if (ipGroups.size !== users.size) throw new Error(`IP Group names repeat: ${[...ipGroupOf.values()].join(", ")}`);
   const ipGroupSpecs: ResourceSpec[] = [...ipGroups.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([name, addresses], i, all) => ({
@@ -166,24 +186,27 @@ export function renderFirewallPolicy(resolution: Resolution, o: ResolvedAzureOpt
       ...(i > 0 ? { dependsOn: [all[i - 1][0]] } : {}),
     }));
 
-  const networkRule = (r: NetworkRule, kind: string, destination: Record<string, unknown>, source: Record<string, unknown>) => ({
+  const networkRule = (r: NetworkRule, name: string, destination: Record<string, unknown>, source: Record<string, unknown>) => ({
     ruleType: "NetworkRule",
-    name: `${r.direction === "egress" ? "out" : "in"}-${r.protocols.join("-").toLowerCase()}-${kind}-${shortHash(JSON.stringify([r.direction, r.protocols, r.addresses, ports(r.ports)]))}`,
+    name,
     description: description(r.sdks),
     ipProtocols: [...r.protocols],
     ...source,
     ...destination,
     destinationPorts: ports(r.ports),
   });
+  // Rules to names or `*` hold no per-environment address: named by a hash of their content.
+  const hashName = (r: NetworkRule, kind: string) =>
+    `${r.direction === "egress" ? "out" : "in"}-${r.protocols.join("-").toLowerCase()}-${kind}-${shortHash(JSON.stringify([r.direction, r.protocols, r.addresses, ports(r.ports)]))}`;
   const workload = sources(fw.workload, "source");
   const fqdnRules = mergeProtocols(groupIntoBlocks(fqdn));
   const anyRules = mergeProtocols(groupIntoBlocks(any));
   const ingressRules = mergeProtocols(groupIntoBlocks(ingress));
   const networkRules = [
-    ...cidrRules.map((r) => networkRule(r, "ip-group", { destinationIpGroups: [ref(ipGroupName(r.addresses), "id")] }, workload)),
-    ...fqdnRules.map((r) => networkRule(r, "fqdn", { destinationFqdns: [...r.addresses] }, workload)),
-    ...anyRules.map((r) => networkRule(r, "any", { destinationAddresses: ["*"] }, workload)),
-    ...ingressRules.map((r) => networkRule(r, addressKind(r.addresses[0]) === "cidr" ? "addresses" : "any",
+    ...cidrRules.map((r, i) => networkRule(r, cidrNames[i], { destinationIpGroups: [ref(ipGroupOf.get(addressesKey(r.addresses))!, "id")] }, workload)),
+    ...fqdnRules.map((r) => networkRule(r, hashName(r, "fqdn"), { destinationFqdns: [...r.addresses] }, workload)),
+    ...anyRules.map((r) => networkRule(r, hashName(r, "any"), { destinationAddresses: ["*"] }, workload)),
+    ...ingressRules.map((r) => networkRule(r, hashName(r, addressKind(r.addresses[0]) === "cidr" ? "addresses" : "any"),
       sources(fw.workload, "destination"), { sourceAddresses: [...r.addresses] })),
   ].sort((a, b) => (a.name < b.name ? -1 : 1));
   const applicationRules = groupIntoBlocks(app).map((b) => {

@@ -10,6 +10,8 @@ export { parseArmId } from "./arm-id";
 export type { FlowPattern } from "./describe";
 export { describePattern } from "./describe";
 export { allocatePriorities } from "./priorities";
+export type { PriorityClash } from "./priority-clashes";
+export { priorityClashes } from "./priority-clashes";
 export {
   NSG_SPEC, NSG_TARGET, NSG_TYPE, SECURITY_RULE_TYPE, renderNsgRules,
 } from "./nsg";

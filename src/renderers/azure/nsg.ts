@@ -4,6 +4,7 @@ import { shortHash } from "../names";
 import { Plan, QuotaUsage, ResourceSpec, Widening, ref } from "../plan";
 import { Block, addressKind, groupIntoBlocks } from "./blocks";
 import { describePattern } from "./describe";
+import { portsPart, profileNames } from "./profile-names";
 import { AzurePlanOptions, EXTERNAL, LIMITS, ResolvedAzureOptions, resolveAzureOptions } from "./options";
 import { allocatePriorities } from "./priorities";
 
@@ -30,10 +31,27 @@ function portFields(side: "source" | "destination", ports: readonly PortRange[] 
   return texts.length === 1 ? { [`${side}PortRange`]: texts[0] } : { [`${side}PortRanges`]: texts };
 }
 
-function ruleName(prefix: string, b: Block): string {
-  const content = JSON.stringify([b.direction, b.protocol, b.sourcePorts ?? null, b.addresses, b.ports]);
-  const where = addressKind(b.addresses[0]) === "token" ? "internet" : "addresses";
-  return `${prefix}-${b.direction === "egress" ? "out" : "in"}-${b.protocol}-${where}-${shortHash(content)}`;
+/**
+ * Rule names. A rule to the `Internet` tag is named by a hash of its content (which holds no
+ * per-environment address). A rule to addresses is named by its port profile, never by its
+ * addresses (see `profileNames`), so promotion test → production updates its
+ * destinationAddressPrefixes in place and it keeps its name and priority:
+ * `agora-out-tcp-addresses-1080_8000_9700_25000`, `agora-in-udp-addresses-40000-41000`.
+ */
+function ruleNames(prefix: string, blocks: readonly Block[]): string[] {
+  const way = (b: Block) => `${prefix}-${b.direction === "egress" ? "out" : "in"}-${b.protocol}`;
+  const addressBlocks = blocks.filter((b) => addressKind(b.addresses[0]) === "cidr");
+  const indexOf = new Map(addressBlocks.map((b, i) => [b, i]));
+  const profiled = profileNames(addressBlocks.map((b) => ({
+    profile: [way(b), "addresses", portsPart(b.ports), ...(b.sourcePorts ? ["from", portsPart(b.sourcePorts)] : [])],
+    sdks: b.sdks,
+    addresses: b.addresses,
+  })), LIMITS.nsgRuleName);
+  return blocks.map((b) => {
+    const i = indexOf.get(b);
+    if (i !== undefined) return profiled[i];
+    return `${way(b)}-internet-${shortHash(JSON.stringify([b.direction, b.protocol, b.sourcePorts ?? null, b.addresses, b.ports]))}`;
+  });
 }
 
 function description(sdks: readonly string[]): string {
@@ -60,9 +78,12 @@ function addressesAndPorts(inputs: Record<string, unknown>): number {
  * - Egress source ports (recording's local 4000-4030) are expressed exactly with `sourcePortRange(s)`;
  *   on an inbound rule the source port is the remote side's, so an ingress one is dropped (reported).
  * - Ingress (recording's simplex range) becomes an Inbound rule from the remote addresses.
- * - Priorities come from the rule content (see `allocatePriorities`), unique per direction, in
+ * - Priorities come from the rule names (see `allocatePriorities`), unique per direction, in
  *   the caller's window; with denyByDefault, a Deny to `Internet` takes the window's last slot,
  *   ahead of the built-in AllowInternetOutBound (65001).
+ * - Rules to addresses are named by their port profile (see `ruleNames`): promoting test →
+ *   production with an endpoint list of the test table's shape updates their addresses in
+ *   place, and every rule keeps its name and priority, so no rule is created or deleted.
  */
 export function renderNsgRules(resolution: Resolution, options: AzurePlanOptions): Plan {
   return renderNsg(resolution, resolveAzureOptions(options));
@@ -92,7 +113,8 @@ export function renderNsg(resolution: Resolution, o: ResolvedAzureOptions): Plan
     // On an inbound rule the source port is the remote side's, not the workload's: dropped (reported).
     ...(r.sourcePorts && r.direction === "egress" ? { sourcePorts: r.sourcePorts } : {}),
   })));
-  const named = blocks.map((b) => ({ block: b, name: ruleName(o.namePrefix, b) }));
+  const names = ruleNames(o.namePrefix, blocks);
+  const named = blocks.map((b, i) => ({ block: b, name: names[i] }));
   const denyName = `${o.namePrefix}-out-deny-internet`;
   const priorities = new Map<string, number>();
   for (const direction of ["egress", "ingress"] as const) {

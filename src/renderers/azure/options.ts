@@ -40,6 +40,9 @@ export const LIMITS = {
   nsgRulesPerGroup: 1000,
   nsgAddressesOrPortsPerGroup: 4000,
   nsgRuleName: 80,
+  /** Rule names in a rule collection, and IP Group names. */
+  firewallRuleName: 80,
+  ipGroupName: 80,
   firewallPriority: { min: 100, max: 65000 },
   ipGroupsPerPolicy: 200,
   addressesPerIpGroup: 5000,
