@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import {
-  Direction, Grant, PortRange, Protocol, RuleSet, cidrSortKey, grants, mergePortRanges, portRangesKey, rangesCover,
+  Direction, Grant, InputError, PortRange, Protocol, RuleSet, cidrSortKey, grants, mergePortRanges, portRangesKey, rangesCover,
 } from "../../model";
 import { Widening } from "../plan";
 import { describeGrant, describeRendered, formatPorts } from "./describe";
@@ -53,6 +53,24 @@ function suricataPorts(ranges: readonly PortRange[] | undefined): string {
 }
 
 const addresses = (cidrs: readonly string[]) => (cidrs.length === 1 ? cidrs[0] : `[${cidrs.join(",")}]`);
+
+/** Address text per rule: well inside the 8,192-character rule limit, with room for ports and msg. */
+const ADDRESS_TEXT_BUDGET = 4000;
+
+/** Consecutive runs of CIDRs whose list text fits the budget. */
+function addressChunks(cidrs: readonly string[]): string[][] {
+  const out: string[][] = [[]];
+  let size = 0;
+  for (const c of cidrs) {
+    if (size + c.length + 1 > ADDRESS_TEXT_BUDGET && out[out.length - 1].length > 0) {
+      out.push([]);
+      size = 0;
+    }
+    out[out.length - 1].push(c);
+    size += c.length + 1;
+  }
+  return out;
+}
 
 /** A rule before its sid: header and match options identify it; `msg` is only the human note. */
 interface Draft {
@@ -118,7 +136,9 @@ function assignSids(drafts: readonly Draft[]): SuricataRule[] {
   return [...drafts].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map((d) => {
     const sid = sids.get(identity(d))!;
     const line = `${d.header} (msg:${msgText(d.msg)}; ${d.match ? `${d.match} ` : ""}sid:${sid}; rev:1;)`;
-    if (line.length > AWS_LIMITS.suricataRuleLength) throw new Error(`Suricata rule longer than ${AWS_LIMITS.suricataRuleLength} characters: ${line.slice(0, 80)}…`);
+    if (line.length > AWS_LIMITS.suricataRuleLength) {
+      throw new InputError("networkFirewall", `a Suricata rule would be ${line.length} characters, more than the ${AWS_LIMITS.suricataRuleLength} AWS allows (too many separate port ranges): ${line.slice(0, 80)}…`);
+    }
     return { kind: d.kind, sid, line };
   });
 }
@@ -249,16 +269,19 @@ export function renderSuricataRules(
     grouped.set(key, g);
   }
   for (const g of grouped.values()) {
-    const cidrs = g.cidrs.sort((x, y) => cidrSortKey(x).localeCompare(cidrSortKey(y)));
-    const remote = addresses(cidrs);
-    const header = g.direction === "egress"
-      ? `$HOME_NET ${suricataPorts(g.sourcePorts)} -> ${remote} ${suricataPorts(g.ports)}`
-      : `${remote} any -> $HOME_NET ${suricataPorts(g.ports)}`;
-    drafts.push({
-      kind: "address", order: `3 ${g.direction} ${g.protocol} ${cidrSortKey(cidrs[0])} ${portRangesKey(g.ports)} ${portRangesKey(g.sourcePorts)}`,
-      header: `pass ${g.protocol} ${header}`, match: "",
-      msg: `agora-egress ${g.direction} ${g.protocol} ${g.direction === "egress" ? "to" : "from"} listed addresses for ${[...g.sdks].sort().join(" ")}`,
-    });
+    const sorted = g.cidrs.sort((x, y) => cidrSortKey(x).localeCompare(cidrSortKey(y)));
+    // Long address lists are split over several rules, so no rule passes the 8,192-character limit.
+    for (const cidrs of addressChunks(sorted)) {
+      const remote = addresses(cidrs);
+      const header = g.direction === "egress"
+        ? `$HOME_NET ${suricataPorts(g.sourcePorts)} -> ${remote} ${suricataPorts(g.ports)}`
+        : `${remote} any -> $HOME_NET ${suricataPorts(g.ports)}`;
+      drafts.push({
+        kind: "address", order: `3 ${g.direction} ${g.protocol} ${cidrSortKey(cidrs[0])} ${portRangesKey(g.ports)} ${portRangesKey(g.sourcePorts)}`,
+        header: `pass ${g.protocol} ${header}`, match: "",
+        msg: `agora-egress ${g.direction} ${g.protocol} ${g.direction === "egress" ? "to" : "from"} listed addresses for ${[...g.sdks].sort().join(" ")}`,
+      });
+    }
   }
 
   // Widened ports with a source-port constraint are redundant where any source port is already open.
