@@ -1,0 +1,377 @@
+/**
+ * Hostile input corpus: injection attempts, invalid values, quota edges, duplicates, empty and
+ * contradictory selections, fed to every entry point (CLI, resolver, stack config, renderers,
+ * components). Each case either fails with a specific InputError naming the field, before any
+ * resource exists, or renders safely; none crashes, none is dropped silently.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { stringify } from "yaml";
+import { main } from "../../src/cli/main";
+import { planners } from "../../src/cli/planners";
+import { AwsAgoraEgress, AwsDnsFirewall, AwsNetworkFirewall, AwsSecurityGroups } from "../../src/components/aws";
+import { AccessMode, AgoraEnvironment } from "../../src/components/selection-args";
+import { InputError, allows } from "../../src/model";
+import { SelectionInput, resolve } from "../../src/resolve";
+import {
+  AWS_LIMITS, DNS_ASSOCIATION_TYPE, DNS_FIREWALL_TARGET, EGRESS_RULE_TYPE, RULE_GROUP_TYPE, SECURITY_GROUP_TYPE,
+  renderAwsPlan, renderDnsFirewall, renderNetworkFirewallRules, renderSecurityGroupRules,
+} from "../../src/renderers/aws";
+import { AzureTarget, renderAzurePlan } from "../../src/renderers/azure";
+import { readStackSelection, stackConfigFromValues } from "../../src/stack";
+import { loadRules } from "../engine/suricata";
+import { AWS_ALL, expectSafeRendering, expectUniqueNames, rulesOf } from "./safe-rendering";
+
+type Surface = "cli" | "resolver" | "stack" | "renderer" | "component";
+
+/** A specific error: the field it must name, and what it must say. */
+interface Refusal { field: string; problem: RegExp }
+
+interface HostileCase {
+  surface: Surface;
+  name: string;
+  /** Runs the entry point; CLI cases return the run's result, the others throw or return what they built. */
+  run: () => unknown;
+  refusal?: Refusal;
+  /** For inputs that are allowed: what "rendered safely" means for this one. */
+  safe?: { what: string; check: (result: any) => void | Promise<void> };
+}
+
+// ---- fixtures -------------------------------------------------------------------------
+
+const DIR = mkdtempSync(join(tmpdir(), "agora-hostile-"));
+function file(name: string, content: unknown): string {
+  const path = join(DIR, name);
+  mkdirSync(DIR, { recursive: true });
+  writeFileSync(path, typeof content === "string" ? content : stringify(content));
+  return name;
+}
+const stackFile = (stack: string, values: Record<string, unknown>) =>
+  file(`Pulumi.${stack}.yaml`, { config: Object.fromEntries(Object.entries(values).map(([k, v]) => [`agora-egress:${k}`, v])) });
+
+const INJECT = '"; pass ip any any -> any any (sid:1;)';
+const custom = (destinations: string[], extra: Record<string, unknown> = {}): SelectionInput =>
+  ({ customRules: [{ protocol: "tcp", ports: ["443"], destinations, ...extra }] }) as SelectionInput;
+const customPorts = (ports: unknown[]): SelectionInput => ({ customRules: [{ protocol: "tcp", ports, destinations: ["203.0.113.5"] }] }) as SelectionInput;
+const production = (endpoints: unknown[], extra: Record<string, unknown> = {}): SelectionInput =>
+  ({ sdks: ["rtc-native"], access: "cloud-proxy", environment: "production", productionProxy: { endpoints, ...extra } }) as SelectionInput;
+const endpoint = (addresses: string[], purpose?: string) => ({ protocol: "udp", addresses, ports: ["4500-4650"], ...(purpose ? { purpose } : {}) });
+/** `n` distinct addresses in 100.64.0.0/10. */
+const addresses = (n: number) => Array.from({ length: n }, (_, i) => `100.${64 + Math.floor(i / 60000)}.${Math.floor(i / 250) % 240}.${(i % 250) + 1}`);
+/** `n` TCP ports that never merge into ranges. */
+const disjointPorts = (n: number) => Array.from({ length: n }, (_, i) => String(1000 + 2 * i));
+const byType = (plan: { resources: readonly { type: string }[] }, type: string) => plan.resources.filter((r) => r.type === type) as any[];
+const rtcNative = resolve({ sdks: ["rtc-native"] });
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { cwd: DIR, planners, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
+  return { code, stdout, stderr };
+}
+
+const registered: { type: string; name: string; inputs: Record<string, unknown> }[] = [];
+const settle = () => (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+
+// ---- cases ----------------------------------------------------------------------------
+
+const R = (name: string, selection: unknown, field: string, problem: RegExp): HostileCase =>
+  ({ surface: "resolver", name, run: () => resolve(selection as SelectionInput), refusal: { field, problem } });
+const DEST = "customRules[0].destinations[0]";
+const PORT = "customRules[0].ports[0]";
+
+const resolverCases: HostileCase[] = [
+  R("destination closing the content string and adding a rule", custom([`agora.io${INJECT}`]), DEST, /contains spaces, control or non-ASCII characters/),
+  R("destination with ;sid:", custom(["agora.io;sid:1"]), DEST, /has an invalid label "io;sid:1"/),
+  R("destination with a newline and a second rule", custom(["agora.io\npass tcp any any -> any any (sid:2;)"]), DEST, /contains spaces, control or non-ASCII/),
+  R("destination with a double quote", custom(['qos"agoralab.co']), DEST, /invalid label "qos\\"agoralab"/),
+  R("destination with a backslash", custom(["agora\\.io"]), DEST, /invalid label "agora\\\\"/),
+  R("Cyrillic look-alike of agora.io", custom(["\u0430gora.io"]), DEST, /non-ASCII characters \(write internationalised names as xn-- punycode\)/),
+  R("fullwidth dot in agora.io", custom(["agora\uff0eio"]), DEST, /non-ASCII/),
+  R("zero-width space inside a name", custom(["agora\u200b.io"]), DEST, /non-ASCII/),
+  R("label of 64 characters", custom([`${"a".repeat(64)}.agora.io`]), DEST, /has a label longer than 63 characters/),
+  R("name of 254 characters", custom([`${"a.".repeat(125)}agora.io`]), DEST, /is longer than 253 characters/),
+  R("wildcard name", custom(["*.agora.io"]), DEST, /has a wildcard: write "\.example\.com"/),
+  R("empty label after the subtree dot", custom(["..agora.io"]), DEST, /has an empty label/),
+  R("label starting with a hyphen", custom(["-agora.io"]), DEST, /invalid label "-agora"/),
+  R("numeric top-level label", custom(["agora.123"]), DEST, /looks like an IP address, not a domain name/),
+  R("hex-looking address", custom(["0x7f.0.0.1"]), DEST, /looks like an IP address/),
+  R("single-label name", custom(["agora"]), DEST, /is not a fully qualified domain name/),
+  R("address with an octet above 255", custom(["999.1.1.1"]), DEST, /is not an IPv4 address or CIDR/),
+  R("address with a leading zero (octal)", custom(["010.1.1.1"]), DEST, /is not an IPv4 address or CIDR/),
+  R("CIDR with prefix 33", custom(["10.0.0.0/33"]), DEST, /has an invalid prefix length/),
+  R("IPv6 network", custom(["2001:db8::/32"]), DEST, /is IPv6; this catalogue and its targets use IPv4 addresses/),
+  R("port 0", customPorts(["0"]), PORT, /port 0 is outside 1-65535/),
+  R("port 65536", customPorts([65536]), PORT, /port 65536 is outside 1-65535/),
+  R("open-ended range 80-", customPorts(["80-"]), PORT, /"80-" is not a port or port range/),
+  R("port in exponent notation", customPorts(["1e3"]), PORT, /is not a port or port range/),
+  R("fractional port", customPorts([443.5]), PORT, /"443\.5" is not a port or port range/),
+  R("reversed range", customPorts(["5000-4000"]), PORT, /range "5000-4000" is reversed \(write 4000-5000\)/),
+  R("port with ;sid:", customPorts(["80;sid:1"]), PORT, /is not a port or port range/),
+  R("empty source-port list", custom(["203.0.113.5"], { sourcePorts: [] }), "customRules[0].sourcePorts", />=1 items/),
+  R("purpose of 201 characters", custom(["203.0.113.5"], { purpose: "x".repeat(201) }), "customRules[0].purpose", /<=200 characters/),
+  R("SDK id with an injected quote", { sdks: ['rtc-native"; drop'] }, "sdks[0]", /unknown SDK "rtc-native\\"; drop"/),
+  R("SDK id in a look-alike script", { sdks: ["rtc-n\u0430tive"] }, "sdks[0]", /unknown SDK/),
+  R("edition as a path", { sdks: ["rtc-native"], edition: "../../etc/passwd" }, "edition", /unknown catalogue edition "\.\.\/\.\.\/etc\/passwd"/),
+  R("empty selection", {}, "sdks", /select at least one SDK/),
+  R("production without endpoints", { sdks: ["rtc-native"], access: "cloud-proxy", environment: "production" }, "productionProxy", /needs the production cloud-proxy endpoints/),
+  R("production with an empty endpoint list", production([]), "productionProxy.endpoints", /list at least one production endpoint/),
+  R("test endpoint given as production", production([endpoint(["203.0.113.10", "47.74.211.17"])]), "productionProxy.endpoints[0].addresses[1]", /47\.74\.211\.17 is one of Agora's published test endpoints/),
+  R("test endpoint given as production, CIDR form", production([endpoint(["120.92.118.34/32"])]), "productionProxy.endpoints[0].addresses[0]", /is one of Agora's published test endpoints/),
+  R("endpoint address with a second address after ;", production([endpoint(["203.0.113.5; 10.0.0.0/8"])]), "productionProxy.endpoints[0].addresses[0]", /is not an IPv4 address or CIDR/),
+];
+
+const S = (name: string, what: string, run: () => unknown, check: (r: any) => void | Promise<void>): HostileCase => ({ surface: "renderer", name, run, safe: { what, check } });
+const planOf = (selection: SelectionInput) => renderAwsPlan(resolve(selection), AWS_ALL);
+
+const safeCases: HostileCase[] = [
+  S("purpose closing a Suricata option and adding a rule", "every field stays in its character set; Suricata loads the same rules",
+    () => resolve(custom(["api.example.com", "203.0.113.5"], { purpose: `${INJECT}\nalert ip any any -> any any (sid:3;)` })),
+    (r) => {
+      const { aws } = expectSafeRendering(r);
+      expect(rulesOf(aws)).toEqual(rulesOf(renderAwsPlan(resolve(custom(["api.example.com", "203.0.113.5"])), AWS_ALL)));
+    }),
+  S("production endpoint purpose with ;sid: and quotes", "sanitised into the descriptions, nowhere else",
+    () => resolve(production([endpoint(["203.0.113.10"], 'Media";sid:1;\u0000 & [x]')])),
+    (r) => {
+      const { aws } = expectSafeRendering(r);
+      expect(byType(aws, EGRESS_RULE_TYPE).map((x) => x.inputs.description).join(" ")).toContain("Cloud proxy: Media ;sid:1; and x");
+    }),
+  S("upper case and a trailing dot", "the same plan as the canonical name",
+    () => planOf(custom(["AGORA.EXAMPLE.COM."])), (p) => expect(p).toEqual(planOf(custom(["agora.example.com"])))),
+  S("the same SDK twice", "the same plan as once", () => planOf({ sdks: ["rtc-native", "rtc-native"] }), (p) => expect(p).toEqual(planOf({ sdks: ["rtc-native"] }))),
+  S("the same custom rule twice", "merged: the same plan as once, no duplicate names",
+    () => planOf({ customRules: [custom(["203.0.113.5"]).customRules![0], custom(["203.0.113.5"]).customRules![0]] }),
+    (p) => { expectUniqueNames(p); expect(p).toEqual(planOf(custom(["203.0.113.5"]))); }),
+  S("overlapping port ranges 4000-4030 and 4010-4040", "merged into one security group rule 4000-4040",
+    () => planOf(customPorts(["4000-4030", "4010-4040"])),
+    (p) => { expectUniqueNames(p); expect(byType(p, EGRESS_RULE_TYPE).map((r) => [r.inputs.fromPort, r.inputs.toPort])).toEqual([[4000, 4040]]); }),
+  S("a network and an address inside it", "one rule for the network; the address still allowed",
+    () => resolve(custom(["203.0.113.0/24", "203.0.113.5"])),
+    (r) => {
+      const p = renderAwsPlan(r, AWS_ALL);
+      expectUniqueNames(p);
+      expect(byType(p, EGRESS_RULE_TYPE).map((x) => x.inputs.cidrIpv4)).toEqual(["203.0.113.0/24"]);
+      expect(allows(r.ruleSet, { protocol: "tcp", port: 443, destination: "203.0.113.5" })).toBe(true);
+    }),
+  S("an endpoint address repeated within and across rows", "merged, no duplicate resources",
+    () => planOf(production([endpoint(["203.0.113.10", "203.0.113.10"]), endpoint(["203.0.113.10", "203.0.113.11"])])),
+    (p) => { expectUniqueNames(p); expect(byType(p, EGRESS_RULE_TYPE).map((r) => r.inputs.cidrIpv4)).toEqual(["203.0.113.10/32", "203.0.113.11/32"]); }),
+  S("duplicate proxy servers", "listed once in the app settings",
+    () => resolve({ ...production([endpoint(["203.0.113.10"])], { proxyServers: ["203.0.113.77", "203.0.113.77"] }), proxyType: 2 }),
+    (r) => expect(JSON.stringify(r.appSettings).match(/203\.0\.113\.77/g)).toHaveLength(1)),
+  S("duplicate HOME_NET entries", "one definition each", () => renderNetworkFirewallRules(rtcNative, { homeNet: ["10.0.0.0/16", "10.0.0.0/16", "10.0.7.7/16"] }),
+    (p) => expect((p.resources[0].inputs.ruleGroup as any).ruleVariables.ipSets[0].ipSet.definitions).toEqual(["10.0.0.0/16"])),
+  S("ports written with spaces", "read as the port", () => resolve(customPorts([" 443 ", " 8000 - 8010 "])),
+    (r) => expect(r.ruleSet.rules[0].ports).toEqual([{ from: 443, to: 443 }, { from: 8000, to: 8010 }])),
+  S("600 addresses on one port", "split over several Suricata rules under 8,192 characters, none dropped, all loaded",
+    () => renderNetworkFirewallRules(resolve({ customRules: [{ protocol: "udp", ports: ["4500"], destinations: addresses(600) }] })),
+    (p) => {
+      const lines = rulesOf(p);
+      expect(lines.length).toBeGreaterThan(1);
+      for (const l of lines) expect(l.length).toBeLessThanOrEqual(AWS_LIMITS.suricataRuleLength);
+      expect(lines.join("\n").match(/100\.\d+\.\d+\.\d+\/32/g)).toHaveLength(600);
+      expect(loadRules(lines.join("\n")).ok).toBe(true);
+    }),
+];
+
+const Q = (name: string, run: () => unknown, field: string, problem: RegExp): HostileCase => ({ surface: "renderer", name, run, refusal: { field, problem } });
+const sgRules = (n: number) => resolve(customPorts(disjointPorts(n)));
+const dnsPriority = (associationPriority: number) => () => renderDnsFirewall(rtcNative, { vpcIds: ["vpc-1"], associationPriority });
+const nsgOptions = (nsg: object) => () => renderAzurePlan(rtcNative, { targets: [AzureTarget.Nsg], nsg });
+
+const quotaCases: HostileCase[] = [
+  S("security groups: exactly 60 rules", "one group, 60 of 60 used", () => renderSecurityGroupRules(sgRules(60), { vpcId: "vpc-1" }),
+    (p) => { expect(byType(p, SECURITY_GROUP_TYPE)).toHaveLength(1); expect(p.quotas[0]).toMatchObject({ used: 60, limit: 60 }); }),
+  S("security groups: 61 rules", "sharded into two groups, none over 60", () => renderSecurityGroupRules(sgRules(61), { vpcId: "vpc-1" }),
+    (p) => {
+      expect(byType(p, SECURITY_GROUP_TYPE)).toHaveLength(2);
+      expect(byType(p, EGRESS_RULE_TYPE)).toHaveLength(61);
+      for (const q of p.quotas) expect(q.used).toBeLessThanOrEqual(q.limit);
+    }),
+  Q("security groups: 61 rules, one group per interface", () => renderSecurityGroupRules(sgRules(61), { vpcId: "vpc-1", maxGroupsPerInterface: 1 }),
+    "securityGroups.maxGroupsPerInterface", /need more than 1 security groups of 60 rules/),
+  Q("security groups: 17 groups per interface", () => renderSecurityGroupRules(rtcNative, { vpcId: "vpc-1", maxGroupsPerInterface: 17 }),
+    "securityGroups.maxGroupsPerInterface", /<=16/),
+  Q("security groups: 63 rules × 16 groups", () => renderSecurityGroupRules(rtcNative, { vpcId: "vpc-1", maxRulesPerGroup: 63, maxGroupsPerInterface: 16 }),
+    "securityGroups.maxRulesPerGroup", /63 rules × 16 groups per interface exceeds AWS's limit of 1000/),
+  Q("prefix list smaller than its endpoints", () => renderSecurityGroupRules(resolve(production([endpoint(["203.0.113.10", "203.0.113.11"])])), { vpcId: "vpc-1", proxyPrefixLists: true, prefixListMaxEntries: 1 }),
+    "securityGroups.prefixListMaxEntries", /1 is fewer than the 2 proxy endpoints/),
+  Q("DNS Firewall association priority 100", dnsPriority(100), "dnsFirewall.associationPriority", />=101/),
+  S("DNS Firewall association priority 101", "accepted as given", dnsPriority(101), (p) => expect(byType(p, DNS_ASSOCIATION_TYPE)[0].inputs.priority).toBe(101)),
+  S("DNS Firewall association priority 8999", "accepted as given", dnsPriority(8999), (p) => expect(byType(p, DNS_ASSOCIATION_TYPE)[0].inputs.priority).toBe(8999)),
+  Q("DNS Firewall association priority 9000", dnsPriority(9000), "dnsFirewall.associationPriority", /<=8999/),
+  Q("DNS Firewall rule priority 0", () => renderDnsFirewall(rtcNative, { allowRulePriority: 0 }), "dnsFirewall.allowRulePriority", />=1/),
+  Q("DNS Firewall block rule before the allow rule", () => renderDnsFirewall(rtcNative, { blockOthers: true, allowRulePriority: 200, blockRulePriority: 200 }),
+    "dnsFirewall.blockRulePriority", /must be greater than allowRulePriority/),
+  Q("DNS Firewall VPC listed twice", () => renderDnsFirewall(rtcNative, { vpcIds: ["vpc-1", "vpc-1"] }), "dnsFirewall.vpcIds", /lists a VPC twice/),
+  S("DNS Firewall: 1,001 domains", "none dropped; the request quota overflow is reported (1001 of 1000)",
+    () => renderDnsFirewall(resolve(custom(Array.from({ length: 1001 }, (_, i) => `h${i}.example.com`)))),
+    (p) => {
+      expect(p.resources[0].inputs.domains).toHaveLength(1001);
+      expect(p.quotas.find((q: any) => q.target === DNS_FIREWALL_TARGET && q.quota.startsWith("domains"))).toMatchObject({ used: 1001, limit: 1000 });
+    }),
+  S("Network Firewall capacity 30,000 (the maximum)", "accepted", () => renderNetworkFirewallRules(rtcNative, { capacity: 30000 }),
+    (p) => expect(byType(p, RULE_GROUP_TYPE)[0].inputs.capacity).toBe(30000)),
+  Q("Network Firewall capacity 30,001", () => renderNetworkFirewallRules(rtcNative, { capacity: 30001 }), "networkFirewall.capacity", /<=30000/),
+  Q("Network Firewall capacity below the rule count", () => renderNetworkFirewallRules(resolve({ sdks: ["rtc-web"] }), { capacity: 1 }), "networkFirewall.capacity", /7 Suricata rules do not fit a capacity of 1/),
+  Q("Network Firewall rule group priority 0", () => renderNetworkFirewallRules(rtcNative, { createPolicy: true, ruleGroupPriority: 0 }), "networkFirewall.ruleGroupPriority", />=1/),
+  Q("Network Firewall rule group priority 65536", () => renderNetworkFirewallRules(rtcNative, { createPolicy: true, ruleGroupPriority: 65536 }), "networkFirewall.ruleGroupPriority", /<=65535/),
+  Q("Network Firewall: 2,000 separate ports on one rule", () => renderNetworkFirewallRules(sgRules(2000)), "networkFirewall", /a Suricata rule would be \d+ characters, more than the 8192 AWS allows/),
+  Q("a port both TLS and HTTP", () => renderNetworkFirewallRules(rtcNative, { tlsPorts: ["443", "8443"], httpPorts: ["8443"] }), "networkFirewall.httpPorts", /both a TLS and an HTTP port/),
+  Q("HOME_NET with an injected rule", () => renderNetworkFirewallRules(rtcNative, { homeNet: ["10.0.0.0/16] any -> any any (sid:1;) #"] }), "networkFirewall.homeNet[0]", /has an invalid prefix length/),
+  Q("Azure NSG priority 99", nsgOptions({ firstPriority: 99 }), "azure.nsg.firstPriority", />=100/),
+  Q("Azure NSG priority 4097", nsgOptions({ lastPriority: 4097 }), "azure.nsg.lastPriority", /<=4096/),
+  Q("Azure NSG window reversed", nsgOptions({ firstPriority: 2000, lastPriority: 1000 }), "azure.nsg.firstPriority", /2000 is after lastPriority 1000/),
+  Q("Azure NSG window too small for the rules", () => renderAzurePlan(resolve({ sdks: ["rtc-native", "rtc-web", "recording"] }), { targets: [AzureTarget.Nsg], nsg: { firstPriority: 100, lastPriority: 101 } }),
+    "azure.nsg.lastPriority", /need \d+ priorities but 100-101 has only 2; widen the window/),
+];
+
+const K = (name: string, values: Record<string, unknown>, field: string, problem: RegExp): HostileCase =>
+  ({ surface: "stack", name, run: () => stackConfigFromValues("hostile", "Pulumi.hostile.yaml", values), refusal: { field: `Pulumi.hostile.yaml: agora-egress:${field}`, problem } });
+const KF = (name: string, stack: string, content: string, field: string, problem: RegExp): HostileCase =>
+  ({ surface: "stack", name, run: () => { file(`Pulumi.${stack}.yaml`, content); return readStackSelection(DIR, stack); }, refusal: { field, problem } });
+
+const stackCases: HostileCase[] = [
+  K("misspelt key", { sdk: ["rtc-native"] }, "sdk", /unknown key \(did you mean agora-egress:sdks\?/),
+  K("sdks as one string", { sdks: "rtc-native" }, "sdks", /expected array, received string/),
+  K("proxy type 3", { proxyType: "3" }, "proxyType", /must be 1 \(domain\) or 2 \(IP list\)/),
+  K("key without a value", { access: null }, "access", /has no value/),
+  K("a secret the CLI cannot decrypt", { productionProxy: { secure: "AAABAJ0=" } }, "productionProxy", /is a Pulumi secret \(secure:\)/),
+  K("unknown Network Firewall option", { aws: { networkFirewall: { dnsguard: true } } }, "aws.networkFirewall.dnsguard", /Unrecognized key: "dnsguard"/),
+  K("custom rule with an unknown field", { customRules: [{ protocol: "tcp", ports: [443], destinations: ["a.example.com"], sid: 1 }] }, "customRules[0].sid", /Unrecognized key: "sid"/),
+  KF("YAML that does not parse", "broken", "config:\n  agora-egress:sdks: [rtc-native\n", "Pulumi.broken.yaml", /is not valid YAML at line \d+, column \d+/),
+  KF("config as a list", "listed", "config:\n  - agora-egress:sdks\n", "Pulumi.listed.yaml: config", /must be a map of `namespace:key: value` entries/),
+  KF("key without the namespace", "bare", "config:\n  sdks: [rtc-native]\n", "Pulumi.bare.yaml: sdks", /config keys need a namespace \(write agora-egress:sdks\)/),
+];
+
+/** CLI: exit 2, nothing on stdout, one stderr line `agora-egress: <field>: <problem>`. */
+const C = (name: string, args: () => string[], field: string, problem: RegExp): HostileCase => ({ surface: "cli", name, run: () => cli(args()), refusal: { field, problem } });
+
+const cliCases: HostileCase[] = [
+  C("--sdk with a shell command", () => ["rules", "--sdk", "rtc-native;rm -rf /"], "--sdk", /unknown SDK "rtc-native;rm -rf \/"/),
+  C("--sdk with a look-alike letter", () => ["rules", "--sdk", "rtc-n\u0430tive"], "--sdk", /unknown SDK/),
+  C("--edition with a newline", () => ["rules", "--sdk", "rtc-native", "--edition", "2020-05\nfake"], "--edition", /unknown catalogue edition "2020-05\\nfake"/),
+  C("check --dest closing a string", () => ["check", "--sdk", "rtc-web", "--protocol", "tcp", "--port", "443", "--dest", `agora.io${INJECT}`], "--dest", /contains spaces, control or non-ASCII/),
+  C("check --port with ;sid:", () => ["check", "--sdk", "rtc-web", "--protocol", "tcp", "--port", "443;sid:1", "--dest", "agora.io"], "--port", /not a port/),
+  C("--recording-ports with trailing text", () => ["rules", "--sdk", "recording", "--recording-ports", "40000-41000;x"], "--recording-ports", /not a port or port range/),
+  C("--stack name with a newline", () => ["rules", "--stack", "test\nevil"], "--stack", /is not a stack name/),
+  C("production without --production-proxy", () => ["rules", "--sdk", "rtc-native", "--access", "cloud-proxy", "--env", "production"], "productionProxy", /needs the production cloud-proxy endpoints/),
+  C("--production-proxy with a test endpoint", () => ["rules", "--sdk", "rtc-native", "--access", "cloud-proxy", "--env", "production", "--production-proxy",
+    file("prod-test.yaml", { endpoints: [endpoint(["47.74.211.17"])] })], "prod-test.yaml: endpoints[0].addresses[0]", /is one of Agora's published test endpoints/),
+  C("--production-proxy that is not YAML", () => ["rules", "--sdk", "rtc-native", "--access", "cloud-proxy", "--env", "production", "--production-proxy",
+    file("prod-broken.yaml", "endpoints: [\n")], "prod-broken.yaml", /is not valid YAML/),
+  C("stack custom rule with an injected destination", () => { stackFile("inject", { sdks: ["rtc-web"], customRules: [{ protocol: "tcp", ports: [443], destinations: [`x.example.com${INJECT}`] }] }); return ["rules", "--stack", "inject", "--dir", DIR]; },
+    "Pulumi.inject.yaml: agora-egress:customRules[0].destinations[0]", /contains spaces, control or non-ASCII/),
+  C("stack Network Firewall priority 0", () => { stackFile("prio", { sdks: ["rtc-web"], aws: { networkFirewall: { createPolicy: true, ruleGroupPriority: 0 } } }); return ["plan", "--cloud", "aws", "--stack", "prio", "--dir", DIR]; },
+    "Pulumi.prio.yaml: agora-egress:aws.networkFirewall.ruleGroupPriority", />=1/),
+  C("stack DNS Firewall association priority 9000", () => { stackFile("dnsprio", { sdks: ["rtc-web"], aws: { dnsFirewall: { vpcIds: ["vpc-1"], associationPriority: 9000 } } }); return ["plan", "--cloud", "aws", "--stack", "dnsprio", "--dir", DIR]; },
+    "Pulumi.dnsprio.yaml: agora-egress:aws.dnsFirewall.associationPriority", /<=8999/),
+  C("stack with an empty selection", () => { stackFile("empty", {}); return ["rules", "--stack", "empty", "--dir", DIR]; }, "Pulumi.empty.yaml: agora-egress:sdks", /select at least one SDK/),
+  {
+    surface: "cli", name: "--production-proxy purpose with quotes, ;sid: and a newline",
+    run: () => cli(["plan", "--cloud", "aws", "--format", "json", "--sdk", "rtc-native", "--access", "cloud-proxy", "--env", "production", "--production-proxy",
+      file("prod-inject.yaml", { endpoints: [endpoint(["203.0.113.10"], `Media${INJECT}\nx`)] })]),
+    safe: {
+      what: "exit 0; the purpose reaches only sanitised descriptions",
+      check: (r) => {
+        expect(r.code).toBe(0);
+        const plan = JSON.parse(r.stdout);
+        expect(rulesOf(plan).every((l: string) => !l.includes("sid:1;"))).toBe(true);
+        const descriptions = byType(plan, EGRESS_RULE_TYPE).map((x) => String(x.inputs.description));
+        expect(descriptions.some((d) => d.includes("Media"))).toBe(true);
+        for (const d of descriptions) expect(d).not.toMatch(/["\n]/);
+      },
+    },
+  },
+];
+
+const P = (name: string, construct: () => unknown, field: string, problem: RegExp): HostileCase => ({ surface: "component", name, run: construct, refusal: { field, problem } });
+
+const componentCases: HostileCase[] = [
+  P("AwsSecurityGroups with an unknown SDK", () => new AwsSecurityGroups("h-sdk", { sdks: ["rtc-ios"], vpcId: "vpc-1" }), "sdks[0]", /unknown SDK "rtc-ios"/),
+  P("AwsSecurityGroups with no SDK", () => new AwsSecurityGroups("h-empty", { sdks: [], vpcId: "vpc-1" }), "sdks", /select at least one SDK/),
+  P("AwsSecurityGroups without a VPC", () => new AwsSecurityGroups("h-novpc", { sdks: ["rtc-native"] }), "args.vpcId", /give vpcId/),
+  P("AwsSecurityGroups beyond the groups per interface", () => new AwsSecurityGroups("h-quota", {
+    sdks: ["rtc-native"], vpcId: "vpc-1", access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production,
+    productionEndpoints: [{ protocol: "udp", addresses: addresses(400), ports: ["4500-4650"] }],
+  }), "args.maxGroupsPerInterface", /need more than 5 security groups/),
+  P("AwsNetworkFirewall with a capacity below its rules", () => new AwsNetworkFirewall("h-cap", { sdks: ["rtc-web"], capacity: 3 }), "args.capacity", /do not fit a capacity of 3/),
+  P("AwsNetworkFirewall with an injected HOME_NET", () => new AwsNetworkFirewall("h-home", { sdks: ["rtc-web"], homeNet: ["any"] }), "args.homeNet[0]", /is not an IPv4 address or CIDR/),
+  P("AwsDnsFirewall with association priority 9000", () => new AwsDnsFirewall("h-prio", { sdks: ["rtc-web"], vpcIds: ["vpc-1"], associationPriority: 9000 }), "args.associationPriority", /<=8999/),
+  P("AwsDnsFirewall with a quote in a VPC name", () => new AwsDnsFirewall("h-vpcs", { sdks: ["rtc-web"], vpcs: { 'a"b': "vpc-1" } }), "args.vpcs", /"a\\"b" is not a valid VPC name/),
+  P("AwsAgoraEgress in production without endpoints", () => new AwsAgoraEgress("h-prod", {
+    sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, securityGroups: { vpcId: "vpc-1" },
+  }), "productionProxy", /needs the production cloud-proxy endpoints/),
+  P("AwsAgoraEgress with a test endpoint as production", () => new AwsAgoraEgress("h-test-ep", {
+    sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, securityGroups: { vpcId: "vpc-1" },
+    productionEndpoints: [{ protocol: "udp", addresses: ["47.74.211.17"], ports: ["4500"] }],
+  }), "productionProxy.endpoints[0].addresses[0]", /is one of Agora's published test endpoints/),
+  P("AwsAgoraEgress with no target", () => new AwsAgoraEgress("h-none", { sdks: ["rtc-native"] }), "args", /set at least one of securityGroups, networkFirewall and dnsFirewall/),
+];
+
+const CASES: HostileCase[] = [...resolverCases, ...safeCases, ...quotaCases, ...stackCases, ...cliCases, ...componentCases];
+
+// ---- the table ------------------------------------------------------------------------
+
+const expected = (c: HostileCase) => (c.refusal ? `${c.refusal.field}: ${c.refusal.problem.source}` : `safe: ${c.safe!.what}`);
+
+beforeAll(async () => {
+  await pulumi.runtime.setMocks({
+    newResource: (a: pulumi.runtime.MockResourceArgs) => {
+      registered.push({ type: a.type, name: a.name, inputs: a.inputs });
+      return { id: `${a.name}-id`, state: a.inputs };
+    },
+    call: (a: pulumi.runtime.MockCallArgs) => a.inputs,
+  }, "agora-egress", "hostile", false);
+});
+afterAll(() => rmSync(DIR, { recursive: true, force: true }));
+
+describe("hostile input corpus", () => {
+  it("has at least 60 cases across every entry point", () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(CASES.map((c) => c.surface))).toEqual(new Set(["cli", "resolver", "stack", "renderer", "component"]));
+    expect(new Set(CASES.map((c) => `${c.surface} ${c.name}`)).size).toBe(CASES.length);
+  });
+
+  it.each(CASES.map((c) => [c.surface, c.name, expected(c), c] as const))("%s | %s → %s", async (surface, _name, _expected, c) => {
+    const before = registered.length;
+    let result: unknown;
+    let thrown: unknown;
+    try {
+      result = await c.run();
+    } catch (e) {
+      thrown = e;
+    }
+    if (surface === "component") {
+      await settle();
+      // Refused before any resource, the component itself included.
+      expect(registered.slice(before)).toEqual([]);
+    }
+    if (surface === "cli") {
+      const r = result as { code: number; stdout: string; stderr: string };
+      expect(thrown).toBeUndefined();
+      if (c.refusal) {
+        expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 2, stdout: "" });
+        expect(r.stderr.split("\n")).toEqual([expect.any(String), ""]);
+        expect(r.stderr.startsWith(`agora-egress: ${c.refusal.field}: `)).toBe(true);
+        expect(r.stderr.slice(`agora-egress: ${c.refusal.field}: `.length).trimEnd()).toMatch(c.refusal.problem);
+      } else {
+        await c.safe!.check(r);
+      }
+      return;
+    }
+    if (c.refusal) {
+      // Never a TypeError or a raw ZodError: an InputError naming the field.
+      expect(thrown).toBeInstanceOf(InputError);
+      expect((thrown as InputError).field).toBe(c.refusal.field);
+      expect((thrown as InputError).problem).toMatch(c.refusal.problem);
+      expect((thrown as InputError).message).not.toMatch(/\n/);
+    } else {
+      expect(thrown).toBeUndefined();
+      await c.safe!.check(result);
+    }
+  });
+});
