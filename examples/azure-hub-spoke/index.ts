@@ -87,7 +87,7 @@ function azureHubSpoke() {
     ipGroupIds: agoraFirewall.ipGroupIds,
     spokeNsgIds: Object.fromEntries(spokes.map((s) => [s.name, s.nsg.networkSecurityGroupId])),
     dnsSecurityPolicyId: dns.dnsSecurityPolicyId,
-    applicationSettings: agoraFirewall.applicationSettings,
+    appSettings: agoraFirewall.appSettings,
     widenings: pulumi.all([agoraFirewall.widenings, dns.widenings, ...spokes.map((s) => s.nsg.widenings)]).apply((w) => w.flat()),
   };
 }

@@ -140,7 +140,7 @@ describe("outputs and inputs given as Pulumi outputs", () => {
     expect(await value(c.ipGroupIds)).toEqual(plan.resources.filter((r) => r.type.endsWith(":IpGroup")).map((r) => `${name}-${r.name}-id`));
     expect(await value(c.firewallPolicyId)).toBe(`${name}-firewall-policy-id`);
     expect(await value(c.widenings)).toEqual(plan.widenings);
-    expect((await value(c.applicationSettings)).map((s) => s.sdk)).toEqual(["recording", "rtc-native"]);
+    expect((await value(c.appSettings)).map((s) => s.sdk)).toEqual(["recording", "rtc-native"]);
   });
 });
 

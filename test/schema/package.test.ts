@@ -9,7 +9,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "ut
 let packed: string[];
 
 beforeAll(() => {
-  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "pipe" });
+  execFileSync("npm", ["run", "-s", "build"], { cwd: ROOT, stdio: "pipe" });
   const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   packed = (JSON.parse(out) as { files: { path: string }[] }[])[0].files.map((f) => f.path).sort();
 }, 180_000);

@@ -4,7 +4,7 @@ import { AwsPlanOptions, renderAwsPlan } from "../../renderers/aws";
 import { instantiate } from "../instantiate";
 import { AgoraSelectionArgs, resolveArgs } from "../selection-args";
 import { AWS_CLASSES } from "./classes";
-import { AppSettingOutput, QuotaUsageOutput, WideningOutput, appSettingOutputs, quotaOutputs, wideningOutputs } from "./output-types";
+import { AppSettingOutput, QuotaUsageOutput, WideningOutput, appSettingOutputs, quotaOutputs, wideningOutputs } from "../output-types";
 import { dnsFirewallOutputs, networkFirewallOutputs, securityGroupOutputs } from "./outputs";
 import {
   AwsDnsFirewallSettings, AwsNetworkFirewallSettings, AwsSecurityGroupSettings, External, asArgs, dnsFirewallTarget, networkFirewallTarget,
@@ -28,15 +28,25 @@ export interface AwsAgoraEgressArgs extends AgoraSelectionArgs {
 export class AwsAgoraEgress extends pulumi.ComponentResource {
   /** Empty when `securityGroups` is not set. */
   public readonly securityGroupIds: pulumi.Output<string[]>;
+  /** Ids of the customer-managed prefix lists created for cloud-proxy endpoints (empty unless prefix lists were asked for). */
   public readonly prefixListIds: pulumi.Output<string[]>;
+  /** ARN of the stateful Network Firewall rule group; reference it from your own strict-order firewall policy. */
   public readonly ruleGroupArn: pulumi.Output<string | undefined>;
+  /** ARN of the firewall policy, when one was created here (`createPolicy`). */
   public readonly firewallPolicyArn: pulumi.Output<string | undefined>;
+  /** Id of the Route 53 Resolver DNS Firewall rule group. */
   public readonly dnsFirewallRuleGroupId: pulumi.Output<string | undefined>;
+  /** Ids of the DNS Firewall domain lists (the allow list, and the block-everything list when `blockOthers` is on). */
   public readonly dnsFirewallDomainListIds: pulumi.Output<string[]>;
+  /** Ids of the DNS Firewall rules (allow, and block when `blockOthers` is on). */
   public readonly dnsFirewallRuleIds: pulumi.Output<string[]>;
+  /** Ids of the rule group's associations with the VPCs. */
   public readonly dnsFirewallAssociationIds: pulumi.Output<string[]>;
+  /** Everything the targets could not express exactly and opened more widely instead, with the reason. */
   public readonly widenings: pulumi.Output<WideningOutput[]>;
+  /** Use of each platform quota or limit by these resources. */
   public readonly quotas: pulumi.Output<QuotaUsageOutput[]>;
+  /** The SDK settings the application must use so that its traffic matches these rules (e.g. the setParameters JSON for the cloud proxy). */
   public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
   constructor(name: string, args: AwsAgoraEgressArgs, opts?: pulumi.ComponentResourceOptions) {

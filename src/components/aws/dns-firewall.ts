@@ -3,7 +3,7 @@ import { renderDnsFirewall } from "../../renderers/aws";
 import { instantiate } from "../instantiate";
 import { AgoraSelectionArgs, resolveArgs } from "../selection-args";
 import { AWS_CLASSES } from "./classes";
-import { AppSettingOutput, QuotaUsageOutput, WideningOutput, appSettingOutputs, quotaOutputs, wideningOutputs } from "./output-types";
+import { AppSettingOutput, QuotaUsageOutput, WideningOutput, appSettingOutputs, quotaOutputs, wideningOutputs } from "../output-types";
 import { dnsFirewallOutputs } from "./outputs";
 import { AwsDnsFirewallSettings, asArgs, dnsFirewallTarget } from "./settings";
 
@@ -15,12 +15,19 @@ export interface AwsDnsFirewallArgs extends AgoraSelectionArgs, AwsDnsFirewallSe
  * and fail-open/closed settings.
  */
 export class AwsDnsFirewall extends pulumi.ComponentResource {
+  /** Id of the Route 53 Resolver DNS Firewall rule group. */
   public readonly dnsFirewallRuleGroupId: pulumi.Output<string>;
+  /** Ids of the DNS Firewall domain lists (the allow list, and the block-everything list when `blockOthers` is on). */
   public readonly dnsFirewallDomainListIds: pulumi.Output<string[]>;
+  /** Ids of the DNS Firewall rules (allow, and block when `blockOthers` is on). */
   public readonly dnsFirewallRuleIds: pulumi.Output<string[]>;
+  /** Ids of the rule group's associations with the VPCs. */
   public readonly dnsFirewallAssociationIds: pulumi.Output<string[]>;
+  /** Everything the targets could not express exactly and opened more widely instead, with the reason. */
   public readonly widenings: pulumi.Output<WideningOutput[]>;
+  /** Use of each platform quota or limit by these resources. */
   public readonly quotas: pulumi.Output<QuotaUsageOutput[]>;
+  /** The SDK settings the application must use so that its traffic matches these rules (e.g. the setParameters JSON for the cloud proxy). */
   public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
   constructor(name: string, args: AwsDnsFirewallArgs, opts?: pulumi.ComponentResourceOptions) {

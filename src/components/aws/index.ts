@@ -4,4 +4,4 @@ export { AwsNetworkFirewall, AwsNetworkFirewallArgs } from "./network-firewall";
 export { AwsDnsFirewall, AwsDnsFirewallArgs } from "./dns-firewall";
 export { AwsDnsFirewallSettings, AwsNetworkFirewallSettings, AwsSecurityGroupSettings } from "./settings";
 export { DnsBlockResponse, DnsRedirectionAction, StatefulDefaultAction } from "../../renderers/aws";
-export { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "./output-types";
+export { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";

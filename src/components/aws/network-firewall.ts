@@ -3,7 +3,7 @@ import { renderNetworkFirewallRules } from "../../renderers/aws";
 import { instantiate } from "../instantiate";
 import { AgoraSelectionArgs, resolveArgs } from "../selection-args";
 import { AWS_CLASSES } from "./classes";
-import { AppSettingOutput, QuotaUsageOutput, WideningOutput, appSettingOutputs, quotaOutputs, wideningOutputs } from "./output-types";
+import { AppSettingOutput, QuotaUsageOutput, WideningOutput, appSettingOutputs, quotaOutputs, wideningOutputs } from "../output-types";
 import { networkFirewallOutputs } from "./outputs";
 import { AwsNetworkFirewallSettings, asArgs, networkFirewallTarget } from "./settings";
 
@@ -15,13 +15,17 @@ export interface AwsNetworkFirewallArgs extends AgoraSelectionArgs, AwsNetworkFi
  * Without `createPolicy`, add `ruleGroupArn` to your own strict-order policy.
  */
 export class AwsNetworkFirewall extends pulumi.ComponentResource {
+  /** ARN of the stateful Network Firewall rule group; reference it from your own strict-order firewall policy. */
   public readonly ruleGroupArn: pulumi.Output<string>;
   /** Set when `createPolicy` is true. */
   public readonly firewallPolicyArn: pulumi.Output<string | undefined>;
   /** The Suricata rules, one per line, as given to the rule group. */
   public readonly rulesString: pulumi.Output<string>;
+  /** Everything the targets could not express exactly and opened more widely instead, with the reason. */
   public readonly widenings: pulumi.Output<WideningOutput[]>;
+  /** Use of each platform quota or limit by these resources. */
   public readonly quotas: pulumi.Output<QuotaUsageOutput[]>;
+  /** The SDK settings the application must use so that its traffic matches these rules (e.g. the setParameters JSON for the cloud proxy). */
   public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
   constructor(name: string, args: AwsNetworkFirewallArgs, opts?: pulumi.ComponentResourceOptions) {

@@ -3,7 +3,7 @@ import { renderSecurityGroupRules } from "../../renderers/aws";
 import { instantiate } from "../instantiate";
 import { AgoraSelectionArgs, resolveArgs } from "../selection-args";
 import { AWS_CLASSES } from "./classes";
-import { AppSettingOutput, QuotaUsageOutput, WideningOutput, appSettingOutputs, quotaOutputs, wideningOutputs } from "./output-types";
+import { AppSettingOutput, QuotaUsageOutput, WideningOutput, appSettingOutputs, quotaOutputs, wideningOutputs } from "../output-types";
 import { securityGroupOutputs } from "./outputs";
 import { AwsSecurityGroupSettings, asArgs, securityGroupTarget } from "./settings";
 
@@ -18,9 +18,11 @@ export interface AwsSecurityGroupsArgs extends AgoraSelectionArgs, AwsSecurityGr
 export class AwsSecurityGroups extends pulumi.ComponentResource {
   /** Every group the rules are in, in shard order; attach all of them to the workload's interfaces. */
   public readonly securityGroupIds: pulumi.Output<string[]>;
+  /** Ids of the customer-managed prefix lists created for cloud-proxy endpoints (empty unless prefix lists were asked for). */
   public readonly prefixListIds: pulumi.Output<string[]>;
   /** What security groups could not express exactly, and what was opened instead. */
   public readonly widenings: pulumi.Output<WideningOutput[]>;
+  /** Use of each platform quota or limit by these resources. */
   public readonly quotas: pulumi.Output<QuotaUsageOutput[]>;
   /** SDK settings the application must use to match these rules. */
   public readonly appSettings: pulumi.Output<AppSettingOutput[]>;

@@ -66,8 +66,9 @@ export interface AwsDnsFirewallSettings {
   blockResponse?: DnsBlockResponse;
   /** Put the rules in this existing rule group instead of creating one. */
   existingRuleGroupId?: pulumi.Input<string>;
-  /** Priorities of the ALLOW and BLOCK rules in the rule group. Defaults 100 and 200. */
+  /** Priority of the ALLOW rule in the rule group (lower runs first). Default 100. */
   allowRulePriority?: number;
+  /** Priority of the BLOCK rule (`blockOthers`) in the rule group; must be after the ALLOW rule. Default 200. */
   blockRulePriority?: number;
 }
 

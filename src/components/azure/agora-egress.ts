@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { InputError } from "../../model";
-import { AppSetting } from "../../resolve";
 import { AzureTarget } from "../../renderers/azure";
-import { Widening } from "../../renderers/plan";
+import { AppSettingOutput, WideningOutput } from "../output-types";
 import { AgoraSelectionArgs } from "../selection-args";
 import { AzureDnsSecurityPolicySettings, AzureFirewallPolicySettings, AzureNsgSettings, AzurePlacementArgs } from "./args";
 import { createAzureEgress, planAzureEgress } from "./azure-plan";
@@ -41,9 +40,9 @@ export class AzureAgoraEgress extends pulumi.ComponentResource {
   /** The DNS security policy's id, when it is deployed. */
   public readonly dnsSecurityPolicyId: pulumi.Output<string | undefined>;
   /** What each control could not express exactly, and what it became. */
-  public readonly widenings: pulumi.Output<Widening[]>;
+  public readonly widenings: pulumi.Output<WideningOutput[]>;
   /** The SDK settings that match the deployed rules. */
-  public readonly applicationSettings: pulumi.Output<AppSetting[]>;
+  public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
   constructor(name: string, args: AzureAgoraEgressArgs, opts?: pulumi.ComponentResourceOptions) {
     const targets = [
@@ -61,11 +60,11 @@ export class AzureAgoraEgress extends pulumi.ComponentResource {
     this.ipGroupIds = out.ipGroupIds;
     this.dnsSecurityPolicyId = pulumi.output(out.dnsSecurityPolicyId);
     this.widenings = out.widenings;
-    this.applicationSettings = out.applicationSettings;
+    this.appSettings = out.appSettings;
     this.registerOutputs({
       networkSecurityGroupId: this.networkSecurityGroupId, firewallPolicyId: this.firewallPolicyId,
       ruleCollectionGroupId: this.ruleCollectionGroupId, ipGroupIds: this.ipGroupIds, dnsSecurityPolicyId: this.dnsSecurityPolicyId,
-      widenings: this.widenings, applicationSettings: this.applicationSettings,
+      widenings: this.widenings, appSettings: this.appSettings,
     });
   }
 }

@@ -1,13 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import * as dnsresolver from "@pulumi/azure-native/dnsresolver";
-import { AppSetting, Resolution } from "../../resolve";
+import { Resolution } from "../../resolve";
 import {
   AzureTarget, DNS_DOMAIN_LIST_TYPE, DNS_LINK_TYPE, DNS_POLICY_SPEC, DNS_POLICY_TYPE, DNS_SECURITY_RULE_TYPE, EXTERNAL,
   FIREWALL_POLICY_SPEC, FIREWALL_POLICY_TYPE, IP_GROUP_TYPE, NSG_SPEC, NSG_TYPE, RULE_COLLECTION_GROUP_SPEC,
   RULE_COLLECTION_GROUP_TYPE, SECURITY_RULE_TYPE, renderAzurePlan,
 } from "../../renderers/azure";
-import { Plan, Widening } from "../../renderers/plan";
+import { Plan } from "../../renderers/plan";
+import { AppSettingOutput, WideningOutput, appSettingOutputs, wideningOutputs } from "../output-types";
 import { ResourceClass, instantiate } from "../instantiate";
 import { resolveArgs } from "../selection-args";
 import { AzureEgressShape, External, azurePlanInputs, withArgNames } from "./args";
@@ -34,8 +35,8 @@ export interface AzureEgressOutputs {
   readonly ruleCollectionGroupId?: pulumi.Output<string>;
   readonly ipGroupIds: pulumi.Output<string[]>;
   readonly dnsSecurityPolicyId?: pulumi.Output<string>;
-  readonly widenings: pulumi.Output<Widening[]>;
-  readonly applicationSettings: pulumi.Output<AppSetting[]>;
+  readonly widenings: pulumi.Output<WideningOutput[]>;
+  readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 }
 
 /** A validated, rendered plan and what `instantiate` needs to create it. */
@@ -77,7 +78,7 @@ export function createAzureEgress(parent: pulumi.ComponentResource, name: string
     } : {}),
     ...(targets.includes(AzureTarget.DnsSecurityPolicy) ? { dnsSecurityPolicyId: id(DNS_POLICY_SPEC, EXTERNAL.existingDnsSecurityPolicy) } : {}),
     ipGroupIds: pulumi.all(plan.resources.filter((s) => s.type === IP_GROUP_TYPE).map((s) => created.get(s.name)!.id)),
-    widenings: pulumi.output(plan.widenings as Widening[]),
-    applicationSettings: pulumi.output(resolution.appSettings as AppSetting[]),
+    widenings: pulumi.output(wideningOutputs(plan.widenings)),
+    appSettings: pulumi.output(appSettingOutputs(resolution.appSettings)),
   };
 }

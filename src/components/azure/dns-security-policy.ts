@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AppSetting } from "../../resolve";
 import { AzureTarget } from "../../renderers/azure";
-import { Widening } from "../../renderers/plan";
+import { AppSettingOutput, WideningOutput } from "../output-types";
 import { AgoraSelectionArgs } from "../selection-args";
 import { AzureDnsSecurityPolicySettings, AzurePlacementArgs, pickSettings } from "./args";
 import { createAzureEgress, planAzureEgress } from "./azure-plan";
@@ -17,9 +16,9 @@ export class AzureDnsSecurityPolicy extends pulumi.ComponentResource {
   /** The DNS security policy's id: the one created here, or the existing one. */
   public readonly dnsSecurityPolicyId: pulumi.Output<string>;
   /** What the policy could not express exactly (exact names match their subtree), and what it became. */
-  public readonly widenings: pulumi.Output<Widening[]>;
+  public readonly widenings: pulumi.Output<WideningOutput[]>;
   /** The SDK settings that match the deployed rules. */
-  public readonly applicationSettings: pulumi.Output<AppSetting[]>;
+  public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
   constructor(name: string, args: AzureDnsSecurityPolicyArgs, opts?: pulumi.ComponentResourceOptions) {
     const planned = planAzureEgress({ ...args, dnsSecurityPolicy: pickSettings(args, "dnsSecurityPolicy") }, [AzureTarget.DnsSecurityPolicy],
@@ -28,7 +27,7 @@ export class AzureDnsSecurityPolicy extends pulumi.ComponentResource {
     const out = createAzureEgress(this, name, planned);
     this.dnsSecurityPolicyId = out.dnsSecurityPolicyId!;
     this.widenings = out.widenings;
-    this.applicationSettings = out.applicationSettings;
-    this.registerOutputs({ dnsSecurityPolicyId: this.dnsSecurityPolicyId, widenings: this.widenings, applicationSettings: this.applicationSettings });
+    this.appSettings = out.appSettings;
+    this.registerOutputs({ dnsSecurityPolicyId: this.dnsSecurityPolicyId, widenings: this.widenings, appSettings: this.appSettings });
   }
 }

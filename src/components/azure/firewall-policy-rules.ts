@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AppSetting } from "../../resolve";
 import { AzureTarget } from "../../renderers/azure";
-import { Widening } from "../../renderers/plan";
+import { AppSettingOutput, WideningOutput } from "../output-types";
 import { AgoraSelectionArgs } from "../selection-args";
 import { AzureFirewallPolicySettings, AzurePlacementArgs, pickSettings } from "./args";
 import { createAzureEgress, planAzureEgress } from "./azure-plan";
@@ -24,9 +23,9 @@ export class AzureFirewallPolicyRules extends pulumi.ComponentResource {
   /** Ids of the IP Groups created for address destinations. */
   public readonly ipGroupIds: pulumi.Output<string[]>;
   /** What the firewall could not express exactly, and what it became. */
-  public readonly widenings: pulumi.Output<Widening[]>;
+  public readonly widenings: pulumi.Output<WideningOutput[]>;
   /** The SDK settings that match the deployed rules. */
-  public readonly applicationSettings: pulumi.Output<AppSetting[]>;
+  public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
   constructor(name: string, args: AzureFirewallPolicyRulesArgs, opts?: pulumi.ComponentResourceOptions) {
     const planned = planAzureEgress({ ...args, firewallPolicy: pickSettings(args, "firewallPolicy") }, [AzureTarget.FirewallPolicy],
@@ -37,10 +36,10 @@ export class AzureFirewallPolicyRules extends pulumi.ComponentResource {
     this.ruleCollectionGroupId = out.ruleCollectionGroupId!;
     this.ipGroupIds = out.ipGroupIds;
     this.widenings = out.widenings;
-    this.applicationSettings = out.applicationSettings;
+    this.appSettings = out.appSettings;
     this.registerOutputs({
       firewallPolicyId: this.firewallPolicyId, ruleCollectionGroupId: this.ruleCollectionGroupId, ipGroupIds: this.ipGroupIds,
-      widenings: this.widenings, applicationSettings: this.applicationSettings,
+      widenings: this.widenings, appSettings: this.appSettings,
     });
   }
 }

@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AppSetting } from "../../resolve";
 import { AzureTarget } from "../../renderers/azure";
-import { Widening } from "../../renderers/plan";
+import { AppSettingOutput, WideningOutput } from "../output-types";
 import { AgoraSelectionArgs } from "../selection-args";
 import { AzureNsgSettings, AzurePlacementArgs, pickSettings } from "./args";
 import { createAzureEgress, planAzureEgress } from "./azure-plan";
@@ -19,9 +18,9 @@ export class AzureNsgRules extends pulumi.ComponentResource {
   /** The NSG's id: the one created here, or the existing one. */
   public readonly networkSecurityGroupId: pulumi.Output<string>;
   /** What an NSG could not express exactly (domains as the `Internet` tag), and what it became. */
-  public readonly widenings: pulumi.Output<Widening[]>;
+  public readonly widenings: pulumi.Output<WideningOutput[]>;
   /** The SDK settings that match the deployed rules. */
-  public readonly applicationSettings: pulumi.Output<AppSetting[]>;
+  public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
   constructor(name: string, args: AzureNsgRulesArgs, opts?: pulumi.ComponentResourceOptions) {
     const planned = planAzureEgress({ ...args, nsg: pickSettings(args, "nsg") }, [AzureTarget.Nsg], (f) => f.replace(/^args\.nsg\./, "args."));
@@ -29,7 +28,7 @@ export class AzureNsgRules extends pulumi.ComponentResource {
     const out = createAzureEgress(this, name, planned);
     this.networkSecurityGroupId = out.networkSecurityGroupId!;
     this.widenings = out.widenings;
-    this.applicationSettings = out.applicationSettings;
-    this.registerOutputs({ networkSecurityGroupId: this.networkSecurityGroupId, widenings: this.widenings, applicationSettings: this.applicationSettings });
+    this.appSettings = out.appSettings;
+    this.registerOutputs({ networkSecurityGroupId: this.networkSecurityGroupId, widenings: this.widenings, appSettings: this.appSettings });
   }
 }
