@@ -5,6 +5,7 @@ import {
 } from "../../src/renderers/azure";
 import { joinName, profileNames } from "../../src/renderers/azure/profile-names";
 import { Plan } from "../../src/renderers/plan";
+import { diffPlans } from "../../src/diff";
 import { limitViolations } from "./limits";
 
 const options = { resourceGroupName: "rg", targets: [AzureTarget.Nsg, AzureTarget.FirewallPolicy] };
@@ -112,10 +113,20 @@ describe("profileNames", () => {
 describe("priorityClashes", () => {
   const nsg = (sdks: string[]) => renderAzurePlan(resolve({ sdks }), { resourceGroupName: "rg", targets: [AzureTarget.Nsg] });
 
-  it("finds the clash no stateless allocation avoids: adding gaming to rtm-native replaces its UDP rule at the same priority", () => {
-    // gaming's UDP ports cover rtm-native's, so rtm-native's UDP rule goes and gaming's comes; both names home at 1092.
-    expect(priorityClashes(nsg(["rtm-native"]), nsg(["rtm-native", "gaming"]))).toEqual([
-      { rule: "agora-out-udp-internet-17b14cd2", heldBy: "agora-out-udp-internet-0270181f", direction: "Outbound", priority: 1092 },
+  it("regression: adding gaming to rtm-native updates the UDP Internet rule in place, at its priority, with no clash", () => {
+    // Rules to Internet used to be grouped per SDK and named by a hash of their ports: gaming's UDP
+    // rule replaced rtm-native's under a new name homing at the same priority (1092), and Azure refused
+    // the create-before-delete. Now one rule per protocol carries every SDK's ports under a fixed name.
+    const before = nsg(["rtm-native"]);
+    const after = nsg(["rtm-native", "gaming"]);
+    expect(priorityClashes(before, after)).toEqual([]);
+    expect(priorityClashes(after, before)).toEqual([]);
+    const udp = (p: Plan) => p.resources.find((r) => r.name === "agora-out-udp-internet")!.inputs;
+    expect([udp(before).priority, udp(before).destinationPortRanges]).toEqual([udp(after).priority, ["1080", "8000", "25000"]]);
+    expect(udp(after).destinationPortRanges).toEqual(["1080", "4000-4030", "8000", "9700", "25000"]);
+    expect(diffPlans(before, after).map((c) => [c.action, c.name, c.changed])).toEqual([
+      ["update", "agora-out-tcp-internet", ["description", "destinationPortRange", "destinationPortRanges"]],
+      ["update", "agora-out-udp-internet", ["description", "destinationPortRanges"]],
     ]);
   });
 
@@ -127,5 +138,13 @@ describe("priorityClashes", () => {
       : r === b ? { ...b, inputs: { ...b.inputs, priority: a.inputs.priority } } : r)) };
     expect(priorityClashes(before, swapped).map((c) => [c.rule, c.heldBy])).toEqual([[a.name, b.name], [b.name, a.name]]);
     expect(priorityClashes(before, before)).toEqual([]);
+  });
+
+  it("finds a renamed rule created at the priority its old name holds until deleted", () => {
+    const before = nsg(["rtm-native"]);
+    const renamed: Plan = { ...before, resources: before.resources.map((r) => (r.name === "agora-out-udp-internet"
+      ? { ...r, name: "agora-out-udp-internet-v2", inputs: { ...r.inputs, securityRuleName: "agora-out-udp-internet-v2" } } : r)) };
+    const priority = before.resources.find((r) => r.name === "agora-out-udp-internet")!.inputs.priority;
+    expect(priorityClashes(before, renamed)).toEqual([{ rule: "agora-out-udp-internet-v2", heldBy: "agora-out-udp-internet", direction: "Outbound", priority }]);
   });
 });

@@ -29,15 +29,46 @@ describe("renderNsgRules", () => {
     }));
     const outbound = rules(six).filter((r) => r.direction === "Outbound" && r.access === "Allow");
     expect(outbound.every((r) => r.destinationAddressPrefix === "Internet")).toBe(true);
-    // Grouped per SDK: each SDK's ports in one rule per protocol, covered duplicates dropped.
-    expect(outbound.map((r) => `${r.protocol} ${[r.destinationPortRange ?? r.destinationPortRanges].flat().join(",")}`).sort()).toEqual([
-      "Tcp 1080,8000,9700,25000,30000",
-      "Tcp 443,9591,9593",
-      "Tcp 80,443,3433,5668-5669,5866-6000,6080,6443,8667,9667",
-      "Tcp 9130-9131",
-      "Udp 1080,4000-4030,7000,8000,8913,9700,25000",
-      "Udp 3478,5866-6000",
+    // One rule per protocol and source-port constraint, whatever the SDKs: each carries every SDK's ports.
+    const ports = (r: Record<string, any>) => [r.destinationPortRange ?? r.destinationPortRanges].flat().join(",");
+    expect(outbound.map((r) => `${r.securityRuleName}: ${r.protocol} ${ports(r)} from ${r.sourcePortRange}`).sort()).toEqual([
+      "agora-out-tcp-internet: Tcp 80,443,1080,3433,5668-5669,5866-6000,6080,6443,8000,8667,9130-9131,9591,9593,9667,9700,25000,30000 from *",
+      "agora-out-udp-internet-from-4000-4030: Udp 1080,7000,8000,8913,9700,25000 from 4000-4030",
+      "agora-out-udp-internet: Udp 1080,3478,4000-4030,5866-6000,7000,8000,8913,9700,25000 from *",
     ]);
+    expect(rules(six)).toHaveLength(5); // was 8 when grouped per SDK (6 Outbound allows)
+  });
+
+  it("keeps the Internet rules' names and count whatever the SDKs, and only widens their ports", () => {
+    const named = (sdks: string[]) => rules(renderNsgRules(resolve({ sdks }), options)).filter((r) => r.destinationAddressPrefix === "Internet" && r.access === "Allow");
+    expect(named(["rtm-native"]).map((r) => r.securityRuleName)).toEqual(["agora-out-tcp-internet", "agora-out-udp-internet"]);
+    expect(named(["recording"]).map((r) => r.securityRuleName)).toEqual(["agora-out-tcp-internet", "agora-out-udp-internet-from-4000-4030"]);
+    const sixByName = new Map(rules(six).map((r) => [r.securityRuleName, r]));
+    for (const r of [...named(["rtm-native"]), ...named(["recording"])]) expect(sixByName.get(r.securityRuleName)!.priority).toBe(r.priority);
+  });
+
+  it("stays within the NSG limits for all six SDKs plus custom rules, the deny rule after every allow", () => {
+    const many = Array.from({ length: 60 }, (_, i) => String(20000 + 3 * i));
+    const plan = renderNsgRules(resolve({
+      sdks: ["rtc-native", "rtc-web", "rtm-native", "rtm-web", "recording", "gaming"],
+      customRules: [
+        { protocol: "tcp", ports: many, destinations: ["example.com", ".example.net"] },
+        { protocol: "udp", ports: many, destinations: ["example.com"], sourcePorts: ["5000-5010", "6000"] },
+        { protocol: "udp", ports: ["4500-4650", "9000"], destinations: ["192.0.2.0/24", "198.51.100.7/32"] },
+        { direction: "ingress", protocol: "tcp", ports: ["8443"], destinations: ["203.0.113.0/24"] },
+      ],
+    }), options);
+    expect(limitViolations(plan)).toEqual([]);
+    expect(plan.quotas.every((q) => q.used <= q.limit)).toBe(true);
+    const out = rules(plan).filter((r) => r.direction === "Outbound");
+    expect(out.filter((r) => r.destinationAddressPrefix === "Internet" && r.access === "Allow").map((r) => r.securityRuleName).sort()).toEqual([
+      "agora-out-tcp-internet", "agora-out-udp-internet", "agora-out-udp-internet-from-4000-4030", "agora-out-udp-internet-from-5000-5010_6000",
+    ]);
+    const deny = out.find((r) => r.access === "Deny")!;
+    expect(out.filter((r) => r.access === "Allow").every((r) => r.priority < deny.priority)).toBe(true);
+    expect(nsgAdmits(plan, { protocol: "tcp", port: 20003, destination: "example.com" })).toBe(true);
+    expect(nsgAdmits(plan, { protocol: "udp", port: 20003, destination: "example.com", sourcePort: 6000 })).toBe(true);
+    expect(nsgAdmits(plan, { protocol: "udp", port: 20003, destination: "example.com", sourcePort: 6001 })).toBe(false);
   });
 
   it("denies other Internet egress at the window's end, ahead of AllowInternetOutBound", () => {
@@ -98,9 +129,9 @@ describe("renderNsgRules", () => {
   });
 
   it("rejects a window too small for the rules, before rendering anything", () => {
-    const call = () => renderNsgRules(resolved("all six SDKs direct"), { ...options, nsg: { firstPriority: 4090, lastPriority: 4095 } });
+    const call = () => renderNsgRules(resolved("all six SDKs direct"), { ...options, nsg: { firstPriority: 4093, lastPriority: 4095 } });
     expect(call).toThrow(InputError);
-    expect(call).toThrow(/^azure\.nsg\.lastPriority: 6 Outbound allow rules and the deny rule need 7 priorities but 4090-4095 has only 6/);
+    expect(call).toThrow(/^azure\.nsg\.lastPriority: 3 Outbound allow rules and the deny rule need 4 priorities but 4093-4095 has only 3/);
   });
 
   it.each([

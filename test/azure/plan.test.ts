@@ -2,10 +2,11 @@ import fc from "fast-check";
 import { Rule } from "../../src/model";
 import { SDK_IDS } from "../../src/catalog";
 import { SelectionInput, resolve } from "../../src/resolve";
+import { diffPlans } from "../../src/diff";
 import {
-  AzureTarget, IP_GROUP_TYPE, RULE_COLLECTION_GROUP_TYPE, SECURITY_RULE_TYPE, allocatePriorities, renderAzurePlan,
+  AzureTarget, IP_GROUP_TYPE, RULE_COLLECTION_GROUP_TYPE, SECURITY_RULE_TYPE, allocatePriorities, priorityClashes, renderAzurePlan,
 } from "../../src/renderers/azure";
-import { Plan } from "../../src/renderers/plan";
+import { Plan, ResourceSpec } from "../../src/renderers/plan";
 import { limitViolations } from "./limits";
 import { EXISTING_NSG_ID, SCENARIOS, VNET_ID } from "./scenarios";
 
@@ -58,7 +59,13 @@ function overlap(a: readonly Rule[], b: readonly Rule[]): boolean {
     && x.ports.some((p) => y.ports.some((q) => p.from <= q.to && q.from <= p.to))));
 }
 
-/** The children that must survive an addition unchanged: NSG rules, IP Groups, rules inside the rule collection group, DNS children. */
+const isInternetRule = (r: ResourceSpec) => r.type === SECURITY_RULE_TYPE && r.inputs.destinationAddressPrefix === "Internet" && r.inputs.access === "Allow";
+
+/**
+ * The children that must survive an addition of a non-overlapping SDK unchanged: NSG rules to
+ * addresses, IP Groups, rules inside the rule collection group, DNS children. (The NSG's rules
+ * to `Internet` carry every SDK's ports: they are updated in place, see below.)
+ */
 function children(p: Plan): Map<string, string> {
   const out = new Map<string, string>();
   for (const r of p.resources) {
@@ -66,6 +73,8 @@ function children(p: Plan): Map<string, string> {
       for (const c of r.inputs.ruleCollections as { name: string; rules: { name: string }[] }[]) {
         for (const rule of c.rules) out.set(`${c.name}/${rule.name}`, JSON.stringify(rule));
       }
+    } else if (isInternetRule(r)) {
+      out.set(r.name, JSON.stringify({ ...r.inputs, description: undefined, destinationPortRange: undefined, destinationPortRanges: undefined }));
     } else if (r.type === SECURITY_RULE_TYPE || r.type === IP_GROUP_TYPE) {
       out.set(r.name, JSON.stringify(r));
     } else {
@@ -75,24 +84,56 @@ function children(p: Plan): Map<string, string> {
   return out;
 }
 
-describe("adding an SDK whose ports overlap no selected SDK's", () => {
-  const subsets = (ids: readonly string[]): string[][] =>
-    ids.reduce<string[][]>((acc, id) => [...acc, ...acc.map((s) => [...s, id])], [[]]).filter((s) => s.length > 0);
+const subsets = (ids: readonly string[]): string[][] =>
+  ids.reduce<string[][]>((acc, id) => [...acc, ...acc.map((s) => [...s, id])], [[]]).filter((s) => s.length > 0);
+const nsgRules = (p: Plan) => p.resources.filter((r) => r.type === SECURITY_RULE_TYPE);
 
-  it.each(["direct", "cloud-proxy"] as const)("renames nothing and changes no existing rule or priority (%s, every catalogue subset)", (access) => {
-    const rulesOf = new Map(SDK_IDS.map((id) => [id, resolve({ sdks: [id], access }).ruleSet.rules]));
-    let pairs = 0;
-    for (const base of subsets(SDK_IDS)) {
-      const before = children(plan({ sdks: base, access }));
-      for (const added of SDK_IDS.filter((id) => !base.includes(id))) {
-        if (base.some((id) => overlap(rulesOf.get(id as typeof SDK_IDS[number])!, rulesOf.get(added)!))) continue;
-        pairs++;
-        const after = children(plan({ sdks: [...base, added], access }));
-        const changed = [...before].filter(([name, content]) => after.get(name) !== content).map(([name]) => `${base}+${added}: ${name}`);
-        expect(changed).toEqual([]);
+describe.each(["direct", "cloud-proxy"] as const)("NSG stability across catalogue subsets (%s)", (access) => {
+  const plans = new Map(subsets(SDK_IDS).map((s) => [s.join(","), plan({ sdks: s, access })]));
+  const pairs = subsets(SDK_IDS).flatMap((b) => subsets(b).filter((a) => a.length < b.length).map((a) => [a, b] as const));
+
+  it("for ANY A ⊂ B, going from A to B (or back) renames no rule, moves no priority and clashes nowhere", () => {
+    expect(pairs).toHaveLength(602); // 3^6 - 2^6 - 63: every proper, non-empty subset of every subset
+    const problems: string[] = [];
+    for (const [a, b] of pairs) {
+      const before = plans.get(a.join(","))!, after = plans.get(b.join(","))!;
+      const kept = new Map(nsgRules(after).map((r) => [r.name, r.inputs.priority]));
+      for (const r of nsgRules(before)) {
+        if (!kept.has(r.name)) problems.push(`${a} → ${b}: ${r.name} renamed or dropped`);
+        else if (kept.get(r.name) !== r.inputs.priority) problems.push(`${a} → ${b}: ${r.name} moved ${r.inputs.priority} → ${kept.get(r.name)}`);
+      }
+      for (const c of [...priorityClashes(before, after), ...priorityClashes(after, before)]) problems.push(`${a} ↔ ${b}: ${JSON.stringify(c)}`);
+      const nsgChanges = diffPlans(before, after).filter((c) => c.type === SECURITY_RULE_TYPE);
+      for (const c of nsgChanges.filter((c) => c.action !== "create" && c.action !== "update")) problems.push(`${a} → ${b}: ${c.action} ${c.name}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("updates the Internet rules in place: only their ports and description change", () => {
+    const changed = new Set<string>();
+    for (const [a, b] of pairs) {
+      const before = plans.get(a.join(","))!, after = plans.get(b.join(","))!;
+      const internet = new Set(nsgRules(before).filter(isInternetRule).map((r) => r.name));
+      for (const c of diffPlans(before, after).filter((c) => internet.has(c.name))) {
+        expect(c.action).toBe("update");
+        c.changed.forEach((path) => changed.add(path));
       }
     }
-    expect(pairs).toBeGreaterThan(10);
+    expect([...changed].sort()).toEqual(["description", "destinationPortRange", "destinationPortRanges"]);
+  });
+
+  it("adding an SDK whose ports overlap no selected SDK's changes no other child", () => {
+    const rulesOf = new Map(SDK_IDS.map((id) => [id, resolve({ sdks: [id], access }).ruleSet.rules]));
+    let count = 0;
+    for (const [a, b] of pairs.filter(([a, b]) => b.length === a.length + 1)) {
+      const added = b.find((id) => !a.includes(id)) as typeof SDK_IDS[number];
+      if (a.some((id) => overlap(rulesOf.get(id as typeof SDK_IDS[number])!, rulesOf.get(added)!))) continue;
+      count++;
+      const before = children(plans.get(a.join(","))!);
+      const after = children(plans.get(b.join(","))!);
+      expect([...before].filter(([name, content]) => after.get(name) !== content).map(([name]) => `${a}+${added}: ${name}`)).toEqual([]);
+    }
+    expect(count).toBeGreaterThan(10);
   });
 });
 

@@ -54,8 +54,9 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
  * Groups facts into augmented rules, per SDK first: each SDK's addresses are grouped by
  * identical port sets, then identical blocks of different SDKs are merged and blocks that
  * another block covers are dropped. Grouping per SDK (rather than merging every SDK's ports
- * onto a shared address such as `Internet`) is what keeps rules stable: an SDK whose ports
- * overlap no other SDK's neither changes nor absorbs an existing block; it only adds blocks.
+ * onto shared addresses) is what keeps rules stable: an SDK whose ports overlap no other
+ * SDK's neither changes nor absorbs an existing block; it only adds blocks. (The NSG merges
+ * its `Internet` rules itself, under fixed names: see `internetRules`.)
  * Deterministic and independent of the order of `facts`.
  */
 export function groupIntoBlocks(facts: readonly Fact[]): Block[] {

@@ -1,9 +1,9 @@
 import { Grant, InputError, PortRange, formatPortRange, grants } from "../../model";
 import { Resolution } from "../../resolve";
-import { shortHash } from "../names";
 import { Plan, QuotaUsage, ResourceSpec, Widening, ref } from "../plan";
-import { Block, addressKind, groupIntoBlocks } from "./blocks";
+import { Block, Fact, groupIntoBlocks } from "./blocks";
 import { describePattern } from "./describe";
+import { internetRules } from "./internet-rules";
 import { portsPart, profileNames } from "./profile-names";
 import { AzurePlanOptions, EXTERNAL, LIMITS, ResolvedAzureOptions, resolveAzureOptions } from "./options";
 import { allocatePriorities } from "./priorities";
@@ -32,26 +32,18 @@ function portFields(side: "source" | "destination", ports: readonly PortRange[] 
 }
 
 /**
- * Rule names. A rule to the `Internet` tag is named by a hash of its content (which holds no
- * per-environment address). A rule to addresses is named by its port profile, never by its
- * addresses (see `profileNames`), so promotion test → production updates its
- * destinationAddressPrefixes in place and it keeps its name and priority:
- * `agora-out-tcp-addresses-1080_8000_9700_25000`, `agora-in-udp-addresses-40000-41000`.
+ * Rules to addresses are named by their port profile, never by their addresses (see
+ * `profileNames`), so promotion test → production updates their destinationAddressPrefixes in
+ * place and they keep their names and priorities: `agora-out-tcp-addresses-1080_8000_9700_25000`,
+ * `agora-in-udp-addresses-40000-41000`.
  */
-function ruleNames(prefix: string, blocks: readonly Block[]): string[] {
+function addressRuleNames(prefix: string, blocks: readonly Block[]): string[] {
   const way = (b: Block) => `${prefix}-${b.direction === "egress" ? "out" : "in"}-${b.protocol}`;
-  const addressBlocks = blocks.filter((b) => addressKind(b.addresses[0]) === "cidr");
-  const indexOf = new Map(addressBlocks.map((b, i) => [b, i]));
-  const profiled = profileNames(addressBlocks.map((b) => ({
+  return profileNames(blocks.map((b) => ({
     profile: [way(b), "addresses", portsPart(b.ports), ...(b.sourcePorts ? ["from", portsPart(b.sourcePorts)] : [])],
     sdks: b.sdks,
     addresses: b.addresses,
   })), LIMITS.nsgRuleName);
-  return blocks.map((b) => {
-    const i = indexOf.get(b);
-    if (i !== undefined) return profiled[i];
-    return `${way(b)}-internet-${shortHash(JSON.stringify([b.direction, b.protocol, b.sourcePorts ?? null, b.addresses, b.ports]))}`;
-  });
 }
 
 function description(sdks: readonly string[]): string {
@@ -69,21 +61,24 @@ function addressesAndPorts(inputs: Record<string, unknown>): number {
 
 /**
  * NSG rules for a resolution: standalone `SecurityRule`s (never inline `securityRules`) on a
- * new NSG or an existing one, as augmented rules grouped per SDK (see `groupIntoBlocks`).
+ * new NSG or an existing one, as augmented rules.
  *
  * - A domain cannot be expressed, so it becomes the `Internet` service tag on the same ports
  *   and source ports (reported). `Internet` rather than `*`: private and virtual-network
  *   destinations are not what a public Agora name resolves to, and virtual-network traffic
- *   is already allowed by the built-in AllowVnetOutBound.
+ *   is already allowed by the built-in AllowVnetOutBound. All such flows share one rule per
+ *   direction, protocol and source ports, named by that alone (see `internetRules`): adding
+ *   or removing SDKs updates its ports in place and never renames it.
+ * - Rules to addresses are grouped per SDK (see `groupIntoBlocks`).
  * - Egress source ports (recording's local 4000-4030) are expressed exactly with `sourcePortRange(s)`;
  *   on an inbound rule the source port is the remote side's, so an ingress one is dropped (reported).
  * - Ingress (recording's simplex range) becomes an Inbound rule from the remote addresses.
  * - Priorities come from the rule names (see `allocatePriorities`), unique per direction, in
  *   the caller's window; with denyByDefault, a Deny to `Internet` takes the window's last slot,
  *   ahead of the built-in AllowInternetOutBound (65001).
- * - Rules to addresses are named by their port profile (see `ruleNames`): promoting test →
- *   production with an endpoint list of the test table's shape updates their addresses in
- *   place, and every rule keeps its name and priority, so no rule is created or deleted.
+ * - Rules to addresses are named by their port profile (see `addressRuleNames`): promoting
+ *   test → production with an endpoint list of the test table's shape updates their addresses
+ *   in place, and every rule keeps its name and priority, so no rule is created or deleted.
  */
 export function renderNsgRules(resolution: Resolution, options: AzurePlanOptions): Plan {
   return renderNsg(resolution, resolveAzureOptions(options));
@@ -107,14 +102,18 @@ export function renderNsg(resolution: Resolution, o: ResolvedAzureOptions): Plan
     });
   }
 
-  const blocks = groupIntoBlocks(resolution.ruleSet.rules.map((r) => ({
+  const facts: Fact[] = resolution.ruleSet.rules.map((r) => ({
     sdk: r.sdk, direction: r.direction, protocol: r.protocol, ports: r.ports,
     address: r.destination.kind === "domain" ? INTERNET : r.destination.cidr,
     // On an inbound rule the source port is the remote side's, not the workload's: dropped (reported).
     ...(r.sourcePorts && r.direction === "egress" ? { sourcePorts: r.sourcePorts } : {}),
-  })));
-  const names = ruleNames(o.namePrefix, blocks);
-  const named = blocks.map((b, i) => ({ block: b, name: names[i] }));
+  }));
+  const addressBlocks = groupIntoBlocks(facts.filter((f) => f.address !== INTERNET));
+  const addressNames = addressRuleNames(o.namePrefix, addressBlocks);
+  const named = [
+    ...internetRules(o.namePrefix, facts.filter((f) => f.address === INTERNET), LIMITS.nsgRuleName),
+    ...addressBlocks.map((block, i) => ({ block, name: addressNames[i] })),
+  ];
   const denyName = `${o.namePrefix}-out-deny-internet`;
   const priorities = new Map<string, number>();
   for (const direction of ["egress", "ingress"] as const) {

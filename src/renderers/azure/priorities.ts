@@ -4,21 +4,25 @@ import { shortHash } from "../names";
 /**
  * Gives each name a distinct priority in `first..last`, from the name alone where possible.
  *
- * Each name has a home slot (a hash of the name: the rule's content hash, or its port profile
- * for a rule to addresses);
+ * Each name has a home slot (a hash of the name: for NSG rules, their fixed `Internet` rule
+ * name or their port profile for a rule to addresses);
  * names are placed in order of home slot, then name, and a taken slot probes forward (wrapping).
  * So a name's priority depends only on names whose home slot is at or before its own within the
  * same run of taken slots: adding a rule can move an existing one only when the new rule's home
  * falls inside that run (about rules/window, e.g. 1% for 10 rules in a 1000-slot window), and
  * removing rules moves nothing that did not probe past them. Same names ⇒ same priorities.
+ * With the default window, no two catalogue selections A ⊂ B move a rule (test/azure/plan.test.ts).
  *
  * Limitation: the allocation sees only the new names, not the rules deployed before. A rule
  * renamed in an update (its old name deleted, a new one created) can get the old rule's
  * priority, and Pulumi creates the new rule before it deletes the old one, which Azure
  * refuses. No stateless allocation can avoid that (two names each alone in a plan would need
- * slots of their own, for any two names); `priorityClashes(before, after)` finds it in a pair of
- * plans. Promotion is safe: rules to endpoint addresses are named by port profile,
- * so an endpoint list of the test table's shape renames nothing (see `profileNames`).
+ * slots of their own, for any two names), so names are kept from changing instead: rules to
+ * `Internet` are named by direction, protocol and source ports only (see `internetRules`), so
+ * selecting other SDKs updates them in place; rules to endpoint addresses by port profile, so
+ * promotion with an endpoint list of the test table's shape renames nothing (see
+ * `profileNames`). What can still rename a rule (a custom rule's or an endpoint row's ports
+ * changing) is found by `priorityClashes(before, after)`, which `agora-egress diff` reports.
  */
 export function allocatePriorities(names: readonly string[], first: number, last: number, field: string, what: string): Map<string, number> {
   const slots = last - first + 1;

@@ -18,10 +18,12 @@ export interface PriorityClash {
  * holds the slot.
  *
  * `allocatePriorities` cannot rule this out: it sees only the new plan's names, so a new name
- * whose home slot is a deleted rule's slot takes it. Promotion test → production with an
- * endpoint list of the test table's shape creates, deletes and moves no rule, so it is safe;
- * other changes (another selection, a list of another shape) can clash. Apply such an update
- * in two steps: delete the old rules first (`pulumi destroy --target <urn>`), then `pulumi up`.
+ * whose home slot is a deleted rule's slot takes it. Selecting more or fewer catalogue SDKs
+ * renames no rule (rules to `Internet` are updated in place), and promotion test → production
+ * with an endpoint list of the test table's shape creates, deletes and moves no rule, so both
+ * are safe; other changes (a custom rule's ports, an endpoint list of another shape) can
+ * clash. `agora-egress diff` reports them. Apply such an update in two steps: delete the old
+ * rules first (`pulumi destroy --target <urn>`), then `pulumi up`.
  */
 export function priorityClashes(before: Plan, after: Plan): PriorityClash[] {
   const rules = (p: Plan) => new Map(p.resources.filter((r) => r.type === SECURITY_RULE_TYPE).map((r) => [r.name, r.inputs]));
