@@ -1,6 +1,7 @@
 import { resolve as resolvePath } from "path";
 import { FlowChange, ResourceChange, countActions, diffPlans, diffRuleSets } from "../../diff";
 import { InputError } from "../../model";
+import { PriorityClash, priorityClashes } from "../../renderers/azure";
 import { Plan } from "../../renderers/plan";
 import { Resolution } from "../../resolve";
 import { StackSelection, readStackSelection } from "../../stack";
@@ -34,6 +35,8 @@ interface CloudDiff {
   readonly skipped?: string;
   readonly changes: readonly ResourceChange[];
   readonly unchanged: number;
+  /** Azure only: NSG rules the update creates or moves onto a priority another rule still holds. */
+  readonly priorityClashes?: readonly PriorityClash[];
 }
 
 const EMPTY_PLAN: Plan = { resources: [], widenings: [], quotas: [] };
@@ -88,7 +91,8 @@ function cloudDiffs(ctx: CliContext, from: Side, to: Side): CloudDiff[] {
     const changes = diffPlans(before ?? EMPTY_PLAN, after ?? EMPTY_PLAN);
     const touched = new Set(changes.map((c) => c.name));
     const unchanged = (after ?? EMPTY_PLAN).resources.filter((r) => !touched.has(r.name)).length;
-    return { cloud, changes, unchanged };
+    if (cloud !== "azure") return { cloud, changes, unchanged };
+    return { cloud, changes, unchanged, priorityClashes: priorityClashes(before ?? EMPTY_PLAN, after ?? EMPTY_PLAN) };
   });
 }
 
@@ -124,9 +128,25 @@ function ruleRows(rules: readonly FlowChange[]): string[] {
   return out;
 }
 
+/**
+ * A warning, outside the folded table: Pulumi creates a rule before it deletes the one it
+ * replaces, so Azure refuses these updates ("same priority and direction").
+ */
+function clashRows(clashes: readonly PriorityClash[]): string[] {
+  if (clashes.length === 0) return [];
+  return [
+    `> **Warning: ${clashes.length} NSG priority ${clashes.length === 1 ? "clash" : "clashes"}.** Each rule below takes a priority that another rule holds until this update deletes or moves it; Azure refuses two rules with the same priority and direction.`,
+    ">",
+    ...clashes.map((c) => `> - ${code(c.rule)}: ${c.direction} priority ${c.priority}, held by ${code(c.heldBy)}`),
+    ">",
+    "> Apply in two steps: delete the rules that hold those priorities first (`pulumi destroy --target <urn>`), then `pulumi up`.",
+    "",
+  ];
+}
+
 function resourceRows(d: CloudDiff): string[] {
   if (d.skipped) return [`### ${CLOUD_TITLES[d.cloud]}: ${d.skipped}`];
-  const out = [`### ${CLOUD_TITLES[d.cloud]}: ${countsText(d)}`, ""];
+  const out = [`### ${CLOUD_TITLES[d.cloud]}: ${countsText(d)}`, "", ...clashRows(d.priorityClashes ?? [])];
   if (d.changes.length === 0) return [...out, "No resource changes."];
   // Folded, so a long list does not bury the rule changes in a pull-request comment.
   out.push(`<details><summary>${d.changes.length} resource changes</summary>`, "");
@@ -167,7 +187,8 @@ function sideJson(s: Side): unknown {
 /**
  * `agora-egress diff`: what changes between two stacks (`--from-stack A --to-stack B`) or two
  * catalogue editions (`--from-edition X --to-edition Y`) of the same selection: flows added
- * and removed, and per cloud the resources to create, update, replace or delete. Exit 0
+ * and removed, and per cloud the resources to create, update, replace or delete; for Azure,
+ * the NSG priority clashes such an update would hit (`priorityClashes`), as a warning. Exit 0
  * whether or not anything changes.
  */
 export function diffCommand(ctx: CliContext, flags: DiffFlags): number {
@@ -187,7 +208,10 @@ export function diffCommand(ctx: CliContext, flags: DiffFlags): number {
       rules,
       clouds: Object.fromEntries(clouds.map((d) => [d.cloud, d.skipped
         ? { skipped: d.skipped }
-        : { counts: countActions(d.changes), unchanged: d.unchanged, changes: d.changes }])),
+        : {
+          counts: countActions(d.changes), unchanged: d.unchanged, changes: d.changes,
+          ...(d.priorityClashes ? { priorityClashes: d.priorityClashes } : {}),
+        }])),
     }));
   } else {
     ctx.stdout(markdown(from, to, rules, clouds));
