@@ -52,6 +52,9 @@ const NetworkFirewall = z.object({
   capacityHeadroom: z.number().min(1).optional(),
   tlsPorts: z.array(port).optional(),
   httpPorts: z.array(port).optional(),
+  dnsGuard: z.boolean().optional(),
+  dnsResolvers: z.array(text).min(1).optional(),
+  vpcCidrs: z.array(text).min(1).optional(),
 }).strict();
 
 const DnsFirewall = z.object({

@@ -30,7 +30,9 @@ describe("renderAwsPlan", () => {
     const plan = renderAwsPlan(resolve({ sdks: ALL_SDKS }), ALL_AWS_TARGETS);
     expect(Object.keys(JSON.parse(JSON.stringify(plan)))).toEqual(["resources", "widenings", "quotas"]);
     checkShape(plan);
-    expect(new Set(plan.widenings.map((w) => w.target))).toEqual(new Set(["aws-security-group", "aws-network-firewall"]));
+    expect(new Set(plan.widenings.map((w) => w.target))).toEqual(new Set(["aws-security-group", "aws-network-firewall", "aws-dns-firewall"]));
+    // blockOthers is off by default, so the DNS layer's only widening is that other names resolve too.
+    expect(plan.widenings.filter((w) => w.target === "aws-dns-firewall").map((w) => w.renderedAs)).toEqual(["resolve *"]);
     for (const q of plan.quotas) expect(q.used).toBeLessThanOrEqual(q.limit);
   });
 

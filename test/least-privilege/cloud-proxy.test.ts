@@ -36,7 +36,8 @@ describe("cloud proxy: no rule to every address for the proxied SDKs", () => {
     const dnsLayer = (t: string) => t === "aws-dns-firewall" || t === "azure-dns-security-policy";
     expect(plan.widenings.filter((w) => !dnsLayer(w.target))).toEqual([]);
     const proxyDomains = resolve(selection).proxyDomains;
-    for (const w of plan.widenings.filter((x) => dnsLayer(x.target))) expect(proxyDomains.map((d) => `resolve ${d}`)).toContain(w.rule);
+    // …and, where blocking every other name is off (AWS's default: its DNS Firewall is VPC-wide), `resolve *`.
+    for (const w of plan.widenings.filter((x) => dnsLayer(x.target))) expect([...proxyDomains.map((d) => `resolve ${d}`), "resolve *"]).toContain(w.rule);
   });
 
   it.each(proxiedOnly)("%s: every security group rule goes to a proxy endpoint", (_name, selection) => {
@@ -60,7 +61,10 @@ describe("cloud proxy: no rule to every address for the proxied SDKs", () => {
     // Each target has some: the check is not vacuous.
     expect(new Set(wide.map((w) => w.target))).toEqual(new Set(["security group", "network firewall", "azure nsg", "azure firewall"]));
     for (const w of wide) expect({ rule: w.rule, sdks: w.sdks.filter((s) => !direct.has(s)) }).toEqual({ rule: w.rule, sdks: [] });
-    for (const w of plan.widenings) expect({ rule: w.rule, sdks: w.sdks.filter((s) => !direct.has(s)) }).toEqual({ rule: w.rule, sdks: [] });
+    // `resolve *` (DNS Firewall without blockOthers) concerns the whole VPC, not an SDK's flows.
+    for (const w of plan.widenings.filter((x) => x.rule !== "resolve *")) {
+      expect({ rule: w.rule, sdks: w.sdks.filter((s) => !direct.has(s)) }).toEqual({ rule: w.rule, sdks: [] });
+    }
   });
 
   it("finds wide rules where there are some (the detector is not blind)", () => {

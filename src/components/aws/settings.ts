@@ -46,6 +46,15 @@ export interface AwsNetworkFirewallSettings {
   tlsPorts?: string[];
   /** TCP ports where clients speak plain HTTP (matched by Host). Default `["80"]`. */
   httpPorts?: string[];
+  /**
+   * DNS-layer guard: drop DNS (TCP/UDP 53) and DNS over TLS (TCP 853) to every address but
+   * `dnsResolvers`, ahead of every other rule, so workloads cannot bypass DNS Firewall. Default false.
+   */
+  dnsGuard?: boolean;
+  /** Resolvers the guard lets through (CIDRs). Default the Amazon-provided resolver 169.254.169.253/32. */
+  dnsResolvers?: string[];
+  /** Primary CIDRs of the workloads' VPCs: each one's Route 53 Resolver (base + 2) is let through too. */
+  vpcCidrs?: string[];
 }
 
 /** The Route 53 Resolver DNS Firewall part of the AWS components' args. */
@@ -83,6 +92,7 @@ const NetworkFirewallSettings = z.object({
   homeNet: z.array(z.string()).optional(), createPolicy: z.boolean().optional(), statefulDefaultAction: z.enum(StatefulDefaultAction).optional(),
   ruleGroupPriority: int.optional(), capacity: int.optional(), capacityHeadroom: z.number().optional(),
   tlsPorts: z.array(z.string()).optional(), httpPorts: z.array(z.string()).optional(),
+  dnsGuard: z.boolean().optional(), dnsResolvers: z.array(z.string()).optional(), vpcCidrs: z.array(z.string()).optional(),
 });
 const DnsFirewallSettings = z.object({
   vpcIds: z.array(z.string()).optional(), vpcs: z.record(z.string(), input).optional(),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { InputError, canonicalDomain } from "../../model";
 import { Resolution, parseInput } from "../../resolve";
 import { contentName } from "../names";
-import { Plan, QuotaUsage, ResourceSpec, ref } from "../plan";
+import { Plan, QuotaUsage, ResourceSpec, Widening, ref } from "../plan";
 import { AWS_LIMITS } from "./limits";
 
 export const DNS_FIREWALL_TARGET = "aws-dns-firewall";
@@ -137,5 +137,13 @@ export function renderDnsFirewall(resolution: Resolution, options: DnsFirewallOp
       target: DNS_FIREWALL_TARGET, quota: "rule groups associated per VPC", scope: vpcId, used: 1, limit: AWS_LIMITS.dnsFirewallGroupsPerVpc,
     })),
   ];
-  return { resources, widenings: [], quotas };
+  // Without the BLOCK rule nothing is denied by name: say so, as the other DNS layer does.
+  const widenings: Widening[] = o.blockOthers ? [] : [{
+    target: DNS_FIREWALL_TARGET,
+    rule: "resolve *",
+    sdks: resolution.sdks.map((s) => s.id),
+    renderedAs: "resolve *",
+    reason: "blockOthers is off: names outside the allow list resolve too.",
+  }];
+  return { resources, widenings, quotas };
 }
