@@ -110,6 +110,15 @@ function ruleDescription(rules: readonly Rule[]): string {
   );
 }
 
+/**
+ * A rule that references a prefix list names no source or purpose: those belong to the
+ * endpoints, which differ between test and production, and the rule must stay unchanged
+ * when only the list's entries change (promotion).
+ */
+function prefixListRuleDescription(rules: readonly Rule[]): string {
+  return ec2Description(`Agora ${attribution(rules).sdks.join(", ")}; cloud-proxy endpoints in the prefix list`);
+}
+
 function splitIntoRules(
   base: { direction: Direction; protocol: Protocol; cidr?: string; prefixList?: string; weight: number },
   ports: readonly PortRange[], rules: readonly Rule[],
@@ -224,7 +233,7 @@ export function renderSecurityGroupRules(resolution: Resolution, options: Securi
       fromPort: r.range.from,
       toPort: r.range.to,
       ...(r.prefixList ? { prefixListId: ref(r.prefixList, "id") } : r.family === "ipv6" ? { cidrIpv6: r.cidr } : { cidrIpv4: r.cidr }),
-      description: ruleDescription(r.rules),
+      description: r.prefixList ? prefixListRuleDescription(r.rules) : ruleDescription(r.rules),
     },
   }));
 
