@@ -1,0 +1,51 @@
+import { SDK_IDS } from "../src/catalog";
+import { SelectionInput, resolve } from "../src/resolve";
+import { renderAwsPlan } from "../src/renderers/aws";
+import { suricataRules } from "./economy/emitted";
+import { Scenario } from "./scenarios";
+
+export interface CapacityRow {
+  readonly scenario: Scenario;
+  readonly rules: number;
+  readonly capacity: number;
+  /** SDKs not in the scenario, each added alone: its rule count and whether the capacity (ForceNew) changes. */
+  readonly single: readonly { sdk: string; rules: number; replaces: boolean }[];
+  /** Adding the remaining SDKs one at a time, fewest new rules first: how many fit before a replacement. */
+  readonly fitBeforeReplacement: number;
+  readonly fitted: readonly string[];
+}
+
+function nfw(selection: SelectionInput): { rules: number; capacity: number } {
+  const plan = renderAwsPlan(resolve(selection), { networkFirewall: {} });
+  const s = suricataRules(plan);
+  return { rules: s.lines.length, capacity: s.capacity };
+}
+
+const withSdk = (selection: SelectionInput, sdk: string): SelectionInput => ({ ...selection, sdks: [...(selection.sdks ?? []), sdk] });
+
+/**
+ * Network Firewall capacity is fixed at creation (ForceNew), so the renderer sizes it from the
+ * rule count with 2× headroom rounded up to a bucket (100, 200, 500, …). How many more SDKs
+ * can join before the bucket, and so the rule group, must change?
+ */
+export function capacityOf(scenario: Scenario): CapacityRow {
+  const base = nfw(scenario.selection);
+  const present = new Set((scenario.selection.sdks ?? []).map((s) => (typeof s === "string" ? s : s.id).split("@")[0]));
+  const remaining = SDK_IDS.filter((s) => !present.has(s));
+  const single = remaining.map((sdk) => {
+    const next = nfw(withSdk(scenario.selection, sdk));
+    return { sdk, rules: next.rules, replaces: next.capacity !== base.capacity };
+  });
+  let selection = scenario.selection;
+  const fitted: string[] = [];
+  let left = [...remaining];
+  for (;;) {
+    const options = left.map((sdk) => ({ sdk, ...nfw(withSdk(selection, sdk)) })).filter((o) => o.capacity === base.capacity);
+    if (options.length === 0) break;
+    const best = options.sort((a, b) => a.rules - b.rules || (a.sdk < b.sdk ? -1 : 1))[0];
+    fitted.push(best.sdk);
+    selection = withSdk(selection, best.sdk);
+    left = left.filter((s) => s !== best.sdk);
+  }
+  return { scenario, rules: base.rules, capacity: base.capacity, single, fitBeforeReplacement: fitted.length, fitted };
+}
