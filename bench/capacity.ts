@@ -1,6 +1,6 @@
 import { SDK_IDS } from "../src/catalog";
 import { SelectionInput, resolve } from "../src/resolve";
-import { renderAwsPlan } from "../src/renderers/aws";
+import { renderAwsPlan, ruleGroupCapacity } from "../src/renderers/aws";
 import { suricataRules } from "./economy/emitted";
 import { Scenario } from "./scenarios";
 
@@ -8,6 +8,8 @@ export interface CapacityRow {
   readonly scenario: Scenario;
   readonly rules: number;
   readonly capacity: number;
+  /** The most rules this capacity takes before the renderer would size a new one (default 2× headroom). */
+  readonly maxRules: number;
   /** SDKs not in the scenario, each added alone: its rule count and whether the capacity (ForceNew) changes. */
   readonly single: readonly { sdk: string; rules: number; replaces: boolean }[];
   /** Adding the remaining SDKs one at a time, fewest new rules first: how many fit before a replacement. */
@@ -47,5 +49,7 @@ export function capacityOf(scenario: Scenario): CapacityRow {
     selection = withSdk(selection, best.sdk);
     left = left.filter((s) => s !== best.sdk);
   }
-  return { scenario, rules: base.rules, capacity: base.capacity, single, fitBeforeReplacement: fitted.length, fitted };
+  let maxRules = base.rules;
+  while (ruleGroupCapacity(maxRules + 1, 2) === base.capacity) maxRules++;
+  return { scenario, rules: base.rules, capacity: base.capacity, maxRules, single, fitBeforeReplacement: fitted.length, fitted };
 }

@@ -1,0 +1,91 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve as resolvePath } from "node:path";
+import { performance } from "node:perf_hooks";
+import { capacityOf } from "./capacity";
+import { churnOf, transitions } from "./churn";
+import { economyOf } from "./economy";
+import { measureLoad } from "./load";
+import { capacityReport } from "./report/capacity-report";
+import { churnReport } from "./report/churn-report";
+import { economyReport } from "./report/economy-report";
+import { describeMachine } from "./report/machine";
+import { plain } from "./report/markdown";
+import { resultsMarkdown } from "./report/results";
+import { synthesisReport } from "./report/synthesis-report";
+import { PROXY_SDKS, SCENARIOS, production, scatteredAddresses } from "./scenarios";
+import { SynthesisStep, measureAliases, measureSynthesis, writeTemplates } from "./synthesis";
+import { Cloud, Construction, LANDING_ZONE_SDKS } from "./synthesis/landing-zone";
+import { coldPlanTime, planTime } from "./synthesis/plan-time";
+
+/** Repository root (this file runs from build/bench/bench/). */
+const ROOT = resolvePath(__dirname, "../../..");
+export const COMMAND = "npm run bench  (tsc -p bench/tsconfig.json && node build/bench/bench/run.js)";
+
+/** BENCH_QUICK=1: small sizes and few runs, for working on the bench itself. */
+const QUICK = process.env.BENCH_QUICK === "1";
+const ALL = [Construction.Direct, Construction.DirectGrouped, Construction.Component, Construction.ComponentMemoized];
+const PAIR = [Construction.Direct, Construction.Component];
+const STEPS: SynthesisStep[] = QUICK
+  ? [{ cloud: Cloud.Aws, size: 1, runs: 3, constructions: PAIR }, { cloud: Cloud.Aws, size: 10, runs: 3, constructions: ALL },
+    { cloud: Cloud.Azure, size: 1, runs: 3, constructions: PAIR }, { cloud: Cloud.Azure, size: 10, runs: 3, constructions: ALL }]
+  : [
+    { cloud: Cloud.Aws, size: 1, runs: 5, constructions: PAIR },
+    { cloud: Cloud.Aws, size: 10, runs: 5, constructions: ALL },
+    { cloud: Cloud.Aws, size: 100, runs: 3, constructions: ALL },
+    // One run each: 500 VPCs take about half a minute per process.
+    { cloud: Cloud.Aws, size: 500, runs: 1, constructions: PAIR },
+    { cloud: Cloud.Azure, size: 1, runs: 5, constructions: PAIR },
+    { cloud: Cloud.Azure, size: 10, runs: 5, constructions: ALL },
+    { cloud: Cloud.Azure, size: 100, runs: 3, constructions: [Construction.Direct, Construction.Component, Construction.ComponentMemoized] },
+  ];
+const LOAD_RUNS = QUICK ? 3 : 7;
+
+const log = (line: string) => console.log(line);
+
+function section(title: string, tables: readonly string[]): void {
+  log(`\n== ${title} ==`);
+  for (const t of tables) log(`\n${plain(t)}`);
+}
+
+function main(): void {
+  const started = performance.now();
+  const machineBefore = describeMachine(ROOT);
+  log(`agora-egress benchmarks${QUICK ? " (BENCH_QUICK: small sizes, few runs)" : ""}; ${machineBefore.cpus} CPUs, load average ${machineBefore.loadAverage.map((l) => l.toFixed(2)).join(" ")}`);
+
+  const economyRows = SCENARIOS.map(economyOf);
+  const economy = economyReport(economyRows);
+  section("1. Rule economy (ours / lower bound; naive = one rule per table cell)", economy.tables);
+
+  const churnRows = transitions().map(churnOf);
+  const churn = churnReport(churnRows);
+  section("2. Churn (diffPlans; ours / minimum)", churn.tables);
+
+  const capacityRows = SCENARIOS.map(capacityOf);
+  const capacity = capacityReport(capacityRows);
+  section("4. Network Firewall capacity", capacity.tables);
+
+  log("\n== 3. Synthesis cost (fresh child processes; this takes a few minutes) ==");
+  const templates = writeTemplates(join(ROOT, "build", "bench", "data"));
+  const points = measureSynthesis(STEPS, templates, log);
+  const aliases = measureAliases(QUICK ? 100 : 200, QUICK ? 1 : 3, log);
+  const load = measureLoad(LOAD_RUNS, QUICK ? 1 : 3, log);
+  const plans = [
+    planTime("Landing-zone selection (all six SDKs, direct)", { sdks: LANDING_ZONE_SDKS }, 50),
+    planTime("Production, 200 endpoint addresses", production(scatteredAddresses(200), PROXY_SDKS), 5),
+  ];
+  const cold = coldPlanTime(QUICK ? 1 : 5);
+  const synthesis = synthesisReport(points, load, aliases, plans, cold);
+  section("3. Synthesis cost", synthesis.tables);
+
+  const seconds = (performance.now() - started) / 1000;
+  const markdown = resultsMarkdown({
+    command: COMMAND, quick: QUICK, seconds, machineBefore, machineAfter: describeMachine(ROOT),
+    economy, economyRows, churn, churnRows, capacity, capacityRows, synthesis, steps: STEPS, loadRuns: LOAD_RUNS, points, aliases, load, plans, cold,
+  });
+  mkdirSync(join(ROOT, "bench"), { recursive: true });
+  const out = join(ROOT, "bench", "RESULTS.md");
+  writeFileSync(out, markdown);
+  log(`\nWrote ${out} in ${seconds.toFixed(0)} s.`);
+}
+
+main();
