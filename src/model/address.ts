@@ -46,5 +46,17 @@ export function cidrSortKey(cidr: string): string {
 /** Collapses a list of canonical CIDRs: drops ones contained in another, dedupes, sorts. */
 export function collapseCidrs(cidrs: readonly string[]): string[] {
   const unique = [...new Set(cidrs)].sort((a, b) => cidrSortKey(a).localeCompare(cidrSortKey(b)));
-  return unique.filter((c) => !unique.some((o) => o !== c && cidrCovers(o, c)));
+  // CIDR blocks either nest or are disjoint, and in this order a block comes before the blocks
+  // it contains: one pass keeping the end of the last kept block finds them (n log n, not n²).
+  const kept: string[] = [];
+  let end = -1;
+  for (const c of unique) {
+    const [addr, bits] = c.split("/");
+    const size = 2 ** (32 - Number(bits));
+    const start = Math.floor(addr.split(".").reduce((v, o) => v * 256 + Number(o), 0) / size) * size;
+    if (start <= end) continue;
+    kept.push(c);
+    end = start + size - 1;
+  }
+  return kept;
 }

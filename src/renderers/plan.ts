@@ -2,6 +2,7 @@
  * Plain-data resource specs: what every renderer produces and what the components and
  * the `plan` command consume. No Pulumi import here.
  */
+import { InputError } from "../model";
 
 /** One resource to create. References to another spec's outputs are `${<name>.<output>}` strings. */
 export interface ResourceSpec {
@@ -59,4 +60,30 @@ export function mergePlans(...plans: Plan[]): Plan {
     widenings: plans.flatMap((p) => p.widenings),
     quotas: plans.flatMap((p) => p.quotas),
   };
+}
+
+/**
+ * A platform limit that neither an option nor a quota request raises, or that the provider
+ * cannot deploy past: a plan beyond it would fail part-way through the deploy, so it is refused.
+ */
+export interface HardLimit {
+  /** The option the refusal names (`azure.nsg`, `dnsFirewall`, `securityGroups.proxyPrefixLists`). */
+  readonly field: string;
+  /** What the user can do instead. */
+  readonly remedy: string;
+}
+
+/**
+ * Refuses a plan that would exceed a hard limit: the first of `quotas` whose quota `hard`
+ * names and whose `used` is above its `limit` throws an InputError naming the option, the
+ * quota, its scope, used against limit and the remedy. Quotas `hard` does not name are
+ * adjustable defaults: they stay reported in `plan.quotas`, where the user sees what to raise.
+ */
+export function refuseOverflows(quotas: readonly QuotaUsage[], hard: Readonly<Record<string, HardLimit>>): void {
+  for (const q of quotas) {
+    const limit = Object.prototype.hasOwnProperty.call(hard, q.quota) ? hard[q.quota] : undefined;
+    if (limit && q.used > q.limit) {
+      throw new InputError(limit.field, `${q.quota} (${q.scope}) would be ${q.used} of ${q.limit}, a limit that cannot be raised; ${limit.remedy}`);
+    }
+  }
 }

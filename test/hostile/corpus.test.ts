@@ -12,14 +12,17 @@ import { stringify } from "yaml";
 import { main } from "../../src/cli/main";
 import { planners } from "../../src/cli/planners";
 import { AwsAgoraEgress, AwsDnsFirewall, AwsNetworkFirewall, AwsSecurityGroups } from "../../src/components/aws";
+import { AzureAgoraEgress, AzureNsgRules } from "../../src/components/azure";
 import { AccessMode, AgoraEnvironment } from "../../src/components/selection-args";
 import { InputError, allows } from "../../src/model";
 import { SelectionInput, resolve } from "../../src/resolve";
 import {
-  AWS_LIMITS, DNS_ASSOCIATION_TYPE, DNS_FIREWALL_TARGET, EGRESS_RULE_TYPE, RULE_GROUP_TYPE, SECURITY_GROUP_TYPE,
+  AWS_LIMITS, DNS_ASSOCIATION_TYPE, EGRESS_RULE_TYPE, PREFIX_LIST_TYPE, RULE_GROUP_TYPE, SECURITY_GROUP_TYPE,
   renderAwsPlan, renderDnsFirewall, renderNetworkFirewallRules, renderSecurityGroupRules,
 } from "../../src/renderers/aws";
-import { AzureTarget, renderAzurePlan } from "../../src/renderers/azure";
+import {
+  AzureTarget, DNS_DOMAIN_LIST_TYPE, DNS_LINK_TYPE, IP_GROUP_TYPE, SECURITY_RULE_TYPE, renderAzurePlan,
+} from "../../src/renderers/azure";
 import { readStackSelection, stackConfigFromValues } from "../../src/stack";
 import { loadRules } from "../engine/suricata";
 import { AWS_ALL, expectSafeRendering, expectUniqueNames, rulesOf } from "./safe-rendering";
@@ -60,6 +63,10 @@ const production = (endpoints: unknown[], extra: Record<string, unknown> = {}): 
 const endpoint = (addresses: string[], purpose?: string) => ({ protocol: "udp", addresses, ports: ["4500-4650"], ...(purpose ? { purpose } : {}) });
 /** `n` distinct addresses in 100.64.0.0/10. */
 const addresses = (n: number) => Array.from({ length: n }, (_, i) => `100.${64 + Math.floor(i / 60000)}.${Math.floor(i / 250) % 240}.${(i % 250) + 1}`);
+/** `n` distinct addresses that never merge into a wider CIDR (every other address). */
+const sparseAddresses = (n: number) => Array.from({ length: n }, (_, i) => `100.64.${Math.floor(i / 128)}.${(i % 128) * 2 + 1}`);
+/** `n` exact names. */
+const names = (n: number) => Array.from({ length: n }, (_, i) => `h${i}.example.com`);
 /** `n` TCP ports that never merge into ranges. */
 const disjointPorts = (n: number) => Array.from({ length: n }, (_, i) => String(1000 + 2 * i));
 const byType = (plan: { resources: readonly { type: string }[] }, type: string) => plan.resources.filter((r) => r.type === type) as any[];
@@ -181,6 +188,13 @@ const Q = (name: string, run: () => unknown, field: string, problem: RegExp): Ho
 const sgRules = (n: number) => resolve(customPorts(disjointPorts(n)));
 const dnsPriority = (associationPriority: number) => () => renderDnsFirewall(rtcNative, { vpcIds: ["vpc-1"], associationPriority });
 const nsgOptions = (nsg: object) => () => renderAzurePlan(rtcNative, { targets: [AzureTarget.Nsg], nsg });
+/** `n` custom rules, each on a port and an address of its own: `n` NSG allow rules, `n` IP Groups. */
+const nsgRules = (n: number) => resolve({ customRules: disjointPorts(n).map((port, i) => ({ protocol: "tcp", ports: [port], destinations: [sparseAddresses(n)[i]] })) } as SelectionInput);
+const NSG_WIDE = { targets: [AzureTarget.Nsg], nsg: { firstPriority: 100, lastPriority: 4096 } };
+const FIREWALL_ONLY = { targets: [AzureTarget.FirewallPolicy] };
+const DNS_ONLY = { targets: [AzureTarget.DnsSecurityPolicy] };
+const vnets = (n: number) => Array.from({ length: n }, (_, i) => `/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet-${i}`);
+const workloads = (n: number) => Array.from({ length: n }, (_, i) => `10.${Math.floor(i / 65536)}.${Math.floor(i / 256) % 256}.${i % 256}`);
 
 const quotaCases: HostileCase[] = [
   S("security groups: exactly 60 rules", "one group, 60 of 60 used", () => renderSecurityGroupRules(sgRules(60), { vpcId: "vpc-1" }),
@@ -207,12 +221,24 @@ const quotaCases: HostileCase[] = [
   Q("DNS Firewall block rule before the allow rule", () => renderDnsFirewall(rtcNative, { blockOthers: true, allowRulePriority: 200, blockRulePriority: 200 }),
     "dnsFirewall.blockRulePriority", /must be greater than allowRulePriority/),
   Q("DNS Firewall VPC listed twice", () => renderDnsFirewall(rtcNative, { vpcIds: ["vpc-1", "vpc-1"] }), "dnsFirewall.vpcIds", /lists a VPC twice/),
-  S("DNS Firewall: 1,001 domains", "none dropped; the request quota overflow is reported (1001 of 1000)",
-    () => renderDnsFirewall(resolve(custom(Array.from({ length: 1001 }, (_, i) => `h${i}.example.com`)))),
+  S("DNS Firewall: exactly 1,000 domains", "accepted: one UpdateFirewallDomains request of 1000",
+    () => renderDnsFirewall(resolve(custom(names(1000)))),
     (p) => {
-      expect(p.resources[0].inputs.domains).toHaveLength(1001);
-      expect(p.quotas.find((q: any) => q.target === DNS_FIREWALL_TARGET && q.quota.startsWith("domains"))).toMatchObject({ used: 1001, limit: 1000 });
+      expect(p.resources[0].inputs.domains).toHaveLength(1000);
+      expect(p.quotas.find((q: any) => q.quota === "domains per UpdateFirewallDomains request")).toMatchObject({ used: 1000, limit: 1000 });
     }),
+  Q("DNS Firewall: 1,001 domains", () => renderDnsFirewall(resolve(custom(names(1001)))), "dnsFirewall",
+    /^domains per UpdateFirewallDomains request \(dnsfw-agora-domains\) would be 1001 of 1000, a limit that cannot be raised; the provider sends the whole domain list in one request/),
+  Q("DNS Firewall: 501 subtree domains (1,002 entries)", () => renderDnsFirewall(resolve(custom(names(501).map((n) => `.${n}`)))), "dnsFirewall",
+    /would be 1002 of 1000.*an apex and its subdomains take 2 entries/),
+  S("prefix list of exactly 1,000 endpoints", "one list of maxEntries 1000, referenced once, in one group of 1000 rules",
+    () => renderSecurityGroupRules(resolve(production([endpoint(addresses(1000))])), { vpcId: "vpc-1", proxyPrefixLists: true, maxRulesPerGroup: 1000, maxGroupsPerInterface: 1 }),
+    (p) => {
+      expect(byType(p, PREFIX_LIST_TYPE).map((l) => [l.inputs.maxEntries, l.inputs.entries.length])).toEqual([[1000, 1000]]);
+      expect(p.quotas.find((q: any) => q.quota === "maxEntries of one prefix list")).toMatchObject({ used: 1000, limit: 1000 });
+    }),
+  Q("prefix list of 1,001 endpoints", () => renderSecurityGroupRules(resolve(production([endpoint(addresses(1001))])), { vpcId: "vpc-1", proxyPrefixLists: true, maxRulesPerGroup: 1000, maxGroupsPerInterface: 1 }),
+    "securityGroups.proxyPrefixLists", /^maxEntries of one prefix list \(sg-proxy-endpoints-[\w-]+\) would be 1001 of 1000, a limit that cannot be raised; .*filter these endpoints with Network Firewall/),
   S("Network Firewall capacity 30,000 (the maximum)", "accepted", () => renderNetworkFirewallRules(rtcNative, { capacity: 30000 }),
     (p) => expect(byType(p, RULE_GROUP_TYPE)[0].inputs.capacity).toBe(30000)),
   Q("Network Firewall capacity 30,001", () => renderNetworkFirewallRules(rtcNative, { capacity: 30001 }), "networkFirewall.capacity", /<=30000/),
@@ -225,6 +251,36 @@ const quotaCases: HostileCase[] = [
   Q("Azure NSG priority 99", nsgOptions({ firstPriority: 99 }), "azure.nsg.firstPriority", />=100/),
   Q("Azure NSG priority 4097", nsgOptions({ lastPriority: 4097 }), "azure.nsg.lastPriority", /<=4096/),
   Q("Azure NSG window reversed", nsgOptions({ firstPriority: 2000, lastPriority: 1000 }), "azure.nsg.firstPriority", /2000 is after lastPriority 1000/),
+  S("Azure NSG: exactly 1,000 rules", "999 allow rules and the deny rule in one NSG", () => renderAzurePlan(nsgRules(999), NSG_WIDE),
+    (p) => {
+      expect(byType(p, SECURITY_RULE_TYPE)).toHaveLength(1000);
+      expect(p.quotas.find((q: any) => q.quota === "security rules per NSG")).toMatchObject({ used: 1000, limit: 1000 });
+    }),
+  Q("Azure NSG: 1,001 rules", () => renderAzurePlan(nsgRules(1000), NSG_WIDE), "azure.nsg",
+    /^security rules per NSG \(new NSG\) would be 1001 of 1000, a limit that cannot be raised; Azure allows no more rules in one NSG/),
+  S("Azure NSG: exactly 4,000 address prefixes and port ranges", "3998 ports and an address in one rule, plus the deny rule's Internet tag",
+    () => renderAzurePlan(resolve(customPorts(disjointPorts(3998))), { targets: [AzureTarget.Nsg] }),
+    (p) => expect(p.quotas.find((q: any) => q.quota === "address prefixes and port ranges per NSG")).toMatchObject({ used: 4000, limit: 4000 })),
+  Q("Azure NSG: 4,001 address prefixes and port ranges", () => renderAzurePlan(resolve(customPorts(disjointPorts(3999))), { targets: [AzureTarget.Nsg] }), "azure.nsg",
+    /^address prefixes and port ranges per NSG \(new NSG\) would be 4001 of 4000, a limit that cannot be raised/),
+  S("Azure IP Group of exactly 5,000 addresses", "one IP Group holding all of them", () => renderAzurePlan(resolve(production([endpoint(sparseAddresses(5000))])), FIREWALL_ONLY),
+    (p) => expect(byType(p, IP_GROUP_TYPE).map((g) => g.inputs.ipAddresses.length)).toEqual([5000])),
+  Q("Azure IP Group of 5,001 addresses", () => renderAzurePlan(resolve(production([endpoint(sparseAddresses(5001))])), FIREWALL_ONLY), "azure.firewallPolicy",
+    /^addresses per IP Group \(largest\) \(new firewall policy\) would be 5001 of 5000, a limit that cannot be raised; write contiguous endpoint addresses as CIDR blocks$/),
+  S("Azure Firewall Policy with exactly 200 IP Groups", "200 IP Groups, chained", () => renderAzurePlan(nsgRules(200), FIREWALL_ONLY),
+    (p) => expect(byType(p, IP_GROUP_TYPE)).toHaveLength(200)),
+  Q("Azure Firewall Policy with 201 IP Groups", () => renderAzurePlan(nsgRules(201), FIREWALL_ONLY), "azure.firewallPolicy",
+    /^IP Groups per firewall policy \(this plan's\) \(new firewall policy\) would be 201 of 200, a limit that cannot be raised/),
+  Q("Azure rule collection group over 2 MB", () => renderAzurePlan(rtcNative, { ...FIREWALL_ONLY, firewallPolicy: { sourceAddresses: workloads(70000) } }), "azure.firewallPolicy",
+    /^rule collection group size \(bytes\) \(agora-egress\) would be \d{7} of 2097152, a limit that cannot be raised; .*sourceIpGroups/),
+  S("Azure DNS domain list of exactly 1,000 names", "one inline list of 1000 entries", () => renderAzurePlan(resolve(custom(names(1000))), DNS_ONLY),
+    (p) => expect(byType(p, DNS_DOMAIN_LIST_TYPE).map((l) => l.inputs.domains.length)).toEqual([1000, 1])),
+  Q("Azure DNS domain list of 1,001 names", () => renderAzurePlan(resolve(custom(names(1001))), DNS_ONLY), "azure.dnsSecurityPolicy",
+    /^domains per inline domain list \(dns-allow-list\) would be 1001 of 1000, a limit that cannot be raised; .*allow a parent domain/),
+  S("Azure DNS security policy linked to exactly 500 networks", "500 links", () => renderAzurePlan(rtcNative, { ...DNS_ONLY, dnsSecurityPolicy: { virtualNetworkIds: vnets(500) } }),
+    (p) => expect(byType(p, DNS_LINK_TYPE)).toHaveLength(500)),
+  Q("Azure DNS security policy linked to 501 networks", () => renderAzurePlan(rtcNative, { ...DNS_ONLY, dnsSecurityPolicy: { virtualNetworkIds: vnets(501) } }),
+    "azure.dnsSecurityPolicy.virtualNetworkIds", /^virtual network links per policy \(new DNS security policy\) would be 501 of 500, a limit that cannot be raised/),
   Q("Azure NSG window too small for the rules", () => renderAzurePlan(resolve({ sdks: ["rtc-native", "rtc-web", "recording"] }), { targets: [AzureTarget.Nsg], nsg: { firstPriority: 100, lastPriority: 101 } }),
     "azure.nsg.lastPriority", /need \d+ priorities but 100-101 has only 2; widen the window/),
 ];
@@ -269,6 +325,8 @@ const cliCases: HostileCase[] = [
     "Pulumi.prio.yaml: agora-egress:aws.networkFirewall.ruleGroupPriority", />=1/),
   C("stack DNS Firewall association priority 9000", () => { stackFile("dnsprio", { sdks: ["rtc-web"], aws: { dnsFirewall: { vpcIds: ["vpc-1"], associationPriority: 9000 } } }); return ["plan", "--cloud", "aws", "--stack", "dnsprio", "--dir", DIR]; },
     "Pulumi.dnsprio.yaml: agora-egress:aws.dnsFirewall.associationPriority", /<=8999/),
+  C("stack DNS Firewall with 1,001 custom names", () => { stackFile("dnsmany", { customRules: [{ protocol: "tcp", ports: [443], destinations: names(1001) }], aws: { dnsFirewall: {} } }); return ["plan", "--cloud", "aws", "--stack", "dnsmany", "--dir", DIR]; },
+    "Pulumi.dnsmany.yaml: agora-egress:aws.dnsFirewall", /^domains per UpdateFirewallDomains request \(dnsfw-agora-domains\) would be 1001 of 1000, a limit that cannot be raised/),
   C("stack with an empty selection", () => { stackFile("empty", {}); return ["rules", "--stack", "empty", "--dir", DIR]; }, "Pulumi.empty.yaml: agora-egress:sdks", /select at least one SDK/),
   {
     surface: "cli", name: "--production-proxy purpose with quotes, ;sid: and a newline",
@@ -309,6 +367,14 @@ const componentCases: HostileCase[] = [
     sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, securityGroups: { vpcId: "vpc-1" },
     productionEndpoints: [{ protocol: "udp", addresses: ["47.74.211.17"], ports: ["4500"] }],
   }), "productionProxy.endpoints[0].addresses[0]", /is one of Agora's published test endpoints/),
+  P("AzureAgoraEgress with an IP Group of 5,001 production addresses", () => new AzureAgoraEgress("h-ipg", {
+    sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, resourceGroupName: "rg", firewallPolicy: {},
+    productionEndpoints: [{ protocol: "udp", addresses: sparseAddresses(5001), ports: ["4500-4650"] }],
+  }), "args.firewallPolicy", /^addresses per IP Group \(largest\) \(new firewall policy\) would be 5001 of 5000/),
+  P("AzureNsgRules with 4,001 address prefixes and port ranges", () => new AzureNsgRules("h-nsg", {
+    sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, resourceGroupName: "rg",
+    productionEndpoints: [{ protocol: "udp", addresses: sparseAddresses(3998), ports: ["4500-4650", "4700"] }],
+  }), "args", /^address prefixes and port ranges per NSG \(new NSG\) would be 4001 of 4000/),
   P("AwsAgoraEgress with no target", () => new AwsAgoraEgress("h-none", { sdks: ["rtc-native"] }), "args", /set at least one of securityGroups, networkFirewall and dnsFirewall/),
 ];
 

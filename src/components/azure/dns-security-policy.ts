@@ -22,7 +22,7 @@ export class AzureDnsSecurityPolicy extends pulumi.ComponentResource {
 
   constructor(name: string, args: AzureDnsSecurityPolicyArgs, opts?: pulumi.ComponentResourceOptions) {
     const planned = planAzureEgress({ ...args, dnsSecurityPolicy: pickSettings(args, "dnsSecurityPolicy") }, [AzureTarget.DnsSecurityPolicy],
-      (f) => f.replace(/^args\.dnsSecurityPolicy\./, "args."));
+      (f) => f.replace(/^args\.dnsSecurityPolicy(?=\.|$)/, "args"));
     super("agora-egress:index:AzureDnsSecurityPolicy", name, {}, opts);
     const out = createAzureEgress(this, name, planned);
     this.dnsSecurityPolicyId = out.dnsSecurityPolicyId!;

@@ -29,7 +29,7 @@ export class AzureFirewallPolicyRules extends pulumi.ComponentResource {
 
   constructor(name: string, args: AzureFirewallPolicyRulesArgs, opts?: pulumi.ComponentResourceOptions) {
     const planned = planAzureEgress({ ...args, firewallPolicy: pickSettings(args, "firewallPolicy") }, [AzureTarget.FirewallPolicy],
-      (f) => f.replace(/^args\.firewallPolicy\./, "args."));
+      (f) => f.replace(/^args\.firewallPolicy(?=\.|$)/, "args"));
     super("agora-egress:index:AzureFirewallPolicyRules", name, {}, opts);
     const out = createAzureEgress(this, name, planned);
     this.firewallPolicyId = out.firewallPolicyId!;

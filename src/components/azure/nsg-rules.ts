@@ -23,7 +23,7 @@ export class AzureNsgRules extends pulumi.ComponentResource {
   public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
   constructor(name: string, args: AzureNsgRulesArgs, opts?: pulumi.ComponentResourceOptions) {
-    const planned = planAzureEgress({ ...args, nsg: pickSettings(args, "nsg") }, [AzureTarget.Nsg], (f) => f.replace(/^args\.nsg\./, "args."));
+    const planned = planAzureEgress({ ...args, nsg: pickSettings(args, "nsg") }, [AzureTarget.Nsg], (f) => f.replace(/^args\.nsg(?=\.|$)/, "args"));
     super("agora-egress:index:AzureNsgRules", name, {}, opts);
     const out = createAzureEgress(this, name, planned);
     this.networkSecurityGroupId = out.networkSecurityGroupId!;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { InputError, canonicalDomain } from "../../model";
 import { Resolution, parseInput } from "../../resolve";
 import { contentName } from "../names";
-import { Plan, QuotaUsage, ResourceSpec, Widening, ref } from "../plan";
+import { HardLimit, Plan, QuotaUsage, ResourceSpec, Widening, ref, refuseOverflows } from "../plan";
 import { AWS_LIMITS } from "./limits";
 
 export const DNS_FIREWALL_TARGET = "aws-dns-firewall";
@@ -15,6 +15,21 @@ export const DNS_CONFIG_TYPE = "aws:route53/resolverFirewallConfig:ResolverFirew
 export const DNS_ALLOW_LIST_NAME = "dnsfw-agora-domains";
 export const DNS_BLOCK_LIST_NAME = "dnsfw-all-domains";
 export const DNS_RULE_GROUP_NAME = "dnsfw-rule-group";
+
+/**
+ * DNS Firewall quotas a plan must not exceed. "Rules per rule group" (100) is an adjustable
+ * quota (cloud-semantics §4): it stays reported. The domain list goes to AWS in ONE
+ * UpdateFirewallDomains request, which takes at most 1,000 domains: the provider does not
+ * split it (hashicorp/terraform-provider-aws#41433: above 1,000 it fails and leaves the list
+ * empty), so more would fail the deploy part-way.
+ */
+export const DNS_FIREWALL_HARD_LIMITS: Readonly<Record<string, HardLimit>> = {
+  "domains per UpdateFirewallDomains request": {
+    field: "dnsFirewall",
+    remedy: "the provider sends the whole domain list in one request, which AWS refuses above that (an apex and its subdomains take 2 entries); "
+      + "allow a parent domain (.example.com covers every name below it) instead of its names one by one",
+  },
+};
 
 /** How the ALLOW rule treats CNAME/DNAME redirections (pitfall §8.14). */
 export enum DnsRedirectionAction {
@@ -90,7 +105,8 @@ export function dnsFirewallDomains(resolution: Resolution): string[] {
  * Route 53 Resolver DNS Firewall: a domain list of the allowed names (plus the cloud
  * proxy's domain), an ALLOW rule, optionally a BLOCK rule for everything else, and per
  * VPC an association and a fail-open/closed config. DNS Firewall only sees queries sent
- * to the VPC resolver and never restricts ports or addresses.
+ * to the VPC resolver and never restricts ports or addresses. A list of more than 1,000
+ * entries is refused (see DNS_FIREWALL_HARD_LIMITS).
  */
 export function renderDnsFirewall(resolution: Resolution, options: DnsFirewallOptions = {}): Plan {
   const o = parseInput(Options, options, "dnsFirewall");
@@ -137,6 +153,7 @@ export function renderDnsFirewall(resolution: Resolution, options: DnsFirewallOp
       target: DNS_FIREWALL_TARGET, quota: "rule groups associated per VPC", scope: vpcId, used: 1, limit: AWS_LIMITS.dnsFirewallGroupsPerVpc,
     })),
   ];
+  refuseOverflows(quotas, DNS_FIREWALL_HARD_LIMITS);
   // Without the BLOCK rule nothing is denied by name: say so, as the other DNS layer does.
   const widenings: Widening[] = o.blockOthers ? [] : [{
     target: DNS_FIREWALL_TARGET,

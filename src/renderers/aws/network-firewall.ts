@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { InputError, canonicalCidr, mergePortRanges, parsePortRange } from "../../model";
 import { Resolution, parseInput } from "../../resolve";
-import { Plan, QuotaUsage, ResourceSpec, ref } from "../plan";
+import { HardLimit, Plan, QuotaUsage, ResourceSpec, ref, refuseOverflows } from "../plan";
 import { AWS_LIMITS } from "./limits";
 import { checkDnsGuardConflicts, dnsGuardResolvers } from "./dns-guard";
 import { intersectPorts } from "./ports";
@@ -52,6 +52,19 @@ export interface NetworkFirewallOptions {
   /** Primary CIDR blocks of the workloads' VPCs: each one's Route 53 Resolver (base + 2) is added to `dnsResolvers`. */
   vpcCidrs?: string[];
 }
+
+/**
+ * Every Network Firewall quota the plan reports is a hard limit (cloud-semantics §3.2):
+ * capacity is fixed at creation, 30,000 is the maximum planned for, and the rule and
+ * `rulesString` sizes are fixed. The renderer refuses each with a specific message first;
+ * this table is the backstop and says which quotas are hard.
+ */
+export const NETWORK_FIREWALL_HARD_LIMITS: Readonly<Record<string, HardLimit>> = {
+  "stateful rules within the rule group's capacity": { field: "networkFirewall.capacity", remedy: "raise capacity (it is fixed when the group is created)" },
+  "stateful rule group capacity": { field: "networkFirewall.capacity", remedy: "filter fewer destinations in this rule group" },
+  "rulesString bytes": { field: "networkFirewall", remedy: "select fewer custom rules or endpoints with distinct ports" },
+  "characters in one Suricata rule": { field: "networkFirewall", remedy: "write the ports as fewer, wider ranges" },
+};
 
 /** Capacity is fixed at creation, so it comes from coarse buckets: adding an SDK rarely crosses one. */
 export const CAPACITY_BUCKETS = [100, 200, 500, 1000, 2000, 5000, 10000, 20000, AWS_LIMITS.ruleGroupCapacity] as const;
@@ -158,5 +171,6 @@ export function renderNetworkFirewallRules(resolution: Resolution, options: Netw
     { target: NETWORK_FIREWALL_TARGET, quota: "rulesString bytes", scope: RULE_GROUP_NAME, used: Buffer.byteLength(rulesString), limit: AWS_LIMITS.rulesStringBytes },
     { target: NETWORK_FIREWALL_TARGET, quota: "characters in one Suricata rule", scope: RULE_GROUP_NAME, used: longest, limit: AWS_LIMITS.suricataRuleLength },
   ];
+  refuseOverflows(quotas, NETWORK_FIREWALL_HARD_LIMITS);
   return { resources: [ruleGroup, ...policy], widenings, quotas };
 }

@@ -4,7 +4,7 @@ import {
 } from "../../model";
 import { Resolution, parseInput } from "../../resolve";
 import { contentName } from "../names";
-import { Plan, QuotaUsage, ResourceSpec, Widening, ref } from "../plan";
+import { HardLimit, Plan, QuotaUsage, ResourceSpec, Widening, ref, refuseOverflows } from "../plan";
 import { attribution, describeGrant, describeRendered } from "./describe";
 import { AWS_LIMITS, ec2Description } from "./limits";
 import { overlaps, subtractPorts } from "./ports";
@@ -50,6 +50,23 @@ const Options = z.object({
   prefixListMaxEntries: z.number().int().min(1).max(AWS_LIMITS.prefixListMaxEntries).optional(),
 }).strict();
 
+/**
+ * Security-group quotas the plan must not exceed (cloud-semantics §1.1, §2). Rules per group
+ * and groups per interface are adjustable quotas, given as `maxRulesPerGroup` and
+ * `maxGroupsPerInterface`: the rules are sharded to fit them and they stay reported. These
+ * are not: rules × groups per interface is capped at 1,000, and a prefix list of more than
+ * 1,000 entries can neither be created nor referenced (a reference costs its maxEntries in
+ * one group, whose rules cannot exceed 1,000).
+ */
+export const SECURITY_GROUP_HARD_LIMITS: Readonly<Record<string, HardLimit>> = {
+  "rules per group × groups per interface": { field: "securityGroups.maxRulesPerGroup", remedy: "lower maxRulesPerGroup or maxGroupsPerInterface" },
+  "prefix list entries (maxEntries)": { field: "securityGroups.prefixListMaxEntries", remedy: "raise prefixListMaxEntries to the endpoint count" },
+  "maxEntries of one prefix list": {
+    field: "securityGroups.proxyPrefixLists",
+    remedy: "endpoints that share ports share one list; leave proxyPrefixLists off and filter these endpoints with Network Firewall, or split them over rows with different ports",
+  },
+};
+
 type Family = "ipv4" | "ipv6";
 
 /** One standalone rule resource: (direction, protocol, port range, one CIDR or one prefix list). */
@@ -90,11 +107,14 @@ function slotsFor(resolution: Resolution, ipv6: boolean): Slot[] {
     }
   }
   const all = [...slots.values()];
-  // Ports already open to a containing CIDR need no rule of their own.
+  // Ports already open to a containing CIDR need no rule of their own. Only a shorter prefix can
+  // contain another slot's CIDR (one slot per CIDR), which spares comparing thousands of /32s pairwise.
+  const bits = (cidr: string) => Number(cidr.split("/")[1]);
+  const wider = all.filter((o) => familyOf(o.cidr) === "ipv4" && bits(o.cidr) < 32);
   return all.map((s) => {
     if (familyOf(s.cidr) === "ipv6") return s;
-    const covering = all.filter((o) => o !== s && o.direction === s.direction && o.protocol === s.protocol
-      && familyOf(o.cidr) === "ipv4" && cidrCovers(o.cidr, s.cidr));
+    const covering = wider.filter((o) => o.direction === s.direction && o.protocol === s.protocol
+      && bits(o.cidr) < bits(s.cidr) && cidrCovers(o.cidr, s.cidr));
     return { ...s, ports: subtractPorts(s.ports, covering.flatMap((o) => o.ports)) };
   }).filter((s) => s.ports.length > 0);
 }
@@ -150,7 +170,8 @@ function widenings(resolution: Resolution, ipv6: boolean): Widening[] {
  * per (protocol, merged port range, CIDR or prefix list), never inline rules. Domains
  * become `0.0.0.0/0` (and `::/0` with `ipv6`) and source ports are dropped, both
  * reported as widenings. Rules are sharded over as many groups as the per-group quota
- * needs; more than `maxGroupsPerInterface` is an InputError. A group created here has
+ * needs; more than `maxGroupsPerInterface` is an InputError, and so is exceeding a hard
+ * limit (SECURITY_GROUP_HARD_LIMITS: a prefix list above 1,000 entries). A group created here has
  * no inline rules, and the provider removes AWS's default allow-all egress on create,
  * so the group starts closed.
  */
@@ -188,6 +209,15 @@ export function renderSecurityGroupRules(resolution: Resolution, options: Securi
       if (same.length) rules.push(...splitIntoRules({ direction: "egress", protocol, prefixList: name, weight: maxEntries }, same[0].ports, same.flatMap((m) => m.rules)));
     }
   }
+  const prefixListQuotas: QuotaUsage[] = prefixLists.flatMap((p) => [
+    {
+      target: SECURITY_GROUP_TARGET, quota: "prefix list entries (maxEntries)", scope: p.name,
+      used: (p.inputs.entries as unknown[]).length, limit: p.inputs.maxEntries as number,
+    },
+    { target: SECURITY_GROUP_TARGET, quota: "maxEntries of one prefix list", scope: p.name, used: p.inputs.maxEntries as number, limit: AWS_LIMITS.prefixListMaxEntries },
+  ]);
+  // Before sharding: a list too large for AWS would otherwise surface as a groups-per-interface error.
+  refuseOverflows(prefixListQuotas, SECURITY_GROUP_HARD_LIMITS);
   for (const s of slots.filter((x) => !isProxySlot(x))) {
     rules.push(...splitIntoRules({ direction: s.direction, protocol: s.protocol, cidr: s.cidr, weight: 1 }, s.ports, s.rules));
   }
@@ -249,11 +279,9 @@ export function renderSecurityGroupRules(resolution: Resolution, options: Securi
   quotas.push(
     { target: SECURITY_GROUP_TARGET, quota: "security groups per network interface", scope: "network interface", used: placed.shards, limit: o.maxGroupsPerInterface },
     { target: SECURITY_GROUP_TARGET, quota: "rules per group × groups per interface", scope: "network interface", used: limit * placed.shards, limit: AWS_LIMITS.rulesTimesGroups },
-    ...prefixLists.map((p) => ({
-      target: SECURITY_GROUP_TARGET, quota: "prefix list entries (maxEntries)", scope: p.name,
-      used: (p.inputs.entries as unknown[]).length, limit: p.inputs.maxEntries as number,
-    })),
+    ...prefixListQuotas,
   );
+  refuseOverflows(quotas, SECURITY_GROUP_HARD_LIMITS);
   return { resources: [...prefixLists, ...groups, ...ruleSpecs], widenings: widenings(resolution, o.ipv6), quotas };
 }
 

@@ -2,7 +2,7 @@ import { domainMatches } from "../../model";
 import { getEdition } from "../../catalog";
 import { Resolution } from "../../resolve";
 import { shortHash } from "../names";
-import { Plan, QuotaUsage, ResourceSpec, Widening, ref } from "../plan";
+import { HardLimit, Plan, QuotaUsage, ResourceSpec, Widening, ref, refuseOverflows } from "../plan";
 import { parseArmId } from "./arm-id";
 import { AzurePlanOptions, EXTERNAL, LIMITS, ResolvedAzureOptions, resolveAzureOptions } from "./options";
 
@@ -20,6 +20,27 @@ export const DNS_LINK_TYPE = "azure-native:dnsresolver:DnsResolverPolicyVirtualN
 
 /** DNS resolver child names: 1–80 characters, `^[a-zA-Z0-9]([a-zA-Z0-9_\-]*[a-zA-Z0-9])?$`. */
 export const DNS_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9_-]{0,78}[a-zA-Z0-9])?$/;
+
+/**
+ * DNS security policy quotas a plan must not exceed (cloud-semantics §7): the policy's rules
+ * and virtual network links are capped, and an inline domain list of the API version
+ * @pulumi/azure-native 3 uses (2023-07-01-preview) holds up to 1,000 domains; larger lists
+ * need the bulk upload of API 2025-05-01, which it does not expose.
+ */
+export const DNS_SECURITY_POLICY_HARD_LIMITS: Readonly<Record<string, HardLimit>> = {
+  "DNS security rules per policy": {
+    field: "azure.dnsSecurityPolicy",
+    remedy: "rules already in an existing policy count too; use a policy of its own",
+  },
+  "domains per inline domain list": {
+    field: "azure.dnsSecurityPolicy",
+    remedy: "an entry covers the name and every name below it, so allow a parent domain (.example.com) instead of its names one by one",
+  },
+  "virtual network links per policy": {
+    field: "azure.dnsSecurityPolicy.virtualNetworkIds",
+    remedy: "link the other virtual networks to a second DNS security policy (a network links to one policy only)",
+  },
+};
 
 interface Entry {
   readonly name: string;
@@ -66,6 +87,7 @@ export function allowedNames(resolution: Resolution): Entry[] {
  * list (entries with a trailing dot, `agora.io.`), an Allow rule, optionally a Block rule for
  * every other name (domain list `.`) at a later priority, and a link per virtual network.
  * Entries match the name and all names below it, so exact domains are reported as widened.
+ * More than 1,000 names, 100 rules or 500 links is refused: DNS_SECURITY_POLICY_HARD_LIMITS.
  */
 export function renderDnsSecurityPolicy(resolution: Resolution, options: AzurePlanOptions): Plan {
   return renderDns(resolution, resolveAzureOptions(options));
@@ -142,5 +164,6 @@ export function renderDns(resolution: Resolution, o: ResolvedAzureOptions): Plan
     { target: DNS_TARGET, quota: "domains per inline domain list", scope: DNS_ALLOW_LIST_SPEC, used: names.length, limit: LIMITS.dnsDomainsPerList },
     { target: DNS_TARGET, quota: "virtual network links per policy", scope, used: links.length, limit: LIMITS.dnsLinksPerPolicy },
   ];
+  refuseOverflows(quotas, DNS_SECURITY_POLICY_HARD_LIMITS);
   return { resources, widenings, quotas };
 }

@@ -1,7 +1,7 @@
 import { Grant, PortRange, Rule, formatPortRange, grants, portRangesKey } from "../../model";
 import { Resolution } from "../../resolve";
 import { shortHash } from "../names";
-import { Plan, QuotaUsage, ResourceSpec, Widening, ref } from "../plan";
+import { HardLimit, Plan, QuotaUsage, ResourceSpec, Widening, ref, refuseOverflows } from "../plan";
 import { Block, Fact, addressKind, addressesKey, groupIntoBlocks } from "./blocks";
 import { FlowPattern, describePattern } from "./describe";
 import { joinName, portsPart, profileNames } from "./profile-names";
@@ -17,6 +17,27 @@ export const IP_GROUP_TYPE = "azure-native:network:IpGroup";
 
 /** The Azure name of an IP Group is `<component>-<spec name>-<random suffix>`, 80 characters at most. */
 const IP_GROUP_SPEC_NAME_MAX = LIMITS.ipGroupName - 24;
+
+/**
+ * Firewall Policy quotas that are Azure Firewall's maximums (cloud-semantics §6): a policy
+ * beyond them fails to deploy, so the plan is refused. "Network rule source/destination
+ * combinations" (20,000) stays reported only: how Azure counts them (IP Groups, ports) is not
+ * settled by the sources, and this plan's count is an estimate.
+ */
+export const FIREWALL_POLICY_HARD_LIMITS: Readonly<Record<string, HardLimit>> = {
+  "IP Groups per firewall policy (this plan's)": {
+    field: "azure.firewallPolicy",
+    remedy: "endpoints that share ports share one IP Group, so give the endpoints fewer distinct port sets (IP Groups the firewall already uses count too)",
+  },
+  "addresses per IP Group (largest)": {
+    field: "azure.firewallPolicy",
+    remedy: "write contiguous endpoint addresses as CIDR blocks",
+  },
+  "rule collection group size (bytes)": {
+    field: "azure.firewallPolicy",
+    remedy: "select fewer custom rules, or give the workloads as sourceIpGroups rather than a long sourceAddresses list (it is repeated in every rule)",
+  },
+};
 
 /** The only ports application rules take here: HTTP and HTTPS (TLS SNI). */
 const APPLICATION_PROTOCOLS: ReadonlyMap<number, string> = new Map([[80, "Http"], [443, "Https"]]);
@@ -124,7 +145,8 @@ const sources = (w: WorkloadSources, side: "source" | "destination") =>
  *   test table's shape changes only the IP Groups' `ipAddresses` (see `profileNames`);
  * - ingress (recording's simplex range) → network rules from the remote addresses to the workloads.
  * Every rule's source is the workloads (`sourceAddresses`, default RFC 1918, or `sourceIpGroups`),
- * so no rule is open in both directions.
+ * so no rule is open in both directions. A plan beyond an Azure Firewall maximum (IP Groups,
+ * addresses per IP Group, 2 MB per rule collection group) is refused: FIREWALL_POLICY_HARD_LIMITS.
  */
 export function renderFirewallPolicyRules(resolution: Resolution, options: AzurePlanOptions): Plan {
   return renderFirewallPolicy(resolution, resolveAzureOptions(options));
@@ -260,5 +282,6 @@ export function renderFirewallPolicy(resolution: Resolution, o: ResolvedAzureOpt
       used: Buffer.byteLength(JSON.stringify(rcgInputs)), limit: LIMITS.ruleCollectionGroupBytes,
     },
   ];
+  refuseOverflows(quotas, FIREWALL_POLICY_HARD_LIMITS);
   return { resources, widenings, quotas };
 }

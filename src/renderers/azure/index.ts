@@ -13,15 +13,16 @@ export { allocatePriorities } from "./priorities";
 export type { PriorityClash } from "./priority-clashes";
 export { priorityClashes } from "./priority-clashes";
 export {
-  NSG_SPEC, NSG_TARGET, NSG_TYPE, SECURITY_RULE_TYPE, renderNsgRules,
+  NSG_HARD_LIMITS, NSG_SPEC, NSG_TARGET, NSG_TYPE, SECURITY_RULE_TYPE, renderNsgRules,
 } from "./nsg";
 export {
-  FIREWALL_POLICY_SPEC, FIREWALL_POLICY_TYPE, FIREWALL_TARGET, IP_GROUP_TYPE, RULE_COLLECTION_GROUP_SPEC,
+  FIREWALL_POLICY_HARD_LIMITS, FIREWALL_POLICY_SPEC, FIREWALL_POLICY_TYPE, FIREWALL_TARGET, IP_GROUP_TYPE, RULE_COLLECTION_GROUP_SPEC,
   RULE_COLLECTION_GROUP_TYPE, renderFirewallPolicyRules,
 } from "./firewall-policy";
 export {
   DNS_ALLOW_LIST_SPEC, DNS_ALLOW_RULE_SPEC, DNS_BLOCK_LIST_SPEC, DNS_BLOCK_RULE_SPEC, DNS_DOMAIN_LIST_TYPE, DNS_LINK_TYPE,
-  DNS_NAME, DNS_POLICY_SPEC, DNS_POLICY_TYPE, DNS_SECURITY_RULE_TYPE, DNS_TARGET, allowedNames, renderDnsSecurityPolicy,
+  DNS_NAME, DNS_POLICY_SPEC, DNS_POLICY_TYPE, DNS_SECURITY_POLICY_HARD_LIMITS, DNS_SECURITY_RULE_TYPE, DNS_TARGET, allowedNames,
+  renderDnsSecurityPolicy,
 } from "./dns-security-policy";
 
 /**

@@ -1,6 +1,6 @@
 import { Grant, InputError, PortRange, formatPortRange, grants } from "../../model";
 import { Resolution } from "../../resolve";
-import { Plan, QuotaUsage, ResourceSpec, Widening, ref } from "../plan";
+import { HardLimit, Plan, QuotaUsage, ResourceSpec, Widening, ref, refuseOverflows } from "../plan";
 import { Block, Fact, groupIntoBlocks } from "./blocks";
 import { describePattern } from "./describe";
 import { internetRules } from "./internet-rules";
@@ -15,6 +15,18 @@ export const SECURITY_RULE_TYPE = "azure-native:network:SecurityRule";
 export const NSG_TYPE = "azure-native:network:NetworkSecurityGroup";
 
 const INTERNET = "Internet" as const;
+
+/** Quotas of an NSG that are Azure's maximums (cloud-semantics §5): refused, not reported, when exceeded. */
+export const NSG_HARD_LIMITS: Readonly<Record<string, HardLimit>> = {
+  "security rules per NSG": {
+    field: "azure.nsg",
+    remedy: "Azure allows no more rules in one NSG (rules already in an existing NSG count too); select fewer endpoints or custom rules with distinct ports, or filter these destinations with the Firewall Policy instead",
+  },
+  "address prefixes and port ranges per NSG": {
+    field: "azure.nsg",
+    remedy: "Azure allows no more address prefixes and port ranges in one NSG (those of rules already in an existing NSG count too); write contiguous addresses as CIDR blocks, or filter these destinations with the Firewall Policy (IP Groups) instead",
+  },
+};
 
 export function describeGrant(g: Grant): string {
   return describePattern(g);
@@ -198,5 +210,6 @@ export function renderNsg(resolution: Resolution, o: ResolvedAzureOptions): Plan
       used: rules.filter((r) => r.inputs.direction === d).length, limit: lastPriority - firstPriority + 1,
     })),
   ];
+  refuseOverflows(quotas, NSG_HARD_LIMITS);
   return { resources, widenings, quotas };
 }
