@@ -92,6 +92,8 @@ export const AzureTargetConfig = z.object({
     firstPriority: count.optional(),
     lastPriority: count.optional(),
     denyByDefault: z.boolean().optional(),
+    dnsGuard: z.boolean().optional(),
+    dnsResolvers: z.array(text).min(1).optional(),
   }).strict().optional(),
   firewallPolicy: z.object({
     existingFirewallPolicyId: armId("Microsoft.Network/firewallPolicies").optional(),
@@ -141,7 +143,7 @@ export function azurePlanOptions(config: AzureTargetConfig | undefined): AzurePl
     ...(firewallPolicy ? [AzureTarget.FirewallPolicy] : []),
     ...(dnsSecurityPolicy ? [AzureTarget.DnsSecurityPolicy] : []),
   ];
-  const { existingNetworkSecurityGroupId, networkSecurityGroupName, ...nsgRest } = nsg ?? {};
+  const { existingNetworkSecurityGroupId, ...nsgRest } = nsg ?? {};
   const { existingFirewallPolicyId, ...firewallRest } = firewallPolicy ?? {};
   const { existingDnsSecurityPolicyId, ...dnsRest } = dnsSecurityPolicy ?? {};
   return {
@@ -149,7 +151,7 @@ export function azurePlanOptions(config: AzureTargetConfig | undefined): AzurePl
     resourceGroupName: config.resourceGroupName,
     ...(config.location !== undefined ? { location: config.location } : {}),
     ...(config.namePrefix !== undefined ? { namePrefix: config.namePrefix } : {}),
-    nsg: { ...nsgRest, ...(networkSecurityGroupName !== undefined ? { name: networkSecurityGroupName } : {}), existing: existingNetworkSecurityGroupId !== undefined },
+    nsg: { ...nsgRest, existing: existingNetworkSecurityGroupId !== undefined },
     firewallPolicy: { ...firewallRest, existing: existingFirewallPolicyId !== undefined },
     dnsSecurityPolicy: { ...dnsRest, existing: existingDnsSecurityPolicyId !== undefined },
   };
@@ -158,7 +160,6 @@ export function azurePlanOptions(config: AzureTargetConfig | undefined): AzurePl
 /** Renderer option names that the components, and so the stacks, call otherwise. */
 const STACK_NAMES: readonly [RegExp, string][] = [
   [/^aws\.securityGroups\.existingGroupId\b/, "aws.securityGroups.existingSecurityGroupId"],
-  [/^azure\.nsg\.name\b/, "azure.nsg.networkSecurityGroupName"],
 ];
 
 /** Names a renderer's InputError after the config key: `securityGroups.vpcId` → `aws.securityGroups.vpcId`. */

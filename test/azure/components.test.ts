@@ -81,6 +81,18 @@ describe.each(Object.keys(SELECTIONS))("%s: each component creates exactly the p
     expect(byName(got)).toEqual(byName(expected(plan({ targets: [AzureTarget.Nsg], nsg: { firstPriority: 2000, lastPriority: 2200 } }), name)));
   });
 
+  it("AzureNsgRules with the DNS guard, and AzureAgoraEgress with it in nsg", async () => {
+    const guard = { dnsGuard: true, dnsResolvers: ["203.0.113.53"] };
+    const name = `guard-${slug}`;
+    const got = await createdBy(name, () => new AzureNsgRules(name, { ...selection, ...placement, ...guard }));
+    const want = plan({ targets: [AzureTarget.Nsg], nsg: guard });
+    expect(want.resources.filter((r) => String(r.inputs.securityRuleName).includes("dns"))).toHaveLength(4);
+    expect(byName(got)).toEqual(byName(expected(want, name)));
+    const umbrella = `gall-${slug}`;
+    const all = await createdBy(umbrella, () => new AzureAgoraEgress(umbrella, { ...selection, ...placement, nsg: guard }));
+    expect(byName(all)).toEqual(byName(expected(want, umbrella)));
+  });
+
   it("AzureFirewallPolicyRules", async () => {
     const name = `fw-${slug}`;
     const got = await createdBy(name, () => new AzureFirewallPolicyRules(name, { ...selection, ...placement, tier: FirewallPolicyTier.Premium }));
@@ -147,7 +159,7 @@ describe("outputs and inputs given as Pulumi outputs", () => {
 describe("bad input", () => {
   it.each([
     ["a priority window outside 100-4096", () => new AzureNsgRules("bad1", { sdks: ["rtc-web"], resourceGroupName: "rg", lastPriority: 5000 }), /^args\.lastPriority: /],
-    ["a window too small", () => new AzureNsgRules("bad2", { sdks: ["rtc-web"], resourceGroupName: "rg", firstPriority: 100, lastPriority: 101 }), /^args\.lastPriority: 2 Outbound allow rules and the deny rule need 3 priorities/],
+    ["a window too small", () => new AzureNsgRules("bad2", { sdks: ["rtc-web"], resourceGroupName: "rg", firstPriority: 100, lastPriority: 101 }), /^args\.lastPriority: 2 Outbound allow rules, the deny rule and the 4 kept for the DNS guard need 7 priorities/],
     ["an existing NSG id that is not one", () => new AzureNsgRules("bad3", { sdks: ["rtc-web"], resourceGroupName: "rg", existingNetworkSecurityGroupId: EXISTING_POLICY_ID }), /^args\.existingNetworkSecurityGroupId: .* is not the ARM id of a Microsoft.Network\/networkSecurityGroups/],
     ["a bad collection priority", () => new AzureFirewallPolicyRules("bad4", { sdks: ["rtc-web"], resourceGroupName: "rg", networkRuleCollectionPriority: 70000 }), /^args\.networkRuleCollectionPriority: /],
     ["a bad umbrella setting", () => new AzureAgoraEgress("bad5", { sdks: ["rtc-web"], resourceGroupName: "rg", dnsSecurityPolicy: { allowPriority: 1 } }), /^args\.dnsSecurityPolicy\.allowPriority: /],

@@ -52,11 +52,15 @@ const DEFAULTS: Inputs[] = [
   { direction: "Inbound", priority: 65500, access: "Deny", protocol: "*", sourceAddressPrefix: "*", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "*" },
 ];
 
+/** Azure-provided DNS and IMDS: platform addresses NSG rules do not filter (cloud-semantics §5). */
+export const PLATFORM_ADDRESSES = ["168.63.129.16", "169.254.169.254"];
+
 /** Compiles the plan's rules once; the result answers one flow at a time. */
 export function nsgEvaluator(plan: Plan): (flow: Flow) => boolean {
   const rules = [...plan.resources.filter((s) => s.type === SECURITY_RULE_TYPE).map((s) => s.inputs), ...DEFAULTS]
     .sort((a, b) => Number(a.priority) - Number(b.priority));
-  return (flow) => rules.find((r) => ruleMatches(r, flow))?.access === "Allow";
+  return (flow) => ((flow.direction ?? "egress") === "egress" && PLATFORM_ADDRESSES.includes(flow.destination))
+    || rules.find((r) => ruleMatches(r, flow))?.access === "Allow";
 }
 
 export const nsgAdmits = (plan: Plan, flow: Flow): boolean => nsgEvaluator(plan)(flow);

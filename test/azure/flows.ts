@@ -29,7 +29,7 @@ export function candidateRemotes(ruleSet: RuleSet, extra: readonly string[] = []
 }
 
 export function candidatePorts(ruleSet: RuleSet): number[] {
-  const out = new Set<number>([80, 443, 53, 1, 65535]);
+  const out = new Set<number>([80, 443, 53, 853, 1, 65535]);
   for (const r of ruleSet.rules) {
     for (const p of [...r.ports, ...(r.sourcePorts ?? [])]) [p.from - 1, p.from, p.to, p.to + 1].forEach((v) => out.add(v));
   }

@@ -131,7 +131,7 @@ describe("renderNsgRules", () => {
   it("rejects a window too small for the rules, before rendering anything", () => {
     const call = () => renderNsgRules(resolved("all six SDKs direct"), { ...options, nsg: { firstPriority: 4093, lastPriority: 4095 } });
     expect(call).toThrow(InputError);
-    expect(call).toThrow(/^azure\.nsg\.lastPriority: 3 Outbound allow rules and the deny rule need 4 priorities but 4093-4095 has only 3/);
+    expect(call).toThrow(/^azure\.nsg\.lastPriority: 3 Outbound allow rules, the deny rule and the 4 kept for the DNS guard need 8 priorities but 4093-4095 has only 3; widen the window$/);
   });
 
   it.each([

@@ -160,6 +160,16 @@ describe("allocatePriorities", () => {
     }));
   });
 
+  it("never gives a reserved slot, and counts the reserved slots as taken", () => {
+    fc.assert(fc.property(fc.uniqueArray(fc.string({ minLength: 1 }), { maxLength: 30 }), (names) => {
+      const got = allocatePriorities(names, 100, 133, "f", "rules", [100, 101, 102, 103]);
+      expect([...got.values()].every((p) => p >= 104 && p <= 133)).toBe(true);
+      expect(new Set(got.values()).size).toBe(names.length);
+    }));
+    expect(() => allocatePriorities(["a", "b"], 100, 104, "azure.nsg.lastPriority", "Outbound rules", [100, 101, 102, 103]))
+      .toThrow("azure.nsg.lastPriority: Outbound rules need 2 priorities but 100-104 has only 1; widen the window");
+  });
+
   it("fills a window exactly and fails clearly one past it", () => {
     const names = Array.from({ length: 5 }, (_, i) => `rule-${i}`);
     expect([...allocatePriorities(names, 100, 104, "azure.nsg.lastPriority", "Outbound rules").values()].sort()).toEqual([100, 101, 102, 103, 104]);

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { Flow, allows, canonicalDomain, domainMatches } from "../../src/model";
+import { Flow, InputError, allows, canonicalDomain, domainMatches, grants, portInRanges } from "../../src/model";
 import { resolve } from "../../src/resolve";
 import { AzurePlanOptions, DNS_TARGET, FIREWALL_TARGET, FirewallPolicyTier, NSG_TARGET, renderAzurePlan } from "../../src/renderers/azure";
 import { Plan } from "../../src/renderers/plan";
@@ -19,9 +19,11 @@ const optionsArb: fc.Arbitrary<AzurePlanOptions> = fc.record({
   dnsProxyEnabled: fc.boolean(),
   ipGroups: fc.boolean(),
   blockOthers: fc.boolean(),
+  dnsGuard: fc.boolean(),
+  dnsResolvers: fc.option(fc.constantFrom<string[]>(["203.0.113.53"], ["8.8.8.8", "1.1.1.0/24"]), { nil: undefined }),
 }).map((o) => ({
   resourceGroupName: "rg",
-  nsg: { existing: o.nsgExisting, denyByDefault: o.denyByDefault },
+  nsg: { existing: o.nsgExisting, denyByDefault: o.denyByDefault, ...(o.dnsGuard ? { dnsGuard: true, ...(o.dnsResolvers ? { dnsResolvers: o.dnsResolvers } : {}) } : {}) },
   firewallPolicy: {
     existing: o.fwExisting,
     ...(o.fwExisting ? { dnsProxyEnabled: o.dnsProxyEnabled } : { tier: o.tier }),
@@ -69,10 +71,21 @@ describe("rendered rules ∪ widenings admit exactly the model's flows", () => {
     checkNames(plan, neededNames(resolution), candidateRemotes(resolution.ruleSet, ["ap-proxy.agora.io", "x.ap-proxy.agora.io"]).filter((r) => !/^[\d.]+$/.test(r)));
   });
 
-  it("for random selections and options (NSG, Firewall Policy, DNS security policy)", () => {
+  it("for random selections and options (NSG with or without the DNS guard, Firewall Policy, DNS security policy)", () => {
     fc.assert(fc.property(selectionArb, optionsArb, fc.integer(), (selection, options, seed) => {
       const resolution = resolve(selection);
-      const plan = renderAzurePlan(resolution, options);
+      let plan: Plan;
+      try {
+        plan = renderAzurePlan(resolution, options);
+      } catch (e) {
+        // Refused only where the model itself needs DNS or DNS over TLS to where the guard denies it.
+        expect(e).toBeInstanceOf(InputError);
+        expect((e as InputError).field).toBe("azure.nsg.dnsGuard");
+        expect(grants(resolution.ruleSet).some((g) => g.direction === "egress"
+          && (portInRanges(53, g.ports) || (g.protocol === "tcp" && portInRanges(853, g.ports)))
+          && !(g.destination.kind === "cidr" && (options.nsg?.dnsResolvers ?? []).includes(g.destination.cidr.replace(/\/32$/, ""))))).toBe(true);
+        return;
+      }
       expect(limitViolations(plan)).toEqual([]);
       checkFlows(plan, (f) => allows(resolution.ruleSet, f), sampleFlows(resolution.ruleSet, seed, 300));
       checkNames(plan, neededNames(resolution), candidateRemotes(resolution.ruleSet, ["ap-proxy.agora.io"]).filter((r) => !/^[\d.]+$/.test(r)));

@@ -297,6 +297,7 @@ const stackCases: HostileCase[] = [
   K("key without a value", { access: null }, "access", /has no value/),
   K("a secret the CLI cannot decrypt", { productionProxy: { secure: "AAABAJ0=" } }, "productionProxy", /is a Pulumi secret \(secure:\)/),
   K("unknown Network Firewall option", { aws: { networkFirewall: { dnsguard: true } } }, "aws.networkFirewall.dnsguard", /Unrecognized key: "dnsguard"/),
+  K("NSG DNS guard given as text", { azure: { resourceGroupName: "rg", nsg: { dnsGuard: "yes" } } }, "azure.nsg.dnsGuard", /expected boolean, received string/),
   K("custom rule with an unknown field", { customRules: [{ protocol: "tcp", ports: [443], destinations: ["a.example.com"], sid: 1 }] }, "customRules[0].sid", /Unrecognized key: "sid"/),
   KF("YAML that does not parse", "broken", "config:\n  agora-egress:sdks: [rtc-native\n", "Pulumi.broken.yaml", /is not valid YAML at line \d+, column \d+/),
   KF("config as a list", "listed", "config:\n  - agora-egress:sdks\n", "Pulumi.listed.yaml: config", /must be a map of `namespace:key: value` entries/),
@@ -327,6 +328,10 @@ const cliCases: HostileCase[] = [
     "Pulumi.dnsprio.yaml: agora-egress:aws.dnsFirewall.associationPriority", /<=8999/),
   C("stack DNS Firewall with 1,001 custom names", () => { stackFile("dnsmany", { customRules: [{ protocol: "tcp", ports: [443], destinations: names(1001) }], aws: { dnsFirewall: {} } }); return ["plan", "--cloud", "aws", "--stack", "dnsmany", "--dir", DIR]; },
     "Pulumi.dnsmany.yaml: agora-egress:aws.dnsFirewall", /^domains per UpdateFirewallDomains request \(dnsfw-agora-domains\) would be 1001 of 1000, a limit that cannot be raised/),
+  C("stack NSG DNS guard against a custom DNS rule", () => {
+    stackFile("guard", { sdks: ["rtc-web"], customRules: [{ protocol: "udp", ports: [53], destinations: ["8.8.8.8"] }], azure: { resourceGroupName: "rg", nsg: { dnsGuard: true } } });
+    return ["plan", "--cloud", "azure", "--stack", "guard", "--dir", DIR];
+  }, "Pulumi.guard.yaml: agora-egress:azure.nsg.dnsGuard", /^udp 53 → 8\.8\.8\.8\/32 \(custom\) allows UDP 53 to the Internet, where the DNS guard denies it/),
   C("stack with an empty selection", () => { stackFile("empty", {}); return ["rules", "--stack", "empty", "--dir", DIR]; }, "Pulumi.empty.yaml: agora-egress:sdks", /select at least one SDK/),
   {
     surface: "cli", name: "--production-proxy purpose with quotes, ;sid: and a newline",
@@ -375,6 +380,9 @@ const componentCases: HostileCase[] = [
     sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, resourceGroupName: "rg",
     productionEndpoints: [{ protocol: "udp", addresses: sparseAddresses(3998), ports: ["4500-4650", "4700"] }],
   }), "args", /^address prefixes and port ranges per NSG \(new NSG\) would be 4001 of 4000/),
+  P("AzureNsgRules with a DNS guard resolver of 0.0.0.0/0", () => new AzureNsgRules("h-guard", {
+    sdks: ["rtc-web"], resourceGroupName: "rg", dnsGuard: true, dnsResolvers: ["0.0.0.0/0"],
+  }), "args.dnsResolvers[0]", /^0\.0\.0\.0\/0 would let DNS reach every address; leave dnsGuard off instead$/),
   P("AwsAgoraEgress with no target", () => new AwsAgoraEgress("h-none", { sdks: ["rtc-native"] }), "args", /set at least one of securityGroups, networkFirewall and dnsFirewall/),
 ];
 

@@ -1,12 +1,16 @@
 /**
- * The DNS-layer guard of the Network Firewall rule group: DNS (53) and DNS over TLS (853) to
+ * The DNS-layer guards: in the Network Firewall rule group, DNS (53) and DNS over TLS (853) to
  * anything but the allowed resolvers is dropped, first in strict order, and the real engine
- * agrees, whatever the policy's default action.
+ * agrees, whatever the policy's default action; in an Azure NSG, the same ports to `Internet`
+ * are denied ahead of every allow rule (and of AllowInternetOutBound), while Azure-provided DNS,
+ * which NSGs do not filter, keeps working.
  */
 import { InputError } from "../../src/model";
 import { resolve } from "../../src/resolve";
 import { AMAZON_PROVIDED_RESOLVER, RULE_GROUP_TYPE, renderAwsPlan, renderNetworkFirewallRules, vpcResolver } from "../../src/renderers/aws";
+import { AzureTarget, SECURITY_RULE_TYPE, renderAzurePlan } from "../../src/renderers/azure";
 import { Plan } from "../../src/renderers/plan";
+import { nsgEvaluator } from "../azure/evaluate-nsg";
 import { TestFlow } from "../engine/pcap";
 import { DefaultAction, flowVerdicts, requireSuricata } from "../engine/suricata";
 import { connectionAllowed, parseRules } from "../aws/suricata-evaluator";
@@ -122,4 +126,35 @@ describe("DNS guard in Suricata 7", () => {
       }
     },
   );
+});
+
+describe("Azure NSG DNS guard", () => {
+  const nsg = (options: object) => renderAzurePlan(all, { targets: [AzureTarget.Nsg], nsg: options });
+  const rules = (plan: Plan) => plan.resources.filter((r) => r.type === SECURITY_RULE_TYPE).map((r) => r.inputs as Record<string, any>);
+  const query = (destination: string, protocol: "udp" | "tcp" = "udp", port = 53) => ({ protocol, port, destination });
+
+  it("is offered, off by default", () => {
+    expect(rules(nsg({})).filter((r) => /dns/.test(r.securityRuleName))).toEqual([]);
+    expect(rules(nsg({ dnsGuard: true })).filter((r) => r.access === "Deny" && /dns/.test(r.securityRuleName))).toHaveLength(2);
+  });
+
+  it.each([true, false])("denies DNS and DNS over TLS to other resolvers ahead of every allow rule (denyByDefault %s)", (denyByDefault) => {
+    const plan = nsg({ denyByDefault, dnsGuard: true });
+    const guard = rules(plan).filter((r) => /-deny-(tcp|udp)-dns$/.test(r.securityRuleName));
+    const allows = rules(plan).filter((r) => r.direction === "Outbound" && r.access === "Allow");
+    for (const a of allows) for (const g of guard) expect(g.priority).toBeLessThan(a.priority);
+    const admits = nsgEvaluator(plan);
+    expect([query("8.8.8.8"), query("8.8.8.8", "tcp"), query("1.1.1.1", "tcp", 853), query("dns.example.net")].map(admits)).toEqual([false, false, false, false]);
+    // Azure-provided DNS is not subject to NSGs (cloud-semantics §5): the DNS security policy keeps seeing the queries.
+    expect([query("168.63.129.16"), query("168.63.129.16", "tcp")].map(admits)).toEqual([true, true]);
+  });
+
+  it("refuses a model rule that needs DNS to an Internet address the guard does not allow", () => {
+    const resolution = resolve({ sdks: ["rtc-web"], customRules: [{ protocol: "udp", ports: ["53"], destinations: ["8.8.8.8"] }] });
+    expect(() => renderAzurePlan(resolution, { targets: [AzureTarget.Nsg], nsg: { dnsGuard: true } })).toThrow(InputError);
+    expect(() => renderAzurePlan(resolution, { targets: [AzureTarget.Nsg], nsg: { dnsGuard: true } })).toThrow(/^azure\.nsg\.dnsGuard: udp 53 → 8\.8\.8\.8\/32 \(custom\) allows UDP 53/);
+    const allowed = renderAzurePlan(resolution, { targets: [AzureTarget.Nsg], nsg: { dnsGuard: true, dnsResolvers: ["8.8.8.8"] } });
+    expect(nsgEvaluator(allowed)(query("8.8.8.8"))).toBe(true);
+    expect(allowed.widenings).toContainEqual(expect.objectContaining({ target: "azure-nsg", rule: "udp 53 → the DNS resolvers (dnsGuard)", renderedAs: "udp 53 → 8.8.8.8/32" }));
+  });
 });

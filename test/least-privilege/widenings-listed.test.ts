@@ -54,10 +54,10 @@ describe("summary: every widening of every configured cloud", () => {
   // Target options as the stack key `agora-egress:aws` / `agora-egress:azure` takes them.
   const aws = {
     securityGroups: { vpcId: "vpc-0123456789abcdef0", ipv6: true },
-    networkFirewall: { homeNet: ["10.0.0.0/16"], statefulDefaultAction: "aws:drop_strict" },
+    networkFirewall: { homeNet: ["10.0.0.0/16"], statefulDefaultAction: "aws:drop_strict", dnsGuard: true },
     dnsFirewall: {},
   };
-  const azure = { resourceGroupName: "rg-agora-egress", nsg: { denyByDefault: false }, firewallPolicy: {} };
+  const azure = { resourceGroupName: "rg-agora-egress", nsg: { denyByDefault: false, dnsGuard: true, dnsResolvers: ["203.0.113.53"] }, firewallPolicy: {} };
   const selection = {
     sdks: ["rtc-web", "recording", "rtm-native"],
     customRules: [
@@ -80,8 +80,12 @@ describe("summary: every widening of every configured cloud", () => {
       expect(plan.code).toBe(0);
       widenings.push(...JSON.parse(plan.stdout).widenings);
     }
-    // Every kind is present: names, source ports, ingress source ports, the handshake, NSG deny-by-default off.
-    for (const kind of [/0\.0\.0\.0\/0/, /any address \(from source ports 6000\)/, /← 198\.51\.100\.0\/24$/, /handshake packets only/, /^any \* → Internet$/]) {
+    // Every kind is present: names, source ports, ingress source ports, the handshake, NSG deny-by-default off,
+    // the resolvers both DNS guards let through.
+    for (const kind of [
+      /0\.0\.0\.0\/0/, /any address \(from source ports 6000\)/, /← 198\.51\.100\.0\/24$/, /handshake packets only/, /^any \* → Internet$/,
+      /^udp 53 → 169\.254\.169\.253\/32$/, /^udp 53 → 203\.0\.113\.53\/32$/,
+    ]) {
       expect({ kind: String(kind), present: widenings.some((w) => kind.test(w.renderedAs)) }).toEqual({ kind: String(kind), present: true });
     }
     const r = await cli(["summary", "--stack", "lp", "--dir", dir]);

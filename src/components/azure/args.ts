@@ -28,6 +28,15 @@ export interface AzureNsgSettings {
   lastPriority?: number;
   /** Deny other outbound Internet traffic at `lastPriority`; without it the built-in AllowInternetOutBound (65001) admits everything. Default true. */
   denyByDefault?: boolean;
+  /**
+   * DNS-layer guard: Deny DNS (TCP/UDP 53) and DNS over TLS (TCP 853) to `Internet` at the
+   * window's first priorities, ahead of every allow rule, so workloads cannot get around the
+   * DNS security policy by asking a public resolver. Azure-provided DNS (168.63.129.16) is not
+   * filtered by NSGs and keeps working, and so do private resolvers. Default false.
+   */
+  dnsGuard?: boolean;
+  /** Resolvers on the Internet (CIDRs) the guard lets through, just ahead of its Deny rules. Only with `dnsGuard`. */
+  dnsResolvers?: string[];
 }
 
 /** Firewall Policy settings. */
@@ -131,7 +140,9 @@ export function azurePlanInputs(args: AzureEgressShape, targets: readonly AzureT
   return { options, external };
 }
 
-const NSG_KEYS = ["existingNetworkSecurityGroupId", "networkSecurityGroupName", "firstPriority", "lastPriority", "denyByDefault"] as const;
+const NSG_KEYS = [
+  "existingNetworkSecurityGroupId", "networkSecurityGroupName", "firstPriority", "lastPriority", "denyByDefault", "dnsGuard", "dnsResolvers",
+] as const;
 const FIREWALL_KEYS = [
   "existingFirewallPolicyId", "tier", "dnsProxyEnabled", "ruleCollectionGroupPriority", "networkRuleCollectionPriority",
   "applicationRuleCollectionPriority", "sourceAddresses", "sourceIpGroups",

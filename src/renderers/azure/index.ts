@@ -15,6 +15,7 @@ export { priorityClashes } from "./priority-clashes";
 export {
   NSG_HARD_LIMITS, NSG_SPEC, NSG_TARGET, NSG_TYPE, SECURITY_RULE_TYPE, renderNsgRules,
 } from "./nsg";
+export { AZURE_PROVIDED_DNS, DNS_GUARD_SLOTS } from "./dns-guard";
 export {
   FIREWALL_POLICY_HARD_LIMITS, FIREWALL_POLICY_SPEC, FIREWALL_POLICY_TYPE, FIREWALL_TARGET, IP_GROUP_TYPE, RULE_COLLECTION_GROUP_SPEC,
   RULE_COLLECTION_GROUP_TYPE, renderFirewallPolicyRules,

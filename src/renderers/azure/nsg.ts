@@ -3,6 +3,7 @@ import { Resolution } from "../../resolve";
 import { HardLimit, Plan, QuotaUsage, ResourceSpec, Widening, ref, refuseOverflows } from "../plan";
 import { Block, Fact, groupIntoBlocks } from "./blocks";
 import { describePattern } from "./describe";
+import { DNS_GUARD_SLOTS, dnsGuardRules } from "./dns-guard";
 import { internetRules } from "./internet-rules";
 import { portsPart, profileNames } from "./profile-names";
 import { AzurePlanOptions, EXTERNAL, LIMITS, ResolvedAzureOptions, resolveAzureOptions } from "./options";
@@ -88,6 +89,13 @@ function addressesAndPorts(inputs: Record<string, unknown>): number {
  * - Priorities come from the rule names (see `allocatePriorities`), unique per direction, in
  *   the caller's window; with denyByDefault, a Deny to `Internet` takes the window's last slot,
  *   ahead of the built-in AllowInternetOutBound (65001).
+ * - The window's first four Outbound priorities belong to the DNS guard (see `dnsGuardRules`),
+ *   whether it is on or not: with `dnsGuard`, Allows to `dnsResolvers` and Denies of DNS (TCP/UDP
+ *   53) and DNS over TLS (TCP 853) to `Internet` take them, ahead of every allow rule, and
+ *   turning the guard on or off moves no other rule. Azure-provided DNS (168.63.129.16) is not
+ *   filtered by NSGs and keeps working.
+ * - A plan beyond an NSG maximum (1,000 rules, 4,000 prefixes and port ranges) is refused
+ *   (NSG_HARD_LIMITS).
  * - Rules to addresses are named by their port profile (see `addressRuleNames`): promoting
  *   test → production with an endpoint list of the test table's shape updates their addresses
  *   in place, and every rule keeps its name and priority, so no rule is created or deleted.
@@ -98,6 +106,7 @@ export function renderNsgRules(resolution: Resolution, options: AzurePlanOptions
 
 export function renderNsg(resolution: Resolution, o: ResolvedAzureOptions): Plan {
   const { existing, firstPriority, lastPriority, denyByDefault } = o.nsg;
+  const guard = dnsGuardRules(resolution.ruleSet, o.nsg, { prefix: o.namePrefix, firstPriority, field: "azure.nsg", target: NSG_TARGET });
   const resources: ResourceSpec[] = [];
   const at = existing
     ? { resourceGroupName: ref(EXTERNAL.existingNsg, "resourceGroupName"), networkSecurityGroupName: ref(EXTERNAL.existingNsg, "name") }
@@ -131,12 +140,18 @@ export function renderNsg(resolution: Resolution, o: ResolvedAzureOptions): Plan
   for (const direction of ["egress", "ingress"] as const) {
     const names = named.filter((n) => n.block.direction === direction).map((n) => n.name);
     const deny = direction === "egress" && denyByDefault ? 1 : 0;
+    const kept = direction === "egress" ? DNS_GUARD_SLOTS : 0;
     const size = lastPriority - firstPriority + 1;
-    if (names.length + deny > size) {
-      const what = `${names.length} ${direction === "egress" ? "Outbound" : "Inbound"} allow rules${deny ? " and the deny rule" : ""}`;
-      throw new InputError("azure.nsg.lastPriority", `${what} need ${names.length + deny} priorities but ${firstPriority}-${lastPriority} has only ${size}; widen the window`);
+    if (names.length + deny + kept > size) {
+      const what = [
+        `${names.length} ${direction === "egress" ? "Outbound" : "Inbound"} allow rules`,
+        ...(deny ? ["the deny rule"] : []),
+        ...(kept ? [`the ${kept} kept for the DNS guard`] : []),
+      ].join(", ").replace(/, ([^,]*)$/, " and $1");
+      throw new InputError("azure.nsg.lastPriority", `${what} need ${names.length + deny + kept} priorities but ${firstPriority}-${lastPriority} has only ${size}; widen the window`);
     }
-    allocatePriorities(names, firstPriority, lastPriority - deny, "azure.nsg.lastPriority", direction).forEach((p, n) => priorities.set(n, p));
+    const reserved = Array.from({ length: kept }, (_, i) => firstPriority + i);
+    allocatePriorities(names, firstPriority, lastPriority - deny, "azure.nsg.lastPriority", direction, reserved).forEach((p, n) => priorities.set(n, p));
   }
 
   const rules: ResourceSpec[] = named.map(({ block: b, name }) => {
@@ -156,6 +171,25 @@ export function renderNsg(resolution: Resolution, o: ResolvedAzureOptions): Plan
     };
     return { type: SECURITY_RULE_TYPE, name, inputs };
   });
+  for (const g of guard.rules) {
+    rules.push({
+      type: SECURITY_RULE_TYPE,
+      name: g.name,
+      inputs: {
+        ...at,
+        securityRuleName: g.name,
+        description: g.description,
+        priority: g.priority,
+        direction: "Outbound",
+        access: g.access,
+        protocol: g.protocol === "tcp" ? "Tcp" : "Udp",
+        ...prefixes("source", ["*"]),
+        ...portFields("source", undefined),
+        ...prefixes("destination", g.destinations),
+        ...portFields("destination", g.ports),
+      },
+    });
+  }
   if (denyByDefault) {
     rules.push({
       type: SECURITY_RULE_TYPE,
@@ -188,6 +222,7 @@ export function renderNsg(resolution: Resolution, o: ResolvedAzureOptions): Plan
       const widened = { ...g, destination: g.destination.kind === "domain" ? INTERNET : g.destination, sourcePorts: g.direction === "egress" ? g.sourcePorts : undefined };
       return { target: NSG_TARGET, rule: describeGrant(g), sdks: g.sdks, renderedAs: describePattern(widened), reason: reasons.join(" ") };
     });
+  widenings.push(...guard.widenings);
   if (!denyByDefault) {
     widenings.push({
       target: NSG_TARGET,

@@ -67,6 +67,16 @@ export interface AzureNsgOptions {
   lastPriority?: number;
   /** Explicit Deny to `Internet` at `lastPriority`, overriding AllowInternetOutBound (65001). Default true. */
   denyByDefault?: boolean;
+  /**
+   * DNS-layer guard: Deny DNS (TCP/UDP 53) and DNS over TLS (TCP 853) to `Internet` at the
+   * window's first priorities, ahead of every allow rule, so workloads cannot get around the
+   * DNS security policy by asking a public resolver. Azure-provided DNS (168.63.129.16) is not
+   * filtered by NSGs and keeps working. Refused when a model rule needs those ports to an
+   * Internet address that `dnsResolvers` does not cover. Default false.
+   */
+  dnsGuard?: boolean;
+  /** Resolvers on the Internet the guard lets through (CIDRs), allowed just ahead of its Deny rules. Default none. */
+  dnsResolvers?: string[];
 }
 
 export interface AzureFirewallPolicyOptions {
@@ -138,7 +148,9 @@ const Schema = z.object({
     firstPriority: nsgPriority.default(1000),
     lastPriority: nsgPriority.default(1999),
     denyByDefault: z.boolean().default(true),
-  }).strict().default({ existing: false, firstPriority: 1000, lastPriority: 1999, denyByDefault: true }),
+    dnsGuard: z.boolean().default(false),
+    dnsResolvers: z.array(z.string()).min(1).optional(),
+  }).strict().default({ existing: false, firstPriority: 1000, lastPriority: 1999, denyByDefault: true, dnsGuard: false }),
   firewallPolicy: z.object({
     existing: z.boolean().default(false),
     tier: z.enum(FirewallPolicyTier).default(FirewallPolicyTier.Standard),

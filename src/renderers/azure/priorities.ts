@@ -23,17 +23,24 @@ import { shortHash } from "../names";
  * promotion with an endpoint list of the test table's shape renames nothing (see
  * `profileNames`). What can still rename a rule (a custom rule's or an endpoint row's ports
  * changing) is found by `priorityClashes(before, after)`, which `agora-egress diff` reports.
+ *
+ * `reserved` slots are never given to a name (the NSG keeps the window's first slots for its
+ * DNS guard, whether the guard is on or not, so that turning it on moves no rule).
  */
-export function allocatePriorities(names: readonly string[], first: number, last: number, field: string, what: string): Map<string, number> {
+export function allocatePriorities(
+  names: readonly string[], first: number, last: number, field: string, what: string, reserved: readonly number[] = [],
+): Map<string, number> {
   const slots = last - first + 1;
   const unique = [...new Set(names)];
-  if (unique.length > slots) {
-    throw new InputError(field, `${what} need ${unique.length} priorities but ${first}-${last} has only ${slots}; widen the window`);
+  const kept = new Set(reserved.filter((p) => p >= first && p <= last));
+  if (unique.length > slots - kept.size) {
+    throw new InputError(field, `${what} need ${unique.length} priorities but ${first}-${last} has only ${slots - kept.size}; widen the window`);
   }
+  // Home slots span the whole window, reserved or not, so reserving slots moves only the names homed on them.
   const home = (name: string) => first + (parseInt(shortHash(name, 8), 16) % slots);
   const order = unique.map((name) => ({ name, home: home(name) }))
     .sort((a, b) => a.home - b.home || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const taken = new Set<number>();
+  const taken = new Set<number>(kept);
   const result = new Map<string, number>();
   for (const { name, home: h } of order) {
     let p = h;
