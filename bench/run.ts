@@ -23,7 +23,7 @@ export const COMMAND = "npm run bench  (tsc -p bench/tsconfig.json && node build
 
 /** BENCH_QUICK=1: small sizes and few runs, for working on the bench itself. */
 const QUICK = process.env.BENCH_QUICK === "1";
-const ALL = [Construction.Direct, Construction.DirectGrouped, Construction.Component, Construction.ComponentMemoized];
+const ALL = [Construction.Direct, Construction.DirectGrouped, Construction.Component, Construction.ComponentMemoized, Construction.ComponentLean];
 const PAIR = [Construction.Direct, Construction.Component];
 const STEPS: SynthesisStep[] = QUICK
   ? [{ cloud: Cloud.Aws, size: 1, runs: 3, constructions: PAIR }, { cloud: Cloud.Aws, size: 10, runs: 3, constructions: ALL },
@@ -36,7 +36,7 @@ const STEPS: SynthesisStep[] = QUICK
     { cloud: Cloud.Aws, size: 500, runs: 1, constructions: PAIR },
     { cloud: Cloud.Azure, size: 1, runs: 5, constructions: PAIR },
     { cloud: Cloud.Azure, size: 10, runs: 5, constructions: ALL },
-    { cloud: Cloud.Azure, size: 100, runs: 3, constructions: [Construction.Direct, Construction.Component, Construction.ComponentMemoized] },
+    { cloud: Cloud.Azure, size: 100, runs: 3, constructions: [Construction.Direct, Construction.Component, Construction.ComponentMemoized, Construction.ComponentLean] },
   ];
 const LOAD_RUNS = QUICK ? 3 : 7;
 

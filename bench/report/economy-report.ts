@@ -21,6 +21,11 @@ function gaps(rows: readonly EconomyRow[]): string[] {
             + "The renderer keeps each endpoint address as its own CIDR (it drops contained CIDRs but does not merge siblings), which is what "
             + "a real, scattered endpoint list needs anyway; merging would also rename rules whenever one address joins or leaves a prefix."));
     }
+    if (sg.groups > 1) {
+      out.push(`**Security groups, ${s}:** at the bound in rules, but ${sg.groups} groups: ${n(sg.egress.emitted + sg.ingress.emitted)} rules exceed the `
+        + "default quota of 60 rules per group and direction, so they are sharded over several groups (all to be attached to the interface; "
+        + "AWS allows 5 by default). Sharding adds groups, not rules.");
+    }
     const nf = r.networkFirewall;
     if (nf.handshake > 0) {
       out.push(`**Network Firewall, ${s}:** +${nf.handshake} rule over the bound: the \`flow:not_established\` TCP handshake rule, which lets `
@@ -34,8 +39,11 @@ function gaps(rows: readonly EconomyRow[]): string[] {
     const nsgGap = nsg.outbound.emitted + nsg.inbound.emitted - nsg.outbound.bound - nsg.inbound.bound;
     if (nsgGap > 0) {
       const red = nsg.redundant.length;
+      const deliberate = nsg.redundant.some((x) => x.includes("-internet-from-"));
       out.push(`**NSG, ${s}:** ${nsgGap} allow rule${nsgGap > 1 ? "s" : ""} over the bound. `
-        + (red ? `${red} of them (${nsg.redundant.map((x) => `\`${x}\``).join(", ")}) another emitted rule already admits entirely. ` : "")
+        + (red ? `${red} (${nsg.redundant.map((x) => `\`${x}\``).join(", ")}) ${red > 1 ? "are" : "is"} admitted entirely by another single emitted rule. ` : "")
+        + (deliberate ? "Kept on purpose: rules to `Internet` are keyed by direction, protocol and source ports alone, so the source-constrained "
+          + "rule exists whatever else is selected, and adding or removing the SDK whose rule covers it creates or deletes nothing (see Churn). " : "")
         + (nsgGap - red > 0 ? `${nsgGap - red} come${nsgGap - red === 1 ? "s" : ""} from keeping rules apart that one augmented rule could carry `
           + "(rules to addresses are grouped per SDK and named by port profile, so adding an SDK only adds rules and promotion updates them in place; see Churn)." : ""));
     }
@@ -48,8 +56,8 @@ function gaps(rows: readonly EconomyRow[]): string[] {
       const gap = c.emitted - c.bound;
       if (gap <= 0) continue;
       out.push(`**Firewall Policy ${kind} rules, ${s}:** ${gap} over the bound. `
-        + (red.length ? `${red.length} of them (${red.map((x) => `\`${x}\``).join(", ")}) another emitted rule already admits entirely `
-          + (kind === "network" ? "(FQDN rules on ports a `*` rule already opens). " : "(names a `*.name` entry of another rule already matches on the same ports). ") : "")
+        + (red.length ? `${red.length} (${red.map((x) => `\`${x}\``).join(", ")}) ${red.length > 1 ? "are" : "is"} admitted entirely by another single emitted rule `
+          + (kind === "network" ? "(FQDN rules on ports a `*` rule already opens) and could be dropped. " : "(every name matched by a `*.name` entry of another rule on the same ports) and could be dropped. ") : "")
         + (gap - red.length > 0 ? `${gap - red.length} come${gap - red.length === 1 ? "s" : ""} from keeping rules apart that one rule could carry `
           + "(one rule per SDK port profile rather than one per protocol and address kind)." : ""));
     }
@@ -57,7 +65,7 @@ function gaps(rows: readonly EconomyRow[]): string[] {
       if (c.emitted > c.bound) out.push(`**${label}, ${s}:** ${c.emitted} entries against a bound of ${c.bound}.`);
     }
   }
-  return out;
+  return out.map((line) => line.trim());
 }
 
 export function economyReport(rows: readonly EconomyRow[]): { markdown: string; tables: string[] } {
@@ -103,6 +111,11 @@ export function economyReport(rows: readonly EconomyRow[]): { markdown: string; 
   const explained = gaps(rows);
   const markdown = [
     "### AWS security groups", "", sg, "",
+    rows.every((r) => r.securityGroups.ipv6 === 0)
+      ? "IPv6: no rules in any scenario (the `ipv6` option is off by default; with it, every rule widened to 0.0.0.0/0 is repeated for ::/0 "
+        + "against its own 60-rule quota)."
+      : `IPv6 rules: ${rows.map((r) => `${r.scenario.title} ${r.securityGroups.ipv6}`).join(", ")}.`,
+    "",
     "### AWS Network Firewall (Suricata rule group)", "", nfw, "",
     "### Azure NSG", "", nsg, "",
     "### Azure Firewall Policy (one rule collection group)", "", fw, "",

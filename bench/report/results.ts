@@ -104,8 +104,9 @@ function headlines(r: Results): string[] {
     out.push(`Reordering every input list (${reorders.length} seeded shuffles): ${changes} changes.`);
   }
   const s = r.synthesis;
-  const list = (cloud: Cloud) => s.ratios.filter((x) => x.cloud === cloud).map((x) => `${n(x.size)}: ${fixed(x.time, 2)}×`).join(", ");
-  out.push(`Synthesis time, component / direct construction, by networks — AWS ${list(Cloud.Aws)}; Azure ${list(Cloud.Azure)} (target ≤ ${TARGET}×).`);
+  const list = (cloud: Cloud) => s.ratios.filter((x) => x.cloud === cloud).map((x) => `${n(x.size)}: ${fixed(x.cpu, 2)}×`).join(", ");
+  out.push(`Synthesis CPU time, component / direct construction, by networks — AWS ${list(Cloud.Aws)}; Azure ${list(Cloud.Azure)} (target ≤ ${TARGET}×; `
+    + "wall-clock ratios in the tables vary more between runs on this shared machine).");
   const mem = s.ratios.reduce((m, x) => Math.max(m, x.memory), 0);
   out.push(`Peak memory, component / direct: at most ${fixed(mem, 2)}×. Load time, package / provider submodules: ${fixed(s.loadRatio, 2)}× (require time).`);
   const cap = r.capacityRows;
@@ -181,8 +182,11 @@ function synthesisMethod(r: Results): string {
     "",
     "**Measurement.** `pulumi.runtime.setMocks` (every resource echoes its inputs with a deterministic id), construction inside a root "
     + "Stack (`runInPulumiStack`, as `pulumi up` runs a program; under bare mocks resources would have no parent at all), then "
-    + "`waitForRPCs`. *ms* is construction + drain, after module loading; *peak RSS* is `process.resourceUsage().maxRSS` of the child "
-    + "(loading included). The constructions alternate run by run and the table gives medians. Children run with "
+    + "`waitForRPCs`. Timed: construction + drain, after module loading, as the child's *CPU time* (`process.cpuUsage`, user + system, "
+    + "all threads) and wall-clock. CPU time is the headline: the machine is shared, and other processes stretch wall-clock time unevenly "
+    + "from run to run (the wall-clock ratios below move by ±0.15 between identical runs), CPU time far less. *Peak RSS* is "
+    + "`process.resourceUsage().maxRSS` of the child (loading included). The constructions alternate run by run and the table gives "
+    + "medians. Children run with "
     + "`--max-old-space-size=8192`. *Registrations* counts what the mocks saw: the component adds itself, once per network.",
     "",
     `**Load time**: ${r.loadRuns} fresh processes per variant, alternating; *require time* is measured around the \`require\` calls, `
@@ -196,39 +200,49 @@ function synthesisDiagnosis(r: Results): string[] {
   const s = r.synthesis;
   const find = (cloud: Cloud, size: number, c: Construction) => r.points.find((p) => p.cloud === cloud && p.size === size && p.construction === c);
   const name = (cloud: Cloud) => (cloud === Cloud.Aws ? "AWS" : "Azure");
-  const over = s.ratios.filter((x) => x.time > TARGET);
+  const over = s.ratios.filter((x) => x.cpu > TARGET);
   const lines: string[] = [];
-  if (over.length === 0) lines.push(`Every landing-zone size is within ${TARGET}× in time.`);
+  if (over.length === 0) lines.push(`Every landing-zone size is within ${TARGET}× in CPU time.`);
   else {
-    lines.push(`Over ${TARGET}× in time: ${over.map((x) => {
+    lines.push(`Over ${TARGET}× in CPU time: ${over.map((x) => {
       const d = find(x.cloud, x.size, Construction.Direct)!;
       const c = find(x.cloud, x.size, Construction.Component)!;
-      return `${name(x.cloud)} at ${n(x.size)} network${x.size > 1 ? "s" : ""} (${fixed(x.time, 2)}×: ${n(c.synthesisMs - d.synthesisMs)} ms more in all, ${fixed((c.synthesisMs - d.synthesisMs) / x.size, 1)} ms per network)`;
+      return `${name(x.cloud)} at ${n(x.size)} network${x.size > 1 ? "s" : ""} (${fixed(x.cpu, 2)}×: ${n(c.synthesisCpuMs - d.synthesisCpuMs)} ms more in all, ${fixed((c.synthesisCpuMs - d.synthesisCpuMs) / x.size, 1)} ms per network)`;
     }).join("; ")}.`);
   }
   const grouped = s.ratios.filter((x) => Number.isFinite(x.vsGrouped));
   if (grouped.length) {
     lines.push("Not Pulumi's cost of a component: the same resources under a bare `ComponentResource` per network take "
-      + `${grouped.map((x) => `${fixed(x.time / x.vsGrouped, 2)}×`).join(", ")} the direct time (${grouped.map((x) => `${name(x.cloud)} ${x.size}`).join(", ")}).`);
+      + `${grouped.map((x) => `${fixed(x.cpu / x.vsGrouped, 2)}×`).join(", ")} the direct CPU time (${grouped.map((x) => `${name(x.cloud)} ${x.size}`).join(", ")}).`);
   }
   const c = r.cold;
   const w = r.plans[0];
-  lines.push("It is the components' own work, done once per network before any resource: resolve the selection, render the plan. In a fresh "
+  lines.push("It is the components' own work per network: resolving the selection and rendering the plan before any resource, and "
+    + "registering the static outputs afterwards (Fix 2). The plan first: in a fresh "
     + `process the first plan takes ${fixed(c[Cloud.Aws].first, 1)} ms (AWS) / ${fixed(c[Cloud.Azure].first, 1)} ms (Azure) and the next nine `
     + `${fixed(c[Cloud.Aws].next, 1)} / ${fixed(c[Cloud.Azure].next, 1)} ms each, while V8 still runs the code unoptimised and zod builds its parsers; warm, `
     + `a plan takes ${fixed(w.resolveMs + w.securityGroupsMs, 1)} / ${fixed(w.resolveMs + w.nsgMs, 1)} ms. Against about ${fixed(perNetworkDirect(r, Cloud.Aws).ms, 0)} ms `
-    + `of Pulumi work per network (AWS, ${n(perNetworkDirect(r, Cloud.Aws).resources)} resources), that is the gap at small sizes; it shrinks `
-    + "as the landing zone grows and the code warms up.");
+    + `of Pulumi CPU work per network (AWS, ${n(perNetworkDirect(r, Cloud.Aws).resources)} resources), that is most of the gap at small sizes; it `
+    + "shrinks as the landing zone grows and the code warms up.");
   const memo = s.ratios.filter((x) => Number.isFinite(x.memoized));
   if (memo.length) {
-    lines.push("**Fix (in `src/components`)**: memoise the plan. Every network of a landing zone usually has the same selection, and `resolve` and "
+    lines.push("**Fix 1 (in `src/components`): memoise the plan.** Every network of a landing zone usually has the same selection, and `resolve` and "
       + "the renderers are pure and deterministic, so a module-level cache keyed by the canonical selection (and, for the render, the "
-      + "options) computes one plan instead of N. The what-if column does exactly that from outside the package "
+      + "options) computes one plan instead of N. The first what-if column does exactly that from outside the package "
       + "(`bench/synthesis/memoize.ts` wraps `resolveArgs` and the renderer): "
-      + `${memo.map((x) => `${name(x.cloud)} ${x.size}: ${fixed(x.time, 2)}× → ${fixed(x.memoized, 2)}×`).join(", ")}. `
+      + `${memo.map((x) => `${name(x.cloud)} ${x.size}: ${fixed(x.cpu, 2)}× → ${fixed(x.memoized, 2)}×`).join(", ")} (CPU time). `
       + "The first plan in a process is still paid once (the 1-network rows); making it cheaper means fewer passes over the rules "
       + "(`normalize`, `grants` and `compareRules` rebuild string keys on every comparison; `provenanceKey` is recomputed per rule) and "
-      + "not re-validating with zod what `resolveArgs` already validated.");
+      + "not validating with zod twice (`resolveArgs` parses the args, then `resolve` parses the selection again).");
+  }
+  const lean = s.ratios.filter((x) => Number.isFinite(x.lean));
+  if (lean.length) {
+    lines.push("**Fix 2: lighter static outputs.** Each component registers its widenings, quota use and application settings (about 30 small "
+      + "objects for this selection) as outputs, and Pulumi serialises them property by property, asynchronously, once per component. "
+      + "The second what-if column empties them on top of memoising: "
+      + `${lean.map((x) => `${name(x.cloud)} ${x.size}: ${fixed(x.memoized, 2)}× → ${fixed(x.lean, 2)}×`).join(", ")} (CPU time). `
+      + "Options: register them in a flatter form (one string per widening), or only on the umbrella components, keeping the typed "
+      + "properties for TypeScript programs.");
   }
   const alias = (a: number, g: boolean) => r.aliases.find((p) => p.aliases === a && p.grouped === g);
   const a0 = alias(0, false), a60 = alias(60, false);
@@ -240,17 +254,24 @@ function synthesisDiagnosis(r: Results): string[] {
   }
   const pkgAdds = Object.entries(r.load.added).filter(([k]) => k !== "zod" && k !== "ipaddr.js").reduce((t, [, v]) => t + v, 0);
   const zod = r.load.added.zod ?? 0;
-  lines.push(`Load time (${fixed(s.loadRatio, 2)}×): the package adds ${n(zod)} ms for zod (all of zod v4 classic, about 95 files) and ${n(pkgAdds)} ms for `
-    + "its own modules (compilation plus the zod schemas built at module scope) to about 400 ms of `@pulumi/pulumi` and the provider submodules. "
-    + "If it needs to drop further: build the zod schemas lazily on first use (and `require(\"zod\")` there), so a program that loads the package "
-    + "but constructs few components pays zod once, at its first construction.");
+  const providers = r.load.points.find((p) => p.variant === LoadVariant.Providers)!;
+  const withZod = r.load.points.find((p) => p.variant === LoadVariant.ProvidersAndZod)!;
+  const pkg = r.load.points.find((p) => p.variant === LoadVariant.Package)!;
+  const withoutZod = (pkg.requireMs - (withZod.requireMs - providers.requireMs)) / providers.requireMs;
+  lines.push(`**Load time** (${fixed(s.loadRatio, 2)}×, ${n(pkg.requireMs - providers.requireMs)} ms over ${n(providers.requireMs)} ms): the package adds zod `
+    + `(${n(zod)} ms self time: all of zod v4 classic, about 95 files) and its own modules (${n(pkgAdds)} ms: compilation, plus the zod schemas `
+    + "built at module scope in `resolve/selection.ts`, the renderers' option schemas and the components' settings). The baseline is mostly "
+    + "`@pulumi/pulumi` itself (about 770 modules, including npm's arborist and sigstore). **Fix 3:** build the zod schemas lazily "
+    + "(a memoised getter per schema) and `require(\"zod\")` inside it, so loading the package does not load zod; the first "
+    + `construction pays it instead. Without zod the ratio here would be about ${fixed(withoutZod, 2)}× (package time minus what zod adds to the `
+    + "baseline).");
   return lines;
 }
 
-/** Direct construction per network at the largest measured size: ms, and resources (the root Stack not counted). */
+/** Direct construction per network at the largest measured size: CPU ms, and resources (the root Stack not counted). */
 function perNetworkDirect(r: Results, cloud: Cloud): { ms: number; resources: number } {
   const d = r.points.filter((p) => p.cloud === cloud && p.construction === Construction.Direct).sort((a, b) => b.size - a.size)[0];
-  return d ? { ms: d.synthesisMs / d.size, resources: (d.registrations - 1) / d.size } : { ms: Number.NaN, resources: Number.NaN };
+  return d ? { ms: d.synthesisCpuMs / d.size, resources: (d.registrations - 1) / d.size } : { ms: Number.NaN, resources: Number.NaN };
 }
 
 export function resultsMarkdown(r: Results): string {

@@ -13,6 +13,8 @@ export enum Construction {
   Component = "component",
   /** What-if: the same components with resolve and render memoised across identical selections (bench/synthesis/memoize.ts). */
   ComponentMemoized = "component-memoized",
+  /** What-if: memoised plans, and the static outputs (widenings, quotas, app settings) registered empty. */
+  ComponentLean = "component-lean",
   /** The same provider resources, constructed by hand from the precomputed specs. */
   Direct = "direct",
   /** As Direct, each network's resources under a bare ComponentResource: what any component costs in Pulumi itself. */

@@ -36,3 +36,14 @@ export function memoizePlans(): void {
   const azure = require("../../src/renderers/azure") as Module<"renderAzurePlan", (r: Resolution, o: unknown) => Plan>;
   azure.renderAzurePlan = memo(azure.renderAzurePlan);
 }
+
+/**
+ * A second what-if: the components' static outputs (widenings, quota use, application settings)
+ * emptied, to measure what registering them costs per component (bench/synthesis/memoize.ts).
+ */
+export function dropStaticOutputs(): void {
+  const outputs = require("../../src/components/output-types") as Record<string, unknown>;
+  for (const name of ["wideningOutputs", "quotaOutputs", "appSettingOutputs"]) {
+    if (typeof outputs[name] === "function") outputs[name] = () => [];
+  }
+}
