@@ -72,6 +72,14 @@ function addressChunks(cidrs: readonly string[]): string[][] {
   return out;
 }
 
+/**
+ * An inbound pass rule must match only packets of flows the remote side opened: without it the
+ * reply to an outbound flow sent from one of the inbound ports matches, and Suricata passes that
+ * whole outbound flow. (Outbound rules keep no flow keyword: under aws:drop_strict a TCP pass
+ * with one stops carrying the flow past the handshake, see test/engine.)
+ */
+const FLOW_FROM_INITIATOR = "flow:to_server;";
+
 /** A rule before its sid: header and match options identify it; `msg` is only the human note. */
 interface Draft {
   kind: SuricataRuleKind;
@@ -278,7 +286,7 @@ export function renderSuricataRules(
         : `${remote} any -> $HOME_NET ${suricataPorts(g.ports)}`;
       drafts.push({
         kind: "address", order: `3 ${g.direction} ${g.protocol} ${cidrSortKey(cidrs[0])} ${portRangesKey(g.ports)} ${portRangesKey(g.sourcePorts)}`,
-        header: `pass ${g.protocol} ${header}`, match: "",
+        header: `pass ${g.protocol} ${header}`, match: g.direction === "ingress" ? FLOW_FROM_INITIATOR : "",
         msg: `agora-egress ${g.direction} ${g.protocol} ${g.direction === "egress" ? "to" : "from"} listed addresses for ${[...g.sdks].sort().join(" ")}`,
       });
     }
@@ -292,7 +300,7 @@ export function renderSuricataRules(
     const header = w.direction === "egress" ? `$HOME_NET ${suricataPorts(w.sourcePorts)} -> any ${suricataPorts(ports)}` : `any any -> $HOME_NET ${suricataPorts(ports)}`;
     drafts.push({
       kind: "widened", order: `4 ${w.direction} ${w.protocol} ${portRangesKey(w.sourcePorts)}`,
-      header: `pass ${w.protocol} ${header}`, match: "",
+      header: `pass ${w.protocol} ${header}`, match: w.direction === "ingress" ? FLOW_FROM_INITIATOR : "",
       msg: `agora-egress ${w.direction} ${w.protocol} ports of domain flows (widened to any address) for ${[...w.sdks].sort().join(" ")}`,
     });
   }
