@@ -18,10 +18,22 @@ export function ruleKey(r: Rule): string {
   return [r.sdk, r.direction, r.protocol, destinationKey(r.destination), portRangesKey(r.sourcePorts)].join(" ");
 }
 
+/** The order of normalised rules: by SDK, direction, protocol, destination, source ports. */
+function ruleSortKey(r: Rule): string {
+  return [r.sdk, r.direction, r.protocol, destinationSortKey(r.destination), portRangesKey(r.sourcePorts)].join("\u0000");
+}
+
 export function compareRules(a: Rule, b: Rule): number {
-  const ka = [a.sdk, a.direction, a.protocol, destinationSortKey(a.destination), portRangesKey(a.sourcePorts)].join("\u0000");
-  const kb = [b.sdk, b.direction, b.protocol, destinationSortKey(b.destination), portRangesKey(b.sourcePorts)].join("\u0000");
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+  return compareKeys(ruleSortKey(a), ruleSortKey(b));
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Sorts by a key computed once per item, not once per comparison (stable, like `Array.prototype.sort`). */
+function sortedBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return items.map((item) => ({ item, key: key(item) })).sort((a, b) => compareKeys(a.key, b.key)).map(({ item }) => item);
 }
 
 function mergeText(values: (string | undefined)[]): string | undefined {
@@ -59,7 +71,7 @@ export function normalize(ruleSet: RuleSet): RuleSet {
       provenance: [...provenance.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p),
     });
   }
-  return { edition: ruleSet.edition, rules: rules.sort(compareRules) };
+  return { edition: ruleSet.edition, rules: sortedBy(rules, ruleSortKey) };
 }
 
 /**
@@ -81,7 +93,9 @@ export function grants(ruleSet: RuleSet): Grant[] {
   const groups = new Map<string, Rule[]>();
   for (const rule of ruleSet.rules) {
     const key = [rule.direction, rule.protocol, destinationKey(rule.destination), portRangesKey(rule.sourcePorts)].join(" ");
-    groups.set(key, [...(groups.get(key) ?? []), rule]);
+    const group = groups.get(key);
+    if (group) group.push(rule);
+    else groups.set(key, [rule]);
   }
   const out: Grant[] = [...groups.values()].map((group) => {
     const first = group[0];
@@ -96,9 +110,5 @@ export function grants(ruleSet: RuleSet): Grant[] {
       sources: [...new Set(group.flatMap((r) => r.provenance.map((p) => p.document)))].sort(),
     };
   });
-  return out.sort((a, b) => {
-    const ka = [a.direction, a.protocol, destinationSortKey(a.destination), portRangesKey(a.sourcePorts)].join("\u0000");
-    const kb = [b.direction, b.protocol, destinationSortKey(b.destination), portRangesKey(b.sourcePorts)].join("\u0000");
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
+  return sortedBy(out, (g) => [g.direction, g.protocol, destinationSortKey(g.destination), portRangesKey(g.sourcePorts)].join("\u0000"));
 }

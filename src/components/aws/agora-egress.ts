@@ -2,9 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { InputError } from "../../model";
 import { AwsPlanOptions, renderAwsPlan } from "../../renderers/aws";
 import { instantiate } from "../instantiate";
-import { AgoraSelectionArgs, resolveArgs } from "../selection-args";
+import { AgoraSelectionArgs } from "../selection-args";
+import { sharedPlan, sharedResolution } from "../plan-cache";
 import { AWS_CLASSES } from "./classes";
-import { AppSettingOutput, QuotaUsageOutput, WideningOutput, appSettingOutputs, quotaOutputs, wideningOutputs } from "../output-types";
+import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
 import { dnsFirewallOutputs, networkFirewallOutputs, securityGroupOutputs } from "./outputs";
 import {
   AwsDnsFirewallSettings, AwsNetworkFirewallSettings, AwsSecurityGroupSettings, External, asArgs, dnsFirewallTarget, networkFirewallTarget,
@@ -50,7 +51,7 @@ export class AwsAgoraEgress extends pulumi.ComponentResource {
   public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
   constructor(name: string, args: AwsAgoraEgressArgs, opts?: pulumi.ComponentResourceOptions) {
-    const resolution = resolveArgs(args);
+    const resolved = sharedResolution(args);
     if (!args.securityGroups && !args.networkFirewall && !args.dnsFirewall) {
       throw new InputError("args", "set at least one of securityGroups, networkFirewall and dnsFirewall");
     }
@@ -63,7 +64,8 @@ export class AwsAgoraEgress extends pulumi.ComponentResource {
       ...(dns ? { dnsFirewall: dns.options } : {}),
     };
     const external: External = { ...sg?.external, ...dns?.external };
-    const plan = asArgs(() => renderAwsPlan(resolution, options), (t) => `args.${t}`);
+    const shared = asArgs(() => sharedPlan(resolved, "aws", options, renderAwsPlan), (t) => `args.${t}`);
+    const { plan } = shared;
     super("agora-egress:index:AwsAgoraEgress", name, {}, opts);
     const created = instantiate(this, name, plan.resources, AWS_CLASSES, external);
     const none = pulumi.output<string[]>([]);
@@ -80,9 +82,9 @@ export class AwsAgoraEgress extends pulumi.ComponentResource {
     this.dnsFirewallDomainListIds = dnsIds.dnsFirewallDomainListIds;
     this.dnsFirewallRuleIds = dnsIds.dnsFirewallRuleIds;
     this.dnsFirewallAssociationIds = dnsIds.dnsFirewallAssociationIds;
-    this.widenings = pulumi.output(wideningOutputs(plan.widenings));
-    this.quotas = pulumi.output(quotaOutputs(plan.quotas));
-    this.appSettings = pulumi.output(appSettingOutputs(resolution.appSettings));
+    this.widenings = pulumi.output(shared.widenings as WideningOutput[]);
+    this.quotas = pulumi.output(shared.quotas as QuotaUsageOutput[]);
+    this.appSettings = pulumi.output(shared.appSettings as AppSettingOutput[]);
     this.registerOutputs({
       ...ids, ...fw, ...dnsIds, widenings: this.widenings, quotas: this.quotas, appSettings: this.appSettings,
     });

@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { renderDnsFirewall } from "../../renderers/aws";
 import { instantiate } from "../instantiate";
-import { AgoraSelectionArgs, resolveArgs } from "../selection-args";
+import { AgoraSelectionArgs } from "../selection-args";
+import { sharedPlan, sharedResolution } from "../plan-cache";
 import { AWS_CLASSES } from "./classes";
-import { AppSettingOutput, QuotaUsageOutput, WideningOutput, appSettingOutputs, quotaOutputs, wideningOutputs } from "../output-types";
+import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
 import { dnsFirewallOutputs } from "./outputs";
 import { AwsDnsFirewallSettings, asArgs, dnsFirewallTarget } from "./settings";
 
@@ -31,9 +32,10 @@ export class AwsDnsFirewall extends pulumi.ComponentResource {
   public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
   constructor(name: string, args: AwsDnsFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
-    const resolution = resolveArgs(args);
+    const resolved = sharedResolution(args);
     const target = dnsFirewallTarget(args, "args");
-    const plan = asArgs(() => renderDnsFirewall(resolution, target.options), () => "args");
+    const shared = asArgs(() => sharedPlan(resolved, "aws-dns-firewall", target.options, renderDnsFirewall), () => "args");
+    const { plan } = shared;
     super("agora-egress:index:AwsDnsFirewall", name, {}, opts);
     const created = instantiate(this, name, plan.resources, AWS_CLASSES, target.external);
     const ids = dnsFirewallOutputs(plan, created, target.external);
@@ -41,9 +43,9 @@ export class AwsDnsFirewall extends pulumi.ComponentResource {
     this.dnsFirewallDomainListIds = ids.dnsFirewallDomainListIds;
     this.dnsFirewallRuleIds = ids.dnsFirewallRuleIds;
     this.dnsFirewallAssociationIds = ids.dnsFirewallAssociationIds;
-    this.widenings = pulumi.output(wideningOutputs(plan.widenings));
-    this.quotas = pulumi.output(quotaOutputs(plan.quotas));
-    this.appSettings = pulumi.output(appSettingOutputs(resolution.appSettings));
+    this.widenings = pulumi.output(shared.widenings as WideningOutput[]);
+    this.quotas = pulumi.output(shared.quotas as QuotaUsageOutput[]);
+    this.appSettings = pulumi.output(shared.appSettings as AppSettingOutput[]);
     this.registerOutputs({ ...ids, widenings: this.widenings, quotas: this.quotas, appSettings: this.appSettings });
   }
 }

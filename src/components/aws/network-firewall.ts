@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { renderNetworkFirewallRules } from "../../renderers/aws";
 import { instantiate } from "../instantiate";
-import { AgoraSelectionArgs, resolveArgs } from "../selection-args";
+import { AgoraSelectionArgs } from "../selection-args";
+import { sharedPlan, sharedResolution } from "../plan-cache";
 import { AWS_CLASSES } from "./classes";
-import { AppSettingOutput, QuotaUsageOutput, WideningOutput, appSettingOutputs, quotaOutputs, wideningOutputs } from "../output-types";
+import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
 import { networkFirewallOutputs } from "./outputs";
 import { AwsNetworkFirewallSettings, asArgs, networkFirewallTarget } from "./settings";
 
@@ -29,18 +30,19 @@ export class AwsNetworkFirewall extends pulumi.ComponentResource {
   public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
   constructor(name: string, args: AwsNetworkFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
-    const resolution = resolveArgs(args);
+    const resolved = sharedResolution(args);
     const target = networkFirewallTarget(args, "args");
-    const plan = asArgs(() => renderNetworkFirewallRules(resolution, target.options), () => "args");
+    const shared = asArgs(() => sharedPlan(resolved, "aws-network-firewall", target.options, renderNetworkFirewallRules), () => "args");
+    const { plan } = shared;
     super("agora-egress:index:AwsNetworkFirewall", name, {}, opts);
     const created = instantiate(this, name, plan.resources, AWS_CLASSES, target.external);
     const outputs = networkFirewallOutputs(plan, created);
     this.ruleGroupArn = outputs.ruleGroupArn;
     this.firewallPolicyArn = outputs.firewallPolicyArn;
     this.rulesString = pulumi.output((plan.resources[0].inputs.ruleGroup as { rulesSource: { rulesString: string } }).rulesSource.rulesString);
-    this.widenings = pulumi.output(wideningOutputs(plan.widenings));
-    this.quotas = pulumi.output(quotaOutputs(plan.quotas));
-    this.appSettings = pulumi.output(appSettingOutputs(resolution.appSettings));
+    this.widenings = pulumi.output(shared.widenings as WideningOutput[]);
+    this.quotas = pulumi.output(shared.quotas as QuotaUsageOutput[]);
+    this.appSettings = pulumi.output(shared.appSettings as AppSettingOutput[]);
     this.registerOutputs({
       ruleGroupArn: this.ruleGroupArn, firewallPolicyArn: this.firewallPolicyArn, rulesString: this.rulesString,
       widenings: this.widenings, quotas: this.quotas, appSettings: this.appSettings,

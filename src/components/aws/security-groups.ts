@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { renderSecurityGroupRules } from "../../renderers/aws";
 import { instantiate } from "../instantiate";
-import { AgoraSelectionArgs, resolveArgs } from "../selection-args";
+import { AgoraSelectionArgs } from "../selection-args";
+import { sharedPlan, sharedResolution } from "../plan-cache";
 import { AWS_CLASSES } from "./classes";
-import { AppSettingOutput, QuotaUsageOutput, WideningOutput, appSettingOutputs, quotaOutputs, wideningOutputs } from "../output-types";
+import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
 import { securityGroupOutputs } from "./outputs";
 import { AwsSecurityGroupSettings, asArgs, securityGroupTarget } from "./settings";
 
@@ -29,17 +30,18 @@ export class AwsSecurityGroups extends pulumi.ComponentResource {
 
   constructor(name: string, args: AwsSecurityGroupsArgs, opts?: pulumi.ComponentResourceOptions) {
     // Everything that can fail on bad input runs before any resource is registered.
-    const resolution = resolveArgs(args);
+    const resolved = sharedResolution(args);
     const target = securityGroupTarget(args, "args");
-    const plan = asArgs(() => renderSecurityGroupRules(resolution, target.options), () => "args");
+    const shared = asArgs(() => sharedPlan(resolved, "aws-security-groups", target.options, renderSecurityGroupRules), () => "args");
+    const { plan } = shared;
     super("agora-egress:index:AwsSecurityGroups", name, {}, opts);
     const created = instantiate(this, name, plan.resources, AWS_CLASSES, target.external);
     const ids = securityGroupOutputs(plan, created, target.external, target.options);
     this.securityGroupIds = ids.securityGroupIds;
     this.prefixListIds = ids.prefixListIds;
-    this.widenings = pulumi.output(wideningOutputs(plan.widenings));
-    this.quotas = pulumi.output(quotaOutputs(plan.quotas));
-    this.appSettings = pulumi.output(appSettingOutputs(resolution.appSettings));
+    this.widenings = pulumi.output(shared.widenings as WideningOutput[]);
+    this.quotas = pulumi.output(shared.quotas as QuotaUsageOutput[]);
+    this.appSettings = pulumi.output(shared.appSettings as AppSettingOutput[]);
     this.registerOutputs({
       securityGroupIds: this.securityGroupIds, prefixListIds: this.prefixListIds,
       widenings: this.widenings, quotas: this.quotas, appSettings: this.appSettings,

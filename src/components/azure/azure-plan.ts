@@ -1,16 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import * as dnsresolver from "@pulumi/azure-native/dnsresolver";
-import { Resolution } from "../../resolve";
 import {
   AzureTarget, DNS_DOMAIN_LIST_TYPE, DNS_LINK_TYPE, DNS_POLICY_SPEC, DNS_POLICY_TYPE, DNS_SECURITY_RULE_TYPE, EXTERNAL,
   FIREWALL_POLICY_SPEC, FIREWALL_POLICY_TYPE, IP_GROUP_TYPE, NSG_SPEC, NSG_TYPE, RULE_COLLECTION_GROUP_SPEC,
   RULE_COLLECTION_GROUP_TYPE, SECURITY_RULE_TYPE, renderAzurePlan,
 } from "../../renderers/azure";
 import { Plan } from "../../renderers/plan";
-import { AppSettingOutput, WideningOutput, appSettingOutputs, wideningOutputs } from "../output-types";
+import { AppSettingOutput, WideningOutput } from "../output-types";
 import { ResourceClass, instantiate } from "../instantiate";
-import { resolveArgs } from "../selection-args";
+import { SharedPlan, sharedPlan, sharedResolution } from "../plan-cache";
 import { AzureEgressShape, External, azurePlanInputs, withArgNames } from "./args";
 
 /** Provider classes for every type token the Azure renderers emit. */
@@ -29,7 +28,6 @@ export const AZURE_CLASSES: Readonly<Record<string, ResourceClass>> = {
 /** What every Azure component exposes, as far as its targets go. */
 export interface AzureEgressOutputs {
   readonly plan: Plan;
-  readonly resolution: Resolution;
   readonly networkSecurityGroupId?: pulumi.Output<string>;
   readonly firewallPolicyId?: pulumi.Output<string>;
   readonly ruleCollectionGroupId?: pulumi.Output<string>;
@@ -41,7 +39,8 @@ export interface AzureEgressOutputs {
 
 /** A validated, rendered plan and what `instantiate` needs to create it. */
 export interface AzureEgressPlan {
-  readonly resolution: Resolution;
+  /** The plan and its static outputs, shared between identical selections and options (plan-cache.ts). */
+  readonly shared: SharedPlan;
   readonly plan: Plan;
   readonly external: External;
   readonly targets: readonly AzureTarget[];
@@ -52,15 +51,15 @@ export interface AzureEgressPlan {
  * before registering anything: bad input throws an InputError naming the arg and creates nothing.
  */
 export function planAzureEgress(args: AzureEgressShape, targets: readonly AzureTarget[], rename: (field: string) => string = (f) => f): AzureEgressPlan {
-  const resolution = withArgNames(() => resolveArgs(args), rename);
+  const resolved = withArgNames(() => sharedResolution(args), rename);
   const { options, external } = withArgNames(() => azurePlanInputs(args, targets), rename);
-  const plan = withArgNames(() => renderAzurePlan(resolution, options), (f) => rename(f.replace(/^azure\./, "args.")));
-  return { resolution, plan, external, targets };
+  const shared = withArgNames(() => sharedPlan(resolved, "azure", options, renderAzurePlan), (f) => rename(f.replace(/^azure\./, "args.")));
+  return { shared, plan: shared.plan, external, targets };
 }
 
 /** Creates exactly the planned specs as children of `parent` and picks the outputs. */
 export function createAzureEgress(parent: pulumi.ComponentResource, name: string, planned: AzureEgressPlan): AzureEgressOutputs {
-  const { plan, external, targets, resolution } = planned;
+  const { plan, external, targets, shared } = planned;
   const created = instantiate(parent, name, plan.resources, AZURE_CLASSES, external);
   const id = (spec: string, existingName: string): pulumi.Output<string> | undefined => {
     const resource = created.get(spec);
@@ -70,7 +69,6 @@ export function createAzureEgress(parent: pulumi.ComponentResource, name: string
   };
   return {
     plan,
-    resolution,
     ...(targets.includes(AzureTarget.Nsg) ? { networkSecurityGroupId: id(NSG_SPEC, EXTERNAL.existingNsg) } : {}),
     ...(targets.includes(AzureTarget.FirewallPolicy) ? {
       firewallPolicyId: id(FIREWALL_POLICY_SPEC, EXTERNAL.existingFirewallPolicy),
@@ -78,7 +76,7 @@ export function createAzureEgress(parent: pulumi.ComponentResource, name: string
     } : {}),
     ...(targets.includes(AzureTarget.DnsSecurityPolicy) ? { dnsSecurityPolicyId: id(DNS_POLICY_SPEC, EXTERNAL.existingDnsSecurityPolicy) } : {}),
     ipGroupIds: pulumi.all(plan.resources.filter((s) => s.type === IP_GROUP_TYPE).map((s) => created.get(s.name)!.id)),
-    widenings: pulumi.output(wideningOutputs(plan.widenings)),
-    appSettings: pulumi.output(appSettingOutputs(resolution.appSettings)),
+    widenings: pulumi.output(shared.widenings as WideningOutput[]),
+    appSettings: pulumi.output(shared.appSettings as AppSettingOutput[]),
   };
 }
