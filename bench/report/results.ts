@@ -5,7 +5,7 @@ import { LoadMeasurement } from "../load";
 import { LoadVariant } from "../load/variants";
 import { AliasPoint, SynthesisPoint, SynthesisStep } from "../synthesis";
 import { Cloud, Construction } from "../synthesis/landing-zone";
-import { ColdPlanTime, PlanTime } from "../synthesis/plan-time";
+import { ColdPlanTime, PlanTime, StaticOutputSize } from "../synthesis/plan-time";
 import { Machine } from "./machine";
 import { fixed, formatNumber, table } from "./markdown";
 import { SynthesisSummary } from "./synthesis-report";
@@ -30,6 +30,7 @@ export interface Results {
   readonly load: LoadMeasurement;
   readonly plans: readonly PlanTime[];
   readonly cold: ColdPlanTime;
+  readonly staticOutputs: StaticOutputSize;
 }
 
 const n = formatNumber;
@@ -178,7 +179,9 @@ function synthesisMethod(r: Results): string {
     + "resources from the same specs (rendered once by the parent and read from JSON), built with `new vpc.SecurityGroupEgressRule(…)` etc. "
     + "from only `@pulumi/pulumi` and the provider submodules, references filled with the created resources' outputs as a program would. "
     + "*Direct, grouped* (diagnostic): as direct, each network's resources under a bare `pulumi.ComponentResource`, i.e. what any component "
-    + "costs Pulumi itself.",
+    + "costs Pulumi itself. Two what-ifs wrap the package's plan cache from outside (`bench/synthesis/what-ifs.ts`): *no plan cache* "
+    + "empties it before every component, so each network resolves and renders its own plan; *static outputs registered empty* "
+    + "registers `widenings`, `quotas` and `appSettings` as empty lists, which isolates what registering them costs.",
     "",
     "**Measurement.** `pulumi.runtime.setMocks` (every resource echoes its inputs with a deterministic id), construction inside a root "
     + "Stack (`runInPulumiStack`, as `pulumi up` runs a program; under bare mocks resources would have no parent at all), then "
@@ -200,6 +203,7 @@ function synthesisDiagnosis(r: Results): string[] {
   const s = r.synthesis;
   const find = (cloud: Cloud, size: number, c: Construction) => r.points.find((p) => p.cloud === cloud && p.size === size && p.construction === c);
   const name = (cloud: Cloud) => (cloud === Cloud.Aws ? "AWS" : "Azure");
+  const at = (x: { cloud: Cloud; size: number }) => `${name(x.cloud)} ${n(x.size)}`;
   const over = s.ratios.filter((x) => x.cpu > TARGET);
   const lines: string[] = [];
   if (over.length === 0) lines.push(`Every landing-zone size is within ${TARGET}× in CPU time.`);
@@ -208,42 +212,54 @@ function synthesisDiagnosis(r: Results): string[] {
       const d = find(x.cloud, x.size, Construction.Direct)!;
       const c = find(x.cloud, x.size, Construction.Component)!;
       return `${name(x.cloud)} at ${n(x.size)} network${x.size > 1 ? "s" : ""} (${fixed(x.cpu, 2)}×: ${n(c.synthesisCpuMs - d.synthesisCpuMs)} ms more in all, ${fixed((c.synthesisCpuMs - d.synthesisCpuMs) / x.size, 1)} ms per network)`;
-    }).join("; ")}.`);
+    }).join("; ")}. Why, below.`);
+  }
+  const uncached = s.ratios.filter((x) => Number.isFinite(x.uncached));
+  if (uncached.length) {
+    lines.push("**One plan per process, not per network.** `resolve` and the renderers are pure, and the networks of a landing zone share "
+      + "their selection, so the components compute each distinct (selection, renderer, options) once and share it "
+      + "(`src/components/plan-cache.ts`: least-recently-used maps of at most 32 resolutions and 64 plans, keyed by the validated selection "
+      + "and the options as plain data; shared plans and static outputs are deep-frozen, and every component gets its own copies). "
+      + `Without the cache (what-if): ${uncached.map((x) => `${at(x)}: ${fixed(x.uncached, 2)}× → ${fixed(x.cpu, 2)}× with it`).join(", ")} (CPU time).`);
   }
   const grouped = s.ratios.filter((x) => Number.isFinite(x.vsGrouped));
   if (grouped.length) {
-    lines.push("Not Pulumi's cost of a component: the same resources under a bare `ComponentResource` per network take "
-      + `${grouped.map((x) => `${fixed(x.cpu / x.vsGrouped, 2)}×`).join(", ")} the direct CPU time (${grouped.map((x) => `${name(x.cloud)} ${x.size}`).join(", ")}).`);
-  }
-  const c = r.cold;
-  const w = r.plans[0];
-  lines.push("It is the components' own work per network: resolving the selection and rendering the plan before any resource, and "
-    + "registering the static outputs afterwards (Fix 2). The plan first: in a fresh "
-    + `process the first plan takes ${fixed(c[Cloud.Aws].first, 1)} ms (AWS) / ${fixed(c[Cloud.Azure].first, 1)} ms (Azure) and the next nine `
-    + `${fixed(c[Cloud.Aws].next, 1)} / ${fixed(c[Cloud.Azure].next, 1)} ms each, while V8 still runs the code unoptimised and zod builds its parsers; warm, `
-    + `a plan takes ${fixed(w.resolveMs + w.securityGroupsMs, 1)} / ${fixed(w.resolveMs + w.nsgMs, 1)} ms. Against about ${fixed(perNetworkDirect(r, Cloud.Aws).ms, 0)} ms `
-    + `of Pulumi CPU work per network (AWS, ${n(perNetworkDirect(r, Cloud.Aws).resources)} resources), that is most of the gap at small sizes; it `
-    + "shrinks as the landing zone grows and the code warms up.");
-  const memo = s.ratios.filter((x) => Number.isFinite(x.memoized));
-  if (memo.length) {
-    lines.push("**Fix 1 (in `src/components`): memoise the plan.** Every network of a landing zone usually has the same selection, and `resolve` and "
-      + "the renderers are pure and deterministic, so a module-level cache keyed by the canonical selection (and, for the render, the "
-      + "options) computes one plan instead of N. The first what-if column does exactly that from outside the package "
-      + "(`bench/synthesis/memoize.ts` wraps `resolveArgs` and the renderer): "
-      + `${memo.map((x) => `${name(x.cloud)} ${x.size}: ${fixed(x.cpu, 2)}× → ${fixed(x.memoized, 2)}×`).join(", ")} (CPU time). `
-      + "The first plan in a process is still paid once (the 1-network rows); making it cheaper means fewer passes over the rules "
-      + "(`normalize`, `grants` and `compareRules` rebuild string keys on every comparison; `provenanceKey` is recomputed per rule) and "
-      + "not validating with zod twice (`resolveArgs` parses the args, then `resolve` parses the selection again).");
+    lines.push("A component as such costs Pulumi little: the same resources under a bare `ComponentResource` per network take "
+      + `${grouped.map((x) => `${fixed(x.cpu / x.vsGrouped, 2)}×`).join(", ")} the direct CPU time (${grouped.map(at).join(", ")}).`);
   }
   const lean = s.ratios.filter((x) => Number.isFinite(x.lean));
   if (lean.length) {
-    lines.push("**Fix 2: lighter static outputs.** Each component registers its widenings, quota use and application settings (about 30 small "
-      + "objects for this selection) as outputs, and Pulumi serialises them property by property, asynchronously, once per component. "
-      + "The second what-if column empties them on top of memoising: "
-      + `${lean.map((x) => `${name(x.cloud)} ${x.size}: ${fixed(x.memoized, 2)}× → ${fixed(x.lean, 2)}×`).join(", ")} (CPU time). `
-      + "Options: register them in a flatter form (one string per widening), or only on the umbrella components, keeping the typed "
-      + "properties for TypeScript programs.");
+    const perNetwork = (x: { cloud: Cloud; size: number }) => (find(x.cloud, x.size, Construction.Component)!.synthesisCpuMs
+      - find(x.cloud, x.size, Construction.ComponentLean)!.synthesisCpuMs) / x.size;
+    const so = r.staticOutputs;
+    lines.push("**The static outputs are most of what remains.** Each component registers its widenings, quota use and application settings "
+      + `(for this selection ${so[Cloud.Aws].objects} objects holding ${so[Cloud.Aws].values} values on AWS, ${so[Cloud.Azure].objects} / `
+      + `${so[Cloud.Azure].values} on Azure). Registered empty (what-if): ${lean.map((x) => `${at(x)}: ${fixed(x.cpu, 2)}× → ${fixed(x.lean, 2)}×`).join(", ")}, `
+      + `i.e. ${lean.map((x) => `${fixed(perNetwork(x), 1)} ms`).join(", ")} per network. That is Pulumi's work: it serialises the values one by one, `
+      + "asynchronously, then encodes them as a protobuf `Struct` (google-protobuf's `Struct.fromJavaScript`, about half of it in CPU "
+      + "profiles), once per component, and the mock monitor keeps every encoded copy, which the garbage collector then walks. The "
+      + "package's own share is one plain copy per component (`staticOutput` in `src/components/output-types.ts`; the shared lists are "
+      + "built once per plan). A program registering the same data would pay the same; the outputs stay, as they are the components' API.");
   }
+  const c = r.cold;
+  const w = r.plans[0];
+  for (const cloud of [Cloud.Aws, Cloud.Azure]) {
+    const d = find(cloud, 1, Construction.Direct);
+    const comp = find(cloud, 1, Construction.Component);
+    const l = find(cloud, 1, Construction.ComponentLean);
+    if (!d || !comp || !l) continue;
+    const gap = comp.synthesisCpuMs - d.synthesisCpuMs;
+    const statics = comp.synthesisCpuMs - l.synthesisCpuMs;
+    const plan = c[cloud].first;
+    const rest = gap - statics - plan;
+    lines.push(`**${name(cloud)} at 1 network** (${n(gap)} ms over ${n(d.synthesisCpuMs)} ms direct): the first plan in a process, which nothing `
+      + `can share, takes ${fixed(plan, 1)} ms (a fresh process: V8 compiles and interprets the code for the first time and zod sets up its `
+      + `parsers; warm it takes ${fixed(w.resolveMs + (cloud === Cloud.Aws ? w.securityGroupsMs : w.nsgMs), 1)} ms); the static outputs ${n(statics)} ms, `
+      + `also mostly cold code; the rest, ${n(rest)} ms, is Pulumi registering the component and its id outputs`
+      + `${rest < 2 ? " (within the noise)" : ""}.`);
+  }
+  lines.push("CPU time counts every thread, V8's background compiler and garbage collector included, so the small landing zones vary "
+    + "from run to run (the run-by-run column); the medians are what the headline gives.");
   const alias = (a: number, g: boolean) => r.aliases.find((p) => p.aliases === a && p.grouped === g);
   const a0 = alias(0, false), a60 = alias(60, false);
   if (a0 && a60) {
@@ -257,21 +273,16 @@ function synthesisDiagnosis(r: Results): string[] {
   const providers = r.load.points.find((p) => p.variant === LoadVariant.Providers)!;
   const withZod = r.load.points.find((p) => p.variant === LoadVariant.ProvidersAndZod)!;
   const pkg = r.load.points.find((p) => p.variant === LoadVariant.Package)!;
-  const withoutZod = (pkg.requireMs - (withZod.requireMs - providers.requireMs)) / providers.requireMs;
+  const zodMs = withZod.requireMs - providers.requireMs;
+  const withoutZod = (pkg.requireMs - zodMs) / providers.requireMs;
+  const awsOne = find(Cloud.Aws, 1, Construction.Direct);
   lines.push(`**Load time** (${fixed(s.loadRatio, 2)}×, ${n(pkg.requireMs - providers.requireMs)} ms over ${n(providers.requireMs)} ms): the package adds zod `
     + `(${n(zod)} ms self time: all of zod v4 classic, about 95 files) and its own modules (${n(pkgAdds)} ms: compilation, plus the zod schemas `
-    + "built at module scope in `resolve/selection.ts`, the renderers' option schemas and the components' settings). The baseline is mostly "
-    + "`@pulumi/pulumi` itself (about 770 modules, including npm's arborist and sigstore). **Fix 3:** build the zod schemas lazily "
-    + "(a memoised getter per schema) and `require(\"zod\")` inside it, so loading the package does not load zod; the first "
-    + `construction pays it instead. Without zod the ratio here would be about ${fixed(withoutZod, 2)}× (package time minus what zod adds to the `
-    + "baseline).");
+    + "built at module scope). The baseline is mostly `@pulumi/pulumi` itself (about 770 modules, including npm's arborist and sigstore). "
+    + `zod is loaded with the package on purpose: every component validates its args with zod, so requiring it lazily would only move its `
+    + `${n(zodMs)} ms (providers + zod against providers) into the first construction${awsOne ? `, where the 1-VPC baseline is ${n(awsOne.synthesisCpuMs)} ms CPU (+${fixed(zodMs / awsOne.synthesisCpuMs, 2)} on that ratio)` : ""}, `
+    + `for a load ratio of about ${fixed(withoutZod, 2)}×.`);
   return lines;
-}
-
-/** Direct construction per network at the largest measured size: CPU ms, and resources (the root Stack not counted). */
-function perNetworkDirect(r: Results, cloud: Cloud): { ms: number; resources: number } {
-  const d = r.points.filter((p) => p.cloud === cloud && p.construction === Construction.Direct).sort((a, b) => b.size - a.size)[0];
-  return d ? { ms: d.synthesisCpuMs / d.size, resources: (d.registrations - 1) / d.size } : { ms: Number.NaN, resources: Number.NaN };
 }
 
 export function resultsMarkdown(r: Results): string {

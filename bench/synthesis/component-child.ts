@@ -1,9 +1,9 @@
 import { performance } from "node:perf_hooks";
 import { AZURE_LOCATION, AZURE_RESOURCE_GROUP, ChildResult, Cloud, Construction, LANDING_ZONE_SDKS, networkName, vpcId } from "./landing-zone";
-import { dropStaticOutputs, memoizePlans } from "./memoize";
+import { emptyStaticOutputs, withoutPlanCache } from "./what-ifs";
 import { drain, inStack, installMocks } from "./mocks";
 
-/** Child process: builds the landing zone from agora-egress components, one per network. argv: cloud size [component | component-memoized | component-lean]. */
+/** Child process: builds the landing zone from agora-egress components, one per network. argv: cloud size [component | component-uncached | component-lean]. */
 async function main(): Promise<void> {
   const [cloud, size] = [process.argv[2] as Cloud, Number(process.argv[3])];
   const construction = (process.argv[4] as Construction | undefined) ?? Construction.Component;
@@ -11,8 +11,8 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   // The package as users load it: its entry module (compiled alongside the bench, as in dist/).
   const pkg = require("../../src/index") as typeof import("../../src/index");
-  if (construction === Construction.ComponentMemoized || construction === Construction.ComponentLean) memoizePlans();
-  if (construction === Construction.ComponentLean) dropStaticOutputs();
+  if (construction === Construction.ComponentUncached) withoutPlanCache();
+  if (construction === Construction.ComponentLean) emptyStaticOutputs();
   const t1 = performance.now();
   const cpu0 = process.cpuUsage();
   await inStack(() => {

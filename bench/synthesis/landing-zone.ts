@@ -11,9 +11,9 @@ export enum Cloud {
 export enum Construction {
   /** One agora-egress component per network (AwsSecurityGroups / AzureNsgRules). */
   Component = "component",
-  /** What-if: the same components with resolve and render memoised across identical selections (bench/synthesis/memoize.ts). */
-  ComponentMemoized = "component-memoized",
-  /** What-if: memoised plans, and the static outputs (widenings, quotas, app settings) registered empty. */
+  /** What-if: every component computes its own plan, as without the package's plan cache (bench/synthesis/what-ifs.ts). */
+  ComponentUncached = "component-uncached",
+  /** What-if: the static outputs (widenings, quotas, app settings) registered empty (bench/synthesis/what-ifs.ts). */
   ComponentLean = "component-lean",
   /** The same provider resources, constructed by hand from the precomputed specs. */
   Direct = "direct",

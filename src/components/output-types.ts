@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { formatProvenance } from "../model";
 import { AppSetting } from "../resolve";
 import { QuotaUsage, Widening } from "../renderers/plan";
@@ -51,3 +52,23 @@ export const quotaOutputs = (qs: readonly QuotaUsage[]): QuotaUsageOutput[] => q
 export const appSettingOutputs = (as: readonly AppSetting[]): AppSettingOutput[] => as.map((a) => ({
   sdk: a.sdk, api: a.api, values: [...a.values], ...(a.note ? { note: a.note } : {}), source: formatProvenance(a.provenance),
 }));
+
+/** A deep copy of plain data (arrays and objects of primitives). */
+function copyPlain<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyPlain) as T;
+  if (value && typeof value === "object") {
+    const copy: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) copy[k] = copyPlain(v);
+    return copy as T;
+  }
+  return value;
+}
+
+/**
+ * An output holding the component's own copy of shared, frozen plan data. `pulumi.output(value)`
+ * would copy it too, but walks every value looking for nested outputs and promises on the way
+ * (a set and several checks per object); plan data holds none, so a plain copy does.
+ */
+export function staticOutput<T>(shared: readonly T[]): pulumi.Output<T[]> {
+  return pulumi.output(undefined).apply(() => copyPlain(shared) as T[]);
+}

@@ -5,7 +5,7 @@ import { instantiate } from "../instantiate";
 import { AgoraSelectionArgs } from "../selection-args";
 import { sharedPlan, sharedResolution } from "../plan-cache";
 import { AWS_CLASSES } from "./classes";
-import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
+import { AppSettingOutput, QuotaUsageOutput, WideningOutput, staticOutput } from "../output-types";
 import { dnsFirewallOutputs, networkFirewallOutputs, securityGroupOutputs } from "./outputs";
 import {
   AwsDnsFirewallSettings, AwsNetworkFirewallSettings, AwsSecurityGroupSettings, External, asArgs, dnsFirewallTarget, networkFirewallTarget,
@@ -82,9 +82,9 @@ export class AwsAgoraEgress extends pulumi.ComponentResource {
     this.dnsFirewallDomainListIds = dnsIds.dnsFirewallDomainListIds;
     this.dnsFirewallRuleIds = dnsIds.dnsFirewallRuleIds;
     this.dnsFirewallAssociationIds = dnsIds.dnsFirewallAssociationIds;
-    this.widenings = pulumi.output(shared.widenings as WideningOutput[]);
-    this.quotas = pulumi.output(shared.quotas as QuotaUsageOutput[]);
-    this.appSettings = pulumi.output(shared.appSettings as AppSettingOutput[]);
+    this.widenings = staticOutput(shared.widenings);
+    this.quotas = staticOutput(shared.quotas);
+    this.appSettings = staticOutput(shared.appSettings);
     this.registerOutputs({
       ...ids, ...fw, ...dnsIds, widenings: this.widenings, quotas: this.quotas, appSettings: this.appSettings,
     });

@@ -4,7 +4,7 @@ import { instantiate } from "../instantiate";
 import { AgoraSelectionArgs } from "../selection-args";
 import { sharedPlan, sharedResolution } from "../plan-cache";
 import { AWS_CLASSES } from "./classes";
-import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
+import { AppSettingOutput, QuotaUsageOutput, WideningOutput, staticOutput } from "../output-types";
 import { dnsFirewallOutputs } from "./outputs";
 import { AwsDnsFirewallSettings, asArgs, dnsFirewallTarget } from "./settings";
 
@@ -43,9 +43,9 @@ export class AwsDnsFirewall extends pulumi.ComponentResource {
     this.dnsFirewallDomainListIds = ids.dnsFirewallDomainListIds;
     this.dnsFirewallRuleIds = ids.dnsFirewallRuleIds;
     this.dnsFirewallAssociationIds = ids.dnsFirewallAssociationIds;
-    this.widenings = pulumi.output(shared.widenings as WideningOutput[]);
-    this.quotas = pulumi.output(shared.quotas as QuotaUsageOutput[]);
-    this.appSettings = pulumi.output(shared.appSettings as AppSettingOutput[]);
+    this.widenings = staticOutput(shared.widenings);
+    this.quotas = staticOutput(shared.quotas);
+    this.appSettings = staticOutput(shared.appSettings);
     this.registerOutputs({ ...ids, widenings: this.widenings, quotas: this.quotas, appSettings: this.appSettings });
   }
 }

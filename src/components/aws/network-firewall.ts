@@ -4,7 +4,7 @@ import { instantiate } from "../instantiate";
 import { AgoraSelectionArgs } from "../selection-args";
 import { sharedPlan, sharedResolution } from "../plan-cache";
 import { AWS_CLASSES } from "./classes";
-import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
+import { AppSettingOutput, QuotaUsageOutput, WideningOutput, staticOutput } from "../output-types";
 import { networkFirewallOutputs } from "./outputs";
 import { AwsNetworkFirewallSettings, asArgs, networkFirewallTarget } from "./settings";
 
@@ -40,9 +40,9 @@ export class AwsNetworkFirewall extends pulumi.ComponentResource {
     this.ruleGroupArn = outputs.ruleGroupArn;
     this.firewallPolicyArn = outputs.firewallPolicyArn;
     this.rulesString = pulumi.output((plan.resources[0].inputs.ruleGroup as { rulesSource: { rulesString: string } }).rulesSource.rulesString);
-    this.widenings = pulumi.output(shared.widenings as WideningOutput[]);
-    this.quotas = pulumi.output(shared.quotas as QuotaUsageOutput[]);
-    this.appSettings = pulumi.output(shared.appSettings as AppSettingOutput[]);
+    this.widenings = staticOutput(shared.widenings);
+    this.quotas = staticOutput(shared.quotas);
+    this.appSettings = staticOutput(shared.appSettings);
     this.registerOutputs({
       ruleGroupArn: this.ruleGroupArn, firewallPolicyArn: this.firewallPolicyArn, rulesString: this.rulesString,
       widenings: this.widenings, quotas: this.quotas, appSettings: this.appSettings,

@@ -4,7 +4,7 @@ import { instantiate } from "../instantiate";
 import { AgoraSelectionArgs } from "../selection-args";
 import { sharedPlan, sharedResolution } from "../plan-cache";
 import { AWS_CLASSES } from "./classes";
-import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
+import { AppSettingOutput, QuotaUsageOutput, WideningOutput, staticOutput } from "../output-types";
 import { securityGroupOutputs } from "./outputs";
 import { AwsSecurityGroupSettings, asArgs, securityGroupTarget } from "./settings";
 
@@ -39,9 +39,9 @@ export class AwsSecurityGroups extends pulumi.ComponentResource {
     const ids = securityGroupOutputs(plan, created, target.external, target.options);
     this.securityGroupIds = ids.securityGroupIds;
     this.prefixListIds = ids.prefixListIds;
-    this.widenings = pulumi.output(shared.widenings as WideningOutput[]);
-    this.quotas = pulumi.output(shared.quotas as QuotaUsageOutput[]);
-    this.appSettings = pulumi.output(shared.appSettings as AppSettingOutput[]);
+    this.widenings = staticOutput(shared.widenings);
+    this.quotas = staticOutput(shared.quotas);
+    this.appSettings = staticOutput(shared.appSettings);
     this.registerOutputs({
       securityGroupIds: this.securityGroupIds, prefixListIds: this.prefixListIds,
       widenings: this.widenings, quotas: this.quotas, appSettings: this.appSettings,

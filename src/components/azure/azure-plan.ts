@@ -7,7 +7,7 @@ import {
   RULE_COLLECTION_GROUP_TYPE, SECURITY_RULE_TYPE, renderAzurePlan,
 } from "../../renderers/azure";
 import { Plan } from "../../renderers/plan";
-import { AppSettingOutput, WideningOutput } from "../output-types";
+import { AppSettingOutput, WideningOutput, staticOutput } from "../output-types";
 import { ResourceClass, instantiate } from "../instantiate";
 import { SharedPlan, sharedPlan, sharedResolution } from "../plan-cache";
 import { AzureEgressShape, External, azurePlanInputs, withArgNames } from "./args";
@@ -76,7 +76,7 @@ export function createAzureEgress(parent: pulumi.ComponentResource, name: string
     } : {}),
     ...(targets.includes(AzureTarget.DnsSecurityPolicy) ? { dnsSecurityPolicyId: id(DNS_POLICY_SPEC, EXTERNAL.existingDnsSecurityPolicy) } : {}),
     ipGroupIds: pulumi.all(plan.resources.filter((s) => s.type === IP_GROUP_TYPE).map((s) => created.get(s.name)!.id)),
-    widenings: pulumi.output(shared.widenings as WideningOutput[]),
-    appSettings: pulumi.output(shared.appSettings as AppSettingOutput[]),
+    widenings: staticOutput(shared.widenings),
+    appSettings: staticOutput(shared.appSettings),
   };
 }
