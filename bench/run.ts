@@ -24,23 +24,23 @@ export const COMMAND = "npm run bench  (tsc -p bench/tsconfig.json && node build
 /** BENCH_QUICK=1: small sizes and few runs, for working on the bench itself. */
 const QUICK = process.env.BENCH_QUICK === "1";
 const ALL = [Construction.Direct, Construction.DirectGrouped, Construction.Component, Construction.ComponentUncached, Construction.ComponentLean];
-// With one network the cache has nothing to share: only the static outputs' what-if applies.
+// With one network the cache has nothing to share (and at 500 a run without it takes too long): only the static outputs' what-if.
 const ONE = [Construction.Direct, Construction.Component, Construction.ComponentLean];
 const STEPS: SynthesisStep[] = QUICK
   ? [{ cloud: Cloud.Aws, size: 1, runs: 3, constructions: ONE }, { cloud: Cloud.Aws, size: 10, runs: 3, constructions: ALL },
     { cloud: Cloud.Azure, size: 1, runs: 3, constructions: ONE }, { cloud: Cloud.Azure, size: 10, runs: 3, constructions: ALL }]
   : [
     // Small landing zones take about a second per process and vary most: more runs.
-    { cloud: Cloud.Aws, size: 1, runs: 9, constructions: ONE },
-    { cloud: Cloud.Aws, size: 10, runs: 7, constructions: ALL },
+    { cloud: Cloud.Aws, size: 1, runs: 15, constructions: ONE },
+    { cloud: Cloud.Aws, size: 10, runs: 9, constructions: ALL },
     { cloud: Cloud.Aws, size: 100, runs: 3, constructions: ALL },
     // One run each: 500 VPCs take about half a minute per process.
-    { cloud: Cloud.Aws, size: 500, runs: 1, constructions: [Construction.Direct, Construction.Component] },
-    { cloud: Cloud.Azure, size: 1, runs: 9, constructions: ONE },
+    { cloud: Cloud.Aws, size: 500, runs: 1, constructions: ONE },
+    { cloud: Cloud.Azure, size: 1, runs: 15, constructions: ONE },
     { cloud: Cloud.Azure, size: 10, runs: 5, constructions: ALL },
     { cloud: Cloud.Azure, size: 100, runs: 3, constructions: [Construction.Direct, Construction.Component, Construction.ComponentUncached, Construction.ComponentLean] },
   ];
-const LOAD_RUNS = QUICK ? 3 : 7;
+const LOAD_RUNS = QUICK ? 3 : 11;
 
 const log = (line: string) => console.log(line);
 

@@ -185,7 +185,9 @@ function synthesisMethod(r: Results): string {
     "",
     "**Measurement.** `pulumi.runtime.setMocks` (every resource echoes its inputs with a deterministic id), construction inside a root "
     + "Stack (`runInPulumiStack`, as `pulumi up` runs a program; under bare mocks resources would have no parent at all), then "
-    + "`waitForRPCs`. Timed: construction + drain, after module loading, as the child's *CPU time* (`process.cpuUsage`, user + system, "
+    + "`waitForRPCs`. Timed: construction + drain, after module loading and a full garbage collection (children run with `--expose-gc`: "
+    + "collecting what loading left behind is charged to loading, whose window ends with the same collection, not to whatever runs "
+    + "next), as the child's *CPU time* (`process.cpuUsage`, user + system, "
     + "all threads) and wall-clock. CPU time is the headline: the machine is shared, and other processes stretch wall-clock time unevenly "
     + "from run to run (the wall-clock ratios below move by ±0.15 between identical runs), CPU time far less. *Peak RSS* is "
     + "`process.resourceUsage().maxRSS` of the child (loading included). The constructions alternate run by run and the table gives "
@@ -193,7 +195,7 @@ function synthesisMethod(r: Results): string {
     + "`--max-old-space-size=8192`. *Registrations* counts what the mocks saw: the component adds itself, once per network.",
     "",
     `**Load time**: ${r.loadRuns} fresh processes per variant, alternating; *require time* is measured around the \`require\` calls, `
-    + "*process wall* from spawn to exit. The package is `src/index.ts` compiled by the same `tsc` options into `build/bench/src/` (what "
+    + "including the full garbage collection that ends it, *process wall* from spawn to exit. The package is `src/index.ts` compiled by the same `tsc` options into `build/bench/src/` (what "
     + "`dist/src/index.js` is). The baseline loads `@pulumi/pulumi`, the six provider submodules the components import and every class "
     + "they construct.",
   ].join("\n");
@@ -232,12 +234,15 @@ function synthesisDiagnosis(r: Results): string[] {
     const perNetwork = (x: { cloud: Cloud; size: number }) => (find(x.cloud, x.size, Construction.Component)!.synthesisCpuMs
       - find(x.cloud, x.size, Construction.ComponentLean)!.synthesisCpuMs) / x.size;
     const so = r.staticOutputs;
-    lines.push("**The static outputs are most of what remains.** Each component registers its widenings, quota use and application settings "
+    const biggest = [...lean].sort((a, b) => b.size - a.size)[0];
+    lines.push("**The static outputs.** Each component registers its widenings, quota use and application settings "
       + `(for this selection ${so[Cloud.Aws].objects} objects holding ${so[Cloud.Aws].values} values on AWS, ${so[Cloud.Azure].objects} / `
       + `${so[Cloud.Azure].values} on Azure). Registered empty (what-if): ${lean.map((x) => `${at(x)}: ${fixed(x.cpu, 2)}× → ${fixed(x.lean, 2)}×`).join(", ")}, `
       + `i.e. ${lean.map((x) => `${fixed(perNetwork(x), 1)} ms`).join(", ")} per network. That is Pulumi's work: it serialises the values one by one, `
       + "asynchronously, then encodes them as a protobuf `Struct` (google-protobuf's `Struct.fromJavaScript`, about half of it in CPU "
-      + "profiles), once per component, and the mock monitor keeps every encoded copy, which the garbage collector then walks. The "
+      + "profiles), once per component, and the mock monitor keeps every encoded copy, which the garbage collector then walks"
+      + `${biggest ? ` (${at(biggest)}: peak RSS ${n(find(biggest.cloud, biggest.size, Construction.Component)!.maxRssMiB)} MiB, `
+        + `${n(find(biggest.cloud, biggest.size, Construction.ComponentLean)!.maxRssMiB)} with them empty)` : ""}. The `
       + "package's own share is one plain copy per component (`staticOutput` in `src/components/output-types.ts`; the shared lists are "
       + "built once per plan). A program registering the same data would pay the same; the outputs stay, as they are the components' API.");
   }

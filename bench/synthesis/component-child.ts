@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { AZURE_LOCATION, AZURE_RESOURCE_GROUP, ChildResult, Cloud, Construction, LANDING_ZONE_SDKS, networkName, vpcId } from "./landing-zone";
 import { emptyStaticOutputs, withoutPlanCache } from "./what-ifs";
+import { collectGarbage } from "../report/gc";
 import { drain, inStack, installMocks } from "./mocks";
 
 /** Child process: builds the landing zone from agora-egress components, one per network. argv: cloud size [component | component-uncached | component-lean]. */
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   const pkg = require("../../src/index") as typeof import("../../src/index");
   if (construction === Construction.ComponentUncached) withoutPlanCache();
   if (construction === Construction.ComponentLean) emptyStaticOutputs();
+  collectGarbage();
   const t1 = performance.now();
   const cpu0 = process.cpuUsage();
   await inStack(() => {

@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { collectGarbage } from "../report/gc";
 import { AZURE_LOCATION, AZURE_RESOURCE_GROUP, Cloud, LANDING_ZONE_SDKS, vpcId } from "./landing-zone";
 
 /**
@@ -9,6 +10,7 @@ import { AZURE_LOCATION, AZURE_RESOURCE_GROUP, Cloud, LANDING_ZONE_SDKS, vpcId }
 function main(): void {
   const [cloud, calls] = [process.argv[2] as Cloud, Number(process.argv[3])];
   const pkg = require("../../src/index") as typeof import("../../src/index");
+  collectGarbage();
   const times: number[] = [];
   for (let i = 0; i < calls; i++) {
     const t0 = performance.now();
