@@ -33,7 +33,7 @@ const STEPS: SynthesisStep[] = QUICK
     // Small landing zones take about a second per process and vary most: more runs.
     { cloud: Cloud.Aws, size: 1, runs: 15, constructions: ONE },
     { cloud: Cloud.Aws, size: 10, runs: 9, constructions: ALL },
-    { cloud: Cloud.Aws, size: 100, runs: 3, constructions: ALL },
+    { cloud: Cloud.Aws, size: 100, runs: 5, constructions: ALL },
     // One run each: 500 VPCs take about half a minute per process.
     { cloud: Cloud.Aws, size: 500, runs: 1, constructions: ONE },
     { cloud: Cloud.Azure, size: 1, runs: 15, constructions: ONE },
