@@ -7,6 +7,7 @@
 import { SelectionInput, resolve } from "../../src/resolve";
 import { AwsPlanOptions, renderAwsPlan } from "../../src/renderers/aws";
 import { AzurePlanOptions, AzureTarget, renderAzurePlan } from "../../src/renderers/azure";
+import { seededRandom as random, shuffle } from "../support/seeded-shuffle";
 
 export const SELECTION = {
   sdks: ["rtc-native", "rtc-web@2.8.0", "recording", "rtm-native", "rtm-web", "gaming"],
@@ -47,26 +48,6 @@ export const AZURE_OPTIONS: AzurePlanOptions = {
   },
 };
 
-/** A small seeded generator (mulberry32), so a failing permutation can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: readonly T[], next: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
 
 /** The same selection and options with every list (and every list inside a list) in a seeded order. */
 export function permuted(seed: number): { selection: SelectionInput; aws: AwsPlanOptions; azure: AzurePlanOptions } {
