@@ -85,8 +85,7 @@ export class AwsAgoraEgress extends pulumi.ComponentResource {
     this.widenings = staticOutput(shared.widenings);
     this.quotas = staticOutput(shared.quotas);
     this.appSettings = staticOutput(shared.appSettings);
-    this.registerOutputs({
-      ...ids, ...fw, ...dnsIds, widenings: this.widenings, quotas: this.quotas, appSettings: this.appSettings,
-    });
+    // State keeps what the cloud produces; the report (widenings, quotas, appSettings) stays a property (see README).
+    this.registerOutputs({ ...ids, ...fw, ...dnsIds });
   }
 }

@@ -43,9 +43,7 @@ export class AwsNetworkFirewall extends pulumi.ComponentResource {
     this.widenings = staticOutput(shared.widenings);
     this.quotas = staticOutput(shared.quotas);
     this.appSettings = staticOutput(shared.appSettings);
-    this.registerOutputs({
-      ruleGroupArn: this.ruleGroupArn, firewallPolicyArn: this.firewallPolicyArn, rulesString: this.rulesString,
-      widenings: this.widenings, quotas: this.quotas, appSettings: this.appSettings,
-    });
+    // State keeps what the cloud produces (the rules are in the rule group's own state); the report stays a property (see README).
+    this.registerOutputs({ ruleGroupArn: this.ruleGroupArn, firewallPolicyArn: this.firewallPolicyArn });
   }
 }

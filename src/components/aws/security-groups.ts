@@ -42,9 +42,7 @@ export class AwsSecurityGroups extends pulumi.ComponentResource {
     this.widenings = staticOutput(shared.widenings);
     this.quotas = staticOutput(shared.quotas);
     this.appSettings = staticOutput(shared.appSettings);
-    this.registerOutputs({
-      securityGroupIds: this.securityGroupIds, prefixListIds: this.prefixListIds,
-      widenings: this.widenings, quotas: this.quotas, appSettings: this.appSettings,
-    });
+    // State keeps what the cloud produces; the report (widenings, quotas, appSettings) stays a property (see README).
+    this.registerOutputs({ securityGroupIds: this.securityGroupIds, prefixListIds: this.prefixListIds });
   }
 }

@@ -61,10 +61,10 @@ export class AzureAgoraEgress extends pulumi.ComponentResource {
     this.dnsSecurityPolicyId = pulumi.output(out.dnsSecurityPolicyId);
     this.widenings = out.widenings;
     this.appSettings = out.appSettings;
+    // State keeps what the cloud produces; the report (widenings, appSettings) stays a property (see README).
     this.registerOutputs({
       networkSecurityGroupId: this.networkSecurityGroupId, firewallPolicyId: this.firewallPolicyId,
       ruleCollectionGroupId: this.ruleCollectionGroupId, ipGroupIds: this.ipGroupIds, dnsSecurityPolicyId: this.dnsSecurityPolicyId,
-      widenings: this.widenings, appSettings: this.appSettings,
     });
   }
 }

@@ -28,6 +28,7 @@ export class AzureDnsSecurityPolicy extends pulumi.ComponentResource {
     this.dnsSecurityPolicyId = out.dnsSecurityPolicyId!;
     this.widenings = out.widenings;
     this.appSettings = out.appSettings;
-    this.registerOutputs({ dnsSecurityPolicyId: this.dnsSecurityPolicyId, widenings: this.widenings, appSettings: this.appSettings });
+    // State keeps what the cloud produces; the report (widenings, appSettings) stays a property (see README).
+    this.registerOutputs({ dnsSecurityPolicyId: this.dnsSecurityPolicyId });
   }
 }

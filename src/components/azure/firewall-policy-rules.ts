@@ -37,9 +37,7 @@ export class AzureFirewallPolicyRules extends pulumi.ComponentResource {
     this.ipGroupIds = out.ipGroupIds;
     this.widenings = out.widenings;
     this.appSettings = out.appSettings;
-    this.registerOutputs({
-      firewallPolicyId: this.firewallPolicyId, ruleCollectionGroupId: this.ruleCollectionGroupId, ipGroupIds: this.ipGroupIds,
-      widenings: this.widenings, appSettings: this.appSettings,
-    });
+    // State keeps what the cloud produces; the report (widenings, appSettings) stays a property (see README).
+    this.registerOutputs({ firewallPolicyId: this.firewallPolicyId, ruleCollectionGroupId: this.ruleCollectionGroupId, ipGroupIds: this.ipGroupIds });
   }
 }

@@ -29,6 +29,7 @@ export class AzureNsgRules extends pulumi.ComponentResource {
     this.networkSecurityGroupId = out.networkSecurityGroupId!;
     this.widenings = out.widenings;
     this.appSettings = out.appSettings;
-    this.registerOutputs({ networkSecurityGroupId: this.networkSecurityGroupId, widenings: this.widenings, appSettings: this.appSettings });
+    // State keeps what the cloud produces; the report (widenings, appSettings) stays a property (see README).
+    this.registerOutputs({ networkSecurityGroupId: this.networkSecurityGroupId });
   }
 }
