@@ -5,7 +5,7 @@ import { LoadMeasurement } from "../load";
 import { LoadVariant } from "../load/variants";
 import { AliasPoint, SynthesisPoint, SynthesisStep } from "../synthesis";
 import { Cloud, Construction } from "../synthesis/landing-zone";
-import { ColdPlanTime, PlanTime, StaticOutputSize } from "../synthesis/plan-time";
+import { ColdPlanTime, PlanTime } from "../synthesis/plan-time";
 import { Machine } from "./machine";
 import { fixed, formatNumber, table } from "./markdown";
 import { SynthesisSummary } from "./synthesis-report";
@@ -30,7 +30,6 @@ export interface Results {
   readonly load: LoadMeasurement;
   readonly plans: readonly PlanTime[];
   readonly cold: ColdPlanTime;
-  readonly staticOutputs: StaticOutputSize;
 }
 
 const n = formatNumber;
@@ -180,14 +179,15 @@ function synthesisMethod(r: Results): string {
     + "from only `@pulumi/pulumi` and the provider submodules, references filled with the created resources' outputs as a program would. "
     + "*Direct, grouped* (diagnostic): as direct, each network's resources under a bare `pulumi.ComponentResource`, i.e. what any component "
     + "costs Pulumi itself. Two what-ifs wrap the package's plan cache from outside (`bench/synthesis/what-ifs.ts`): *no plan cache* "
-    + "empties it before every component, so each network resolves and renders its own plan; *static outputs registered empty* "
-    + "registers `widenings`, `quotas` and `appSettings` as empty lists, which isolates what registering them costs.",
+    + "empties it before every component, so each network resolves and renders its own plan; *first plan computed beforehand* "
+    + "makes the constructor's own plan-cache calls before the timing starts (and checks that the components then compute no plan), "
+    + "which isolates what the process's first, cold plan costs.",
     "",
     "**Measurement.** `pulumi.runtime.setMocks` (every resource echoes its inputs with a deterministic id), construction inside a root "
     + "Stack (`runInPulumiStack`, as `pulumi up` runs a program; under bare mocks resources would have no parent at all), then "
     + "`waitForRPCs`. Timed: construction + drain, after module loading and a full garbage collection (children run with `--expose-gc`: "
-    + "collecting what loading left behind is charged to loading, whose window ends with the same collection, not to whatever runs "
-    + "next), as the child's *CPU time* (`process.cpuUsage`, user + system, "
+    + "collecting what loading left behind is charged to loading, not to whatever runs next; the timing starts once the collection's "
+    + "background sweeping is over too, `settleGarbage` in `bench/report/gc.ts`), as the child's *CPU time* (`process.cpuUsage`, user + system, "
     + "all threads) and wall-clock. CPU time is the headline: the machine is shared, and other processes stretch wall-clock time unevenly "
     + "from run to run (the wall-clock ratios below move by ±0.15 between identical runs), CPU time far less. *Peak RSS* is "
     + "`process.resourceUsage().maxRSS` of the child (loading included). The constructions alternate run by run and the table gives "
@@ -229,39 +229,25 @@ function synthesisDiagnosis(r: Results): string[] {
     lines.push("A component as such costs Pulumi little: the same resources under a bare `ComponentResource` per network take "
       + `${grouped.map((x) => `${fixed(x.cpu / x.vsGrouped, 2)}×`).join(", ")} the direct CPU time (${grouped.map(at).join(", ")}).`);
   }
-  const lean = s.ratios.filter((x) => Number.isFinite(x.lean));
-  if (lean.length) {
-    const perNetwork = (x: { cloud: Cloud; size: number }) => (find(x.cloud, x.size, Construction.Component)!.synthesisCpuMs
-      - find(x.cloud, x.size, Construction.ComponentLean)!.synthesisCpuMs) / x.size;
-    const so = r.staticOutputs;
-    const biggest = [...lean].sort((a, b) => b.size - a.size)[0];
-    lines.push("**The static outputs.** Each component registers its widenings, quota use and application settings "
-      + `(for this selection ${so[Cloud.Aws].objects} objects holding ${so[Cloud.Aws].values} values on AWS, ${so[Cloud.Azure].objects} / `
-      + `${so[Cloud.Azure].values} on Azure). Registered empty (what-if): ${lean.map((x) => `${at(x)}: ${fixed(x.cpu, 2)}× → ${fixed(x.lean, 2)}×`).join(", ")}, `
-      + `i.e. ${lean.map((x) => `${fixed(perNetwork(x), 1)} ms`).join(", ")} per network. That is Pulumi's work: it serialises the values one by one, `
-      + "asynchronously, then encodes them as a protobuf `Struct` (google-protobuf's `Struct.fromJavaScript`, about half of it in CPU "
-      + "profiles), once per component, and the mock monitor keeps every encoded copy, which the garbage collector then walks"
-      + `${biggest ? ` (${at(biggest)}: peak RSS ${n(find(biggest.cloud, biggest.size, Construction.Component)!.maxRssMiB)} MiB, `
-        + `${n(find(biggest.cloud, biggest.size, Construction.ComponentLean)!.maxRssMiB)} with them empty)` : ""}. The `
-      + "package's own share is one plain copy per component (`staticOutput` in `src/components/output-types.ts`; the shared lists are "
-      + "built once per plan). A program registering the same data would pay the same; the outputs stay, as they are the components' API.");
-  }
+  lines.push("**Static outputs are not component state.** `widenings`, `quotas` and `appSettings` follow from the inputs, so the components "
+    + "keep them as properties (programs and multi-language callers read them there) and register only what the cloud returns (ids, "
+    + "ARNs) with `registerOutputs`. Registering them too meant Pulumi serialising about 17 KB per component value by value and "
+    + "encoding it as a protobuf `Struct`: in the previous measurement that was 5 ms per network, AWS 10 VPCs 1.21× instead of 1.09×.");
+  const warm = s.ratios.filter((x) => Number.isFinite(x.warm));
   const c = r.cold;
   const w = r.plans[0];
-  for (const cloud of [Cloud.Aws, Cloud.Azure]) {
-    const d = find(cloud, 1, Construction.Direct);
-    const comp = find(cloud, 1, Construction.Component);
-    const l = find(cloud, 1, Construction.ComponentLean);
-    if (!d || !comp || !l) continue;
+  for (const x of warm.filter((y) => y.size === 1)) {
+    const d = find(x.cloud, 1, Construction.Direct)!;
+    const comp = find(x.cloud, 1, Construction.Component)!;
+    const pre = find(x.cloud, 1, Construction.ComponentWarm)!;
     const gap = comp.synthesisCpuMs - d.synthesisCpuMs;
-    const statics = comp.synthesisCpuMs - l.synthesisCpuMs;
-    const plan = c[cloud].first;
-    const rest = gap - statics - plan;
-    lines.push(`**${name(cloud)} at 1 network** (${n(gap)} ms over ${n(d.synthesisCpuMs)} ms direct): the first plan in a process, which nothing `
-      + `can share, takes ${fixed(plan, 1)} ms (a fresh process: V8 compiles and interprets the code for the first time and zod sets up its `
-      + `parsers; warm it takes ${fixed(w.resolveMs + (cloud === Cloud.Aws ? w.securityGroupsMs : w.nsgMs), 1)} ms); the static outputs ${n(statics)} ms, `
-      + `also mostly cold code; the rest, ${n(rest)} ms, is Pulumi registering the component and its id outputs`
-      + `${rest < 2 ? " (within the noise)" : ""}.`);
+    const plan = comp.synthesisCpuMs - pre.synthesisCpuMs;
+    lines.push(`**${name(x.cloud)} at 1 network** (${n(gap)} ms over ${n(d.synthesisCpuMs)} ms direct): with the plan computed before the `
+      + `timing starts (what-if) the component takes ${fixed(x.warm, 2)}× the direct CPU time, so ${n(plan)} ms of the gap is the process's `
+      + `first plan, which nothing can share (alone in a fresh process it takes ${fixed(c[x.cloud].first, 1)} ms wall-clock, the next ones `
+      + `${fixed(c[x.cloud].next, 1)} ms, warm ${fixed(w.resolveMs + (x.cloud === Cloud.Aws ? w.securityGroupsMs : w.nsgMs), 1)} ms): V8 compiles `
+      + "the resolver and the renderer lazily, function by function, on their first call, then interprets them before it optimises "
+      + "anything, and zod sets up its parsers. The rest is Pulumi registering the component and its id outputs.");
   }
   lines.push("CPU time counts every thread, V8's background compiler and garbage collector included, so the small landing zones vary "
     + "from run to run (the run-by-run column); the medians are what the headline gives.");

@@ -12,10 +12,10 @@ export interface SynthesisSummary {
   readonly markdown: string;
   readonly tables: string[];
   /**
-   * component / direct per cloud and size: `cpu` is the headline (CPU time), `time` wall-clock; what-ifs (no plan cache, static
-   * outputs empty) and grouped in CPU time, NaN where not measured.
+   * component / direct per cloud and size: `cpu` is the headline (CPU time), `time` wall-clock; what-ifs (no plan cache, first
+   * plan computed beforehand) and grouped in CPU time, NaN where not measured.
    */
-  readonly ratios: { cloud: Cloud; size: number; time: number; cpu: number; memory: number; vsGrouped: number; uncached: number; lean: number }[];
+  readonly ratios: { cloud: Cloud; size: number; time: number; cpu: number; memory: number; vsGrouped: number; uncached: number; warm: number }[];
   readonly loadRatio: number;
 }
 
@@ -33,11 +33,11 @@ export function synthesisReport(
       const g = find(cloud, size, Construction.DirectGrouped);
       const c = find(cloud, size, Construction.Component)!;
       const u = find(cloud, size, Construction.ComponentUncached);
-      const l = find(cloud, size, Construction.ComponentLean);
+      const w = find(cloud, size, Construction.ComponentWarm);
       const cpu = (p: SynthesisPoint | undefined) => (p ? p.synthesisCpuMs / d.synthesisCpuMs : Number.NaN);
       const r = {
         cloud, size, time: c.synthesisMs / d.synthesisMs, cpu: cpu(c), memory: c.maxRssMiB / d.maxRssMiB,
-        vsGrouped: g ? c.synthesisCpuMs / g.synthesisCpuMs : Number.NaN, uncached: cpu(u), lean: cpu(l),
+        vsGrouped: g ? c.synthesisCpuMs / g.synthesisCpuMs : Number.NaN, uncached: cpu(u), warm: cpu(w),
       };
       ratios.push(r);
       const whatIf = (p: SynthesisPoint | undefined) => (p ? `${n(p.synthesisCpuMs)} (${x(cpu(p))})` : "—");
@@ -45,12 +45,12 @@ export function synthesisReport(
       const paired = c.runs.map((run, i) => run.synthesisCpuMs / d.runs[i].synthesisCpuMs);
       const spread = paired.length > 1 ? `${fixed(Math.min(...paired), 2)}–${fixed(Math.max(...paired), 2)}` : "—";
       return [size, `${n(d.registrations)} / ${n(c.registrations)}`, n(d.synthesisCpuMs), g ? `${n(g.synthesisCpuMs)} (${x(cpu(g))})` : "—",
-        n(c.synthesisCpuMs), `**${x(r.cpu)}**`, spread, `${n(d.synthesisMs)} / ${n(c.synthesisMs)} (${x(r.time)})`, whatIf(u), whatIf(l),
+        n(c.synthesisCpuMs), `**${x(r.cpu)}**`, spread, `${n(d.synthesisMs)} / ${n(c.synthesisMs)} (${x(r.time)})`, whatIf(u), whatIf(w),
         n(d.maxRssMiB), n(c.maxRssMiB), x(r.memory), d.runs.length];
     });
     const t = table(
       [cloud === Cloud.Aws ? "VPCs" : "VNets", "registrations (direct / component)", "direct CPU ms", "direct, grouped CPU ms", "component CPU ms",
-        "CPU ratio", "CPU ratio, run by run (min–max)", "wall ms, direct / component (ratio)", "what-if: no plan cache, CPU ms (ratio)", "what-if: static outputs registered empty, CPU ms (ratio)",
+        "CPU ratio", "CPU ratio, run by run (min–max)", "wall ms, direct / component (ratio)", "what-if: no plan cache, CPU ms (ratio)", "what-if: first plan computed beforehand, CPU ms (ratio)",
         "direct peak RSS MiB", "component peak RSS MiB", "memory ratio", "runs"],
       rows,
     );

@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import * as pulumi from "@pulumi/pulumi";
-import { collectGarbage } from "../report/gc";
+import { settleGarbage } from "../report/gc";
 import { drain, inStack, installMocks } from "./mocks";
 
 /**
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const mocks = await installMocks();
   const vpc = require("@pulumi/aws/vpc") as typeof import("@pulumi/aws/vpc");
   const aliasList = Array.from({ length: aliases }, (_, i) => ({ type: `aws:vpc/v${i}:SecurityGroupEgressRule` }));
-  collectGarbage();
+  await settleGarbage();
   const t0 = performance.now();
   await inStack(() => {
     const parent = grouped ? new pulumi.ComponentResource("bench:index:Group", "group") : undefined;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import * as pulumi from "@pulumi/pulumi";
 import { ChildResult, Cloud, Construction, SpecTemplate, networkName, vpcId } from "./landing-zone";
-import { collectGarbage } from "../report/gc";
+import { settleGarbage } from "../report/gc";
 import { drain, inStack, installMocks } from "./mocks";
 
 type ResourceClass = new (name: string, args: any, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource;
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const mocks = await installMocks();
   const t0 = performance.now();
   const byType = classes(cloud);
-  collectGarbage();
+  await settleGarbage();
   const t1 = performance.now();
   const cpu0 = process.cpuUsage();
   await inStack(() => {

@@ -56,7 +56,7 @@ export function measureSynthesis(steps: readonly SynthesisStep[], templates: Rec
     const runs = new Map<Construction, ChildResult[]>(step.constructions.map((c) => [c, []]));
     for (let run = 0; run < step.runs; run++) {
       for (const construction of step.constructions) {
-        const child = [Construction.Component, Construction.ComponentUncached, Construction.ComponentLean].includes(construction)
+        const child = [Construction.Component, Construction.ComponentUncached, Construction.ComponentWarm].includes(construction)
           ? runChild<ChildResult>(join(__dirname, "component-child.js"), [step.cloud, String(step.size), construction], CHILD_FLAGS)
           : runChild<ChildResult>(join(__dirname, "direct-child.js"), [step.cloud, String(step.size), templates[step.cloud], construction], CHILD_FLAGS);
         runs.get(construction)!.push(child.result);

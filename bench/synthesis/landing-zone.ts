@@ -13,8 +13,8 @@ export enum Construction {
   Component = "component",
   /** What-if: every component computes its own plan, as without the package's plan cache (bench/synthesis/what-ifs.ts). */
   ComponentUncached = "component-uncached",
-  /** What-if: the static outputs (widenings, quotas, app settings) registered empty (bench/synthesis/what-ifs.ts). */
-  ComponentLean = "component-lean",
+  /** What-if: the landing zone's plan computed before the timing starts, isolating the cold first plan (bench/synthesis/what-ifs.ts). */
+  ComponentWarm = "component-warm",
   /** The same provider resources, constructed by hand from the precomputed specs. */
   Direct = "direct",
   /** As Direct, each network's resources under a bare ComponentResource: what any component costs in Pulumi itself. */

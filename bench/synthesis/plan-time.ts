@@ -6,7 +6,6 @@ import { AzureTarget, renderAzurePlan } from "../../src/renderers/azure";
 import { ref } from "../../src/renderers/plan";
 import { runChild } from "../report/child";
 import { median } from "../report/stats";
-import { appSettingOutputs, quotaOutputs, wideningOutputs } from "../../src/components/output-types";
 import { AZURE_LOCATION, AZURE_RESOURCE_GROUP, Cloud, LANDING_ZONE_SDKS } from "./landing-zone";
 
 /** The components' own work per construction, warm (this process, after a warm-up call). */
@@ -15,23 +14,6 @@ export interface PlanTime {
   readonly resolveMs: number;
   readonly securityGroupsMs: number;
   readonly nsgMs: number;
-}
-
-/** The static outputs one landing-zone component registers: objects (widenings, quota uses, settings) and the values in them. */
-export type StaticOutputSize = Record<Cloud, { objects: number; values: number }>;
-
-const leaves = (v: unknown): number => (Array.isArray(v) ? v.reduce((t: number, x) => t + leaves(x), 0)
-  : v && typeof v === "object" ? Object.values(v).reduce((t: number, x) => t + leaves(x), 0) : 1);
-
-export function staticOutputSize(): StaticOutputSize {
-  const resolution = resolve({ sdks: LANDING_ZONE_SDKS });
-  const aws = renderSecurityGroupRules(resolution, { vpcId: ref("vpc", "id") });
-  const azure = renderAzurePlan(resolution, { targets: [AzureTarget.Nsg], resourceGroupName: AZURE_RESOURCE_GROUP, location: AZURE_LOCATION });
-  // As the components register them: AWS widenings, quotas, app settings; Azure widenings and app settings.
-  const aws3 = [wideningOutputs(aws.widenings), quotaOutputs(aws.quotas), appSettingOutputs(resolution.appSettings)];
-  const azure2 = [wideningOutputs(azure.widenings), appSettingOutputs(resolution.appSettings)];
-  const size = (outputs: unknown[][]) => ({ objects: outputs.reduce((t, o) => t + o.length, 0), values: leaves(outputs) });
-  return { [Cloud.Aws]: size(aws3), [Cloud.Azure]: size(azure2) };
 }
 
 /** The same work in fresh processes: the first plan, and the mean of the next nine, ms. */

@@ -1,14 +1,16 @@
 import type { AgoraSelectionArgs } from "../../src/components/selection-args";
 import type { SharedPlan, SharedResolution } from "../../src/components/plan-cache";
+import { AZURE_LOCATION, AZURE_RESOURCE_GROUP, Cloud, LANDING_ZONE_SDKS, vpcId } from "./landing-zone";
 
 /*
- * What-ifs for the diagnosis, not changes to the package: they wrap the plan cache the components
- * call (through its CommonJS module object, which the components read at every call).
+ * What-ifs for the diagnosis, not changes to the package: they go through the plan cache the
+ * components call (through its CommonJS module object, which the components read at every call).
  */
 interface PlanCacheModule {
   sharedResolution(args: AgoraSelectionArgs): SharedResolution;
   sharedPlan(...args: unknown[]): SharedPlan;
   clearPlanCaches(): void;
+  planCacheSizes(): { resolutions: number; plans: number };
 }
 
 const planCache = () => require("../../src/components/plan-cache") as PlanCacheModule;
@@ -23,9 +25,32 @@ export function withoutPlanCache(): void {
   };
 }
 
-/** The static outputs (widenings, quota use, application settings) registered empty: what registering them costs Pulumi. */
-export function emptyStaticOutputs(): void {
+/**
+ * The landing zone's plan computed before the timing starts, by the calls the component's
+ * constructor makes (AwsSecurityGroups / AzureNsgRules), so every component finds it cached:
+ * the difference to the plain construction is what the process's first, cold plan costs.
+ * Returns a check that the construction really computed no plan of its own.
+ */
+export function warmPlanCache(cloud: Cloud): () => void {
   const cache = planCache();
-  const sharedPlan = cache.sharedPlan;
-  cache.sharedPlan = (...args) => ({ ...sharedPlan(...args), widenings: [], quotas: [], appSettings: [] });
+  if (cloud === Cloud.Aws) {
+    const settings = require("../../src/components/aws/settings") as typeof import("../../src/components/aws/settings");
+    const { renderSecurityGroupRules } = require("../../src/renderers/aws") as typeof import("../../src/renderers/aws");
+    const args = { sdks: LANDING_ZONE_SDKS, vpcId: vpcId(0) };
+    const resolved = cache.sharedResolution(args);
+    cache.sharedPlan(resolved, "aws-security-groups", settings.securityGroupTarget(args, "args").options, renderSecurityGroupRules);
+  } else {
+    const { planAzureEgress } = require("../../src/components/azure/azure-plan") as typeof import("../../src/components/azure/azure-plan");
+    const { pickSettings } = require("../../src/components/azure/args") as typeof import("../../src/components/azure/args");
+    const { AzureTarget } = require("../../src/renderers/azure") as typeof import("../../src/renderers/azure");
+    const args = { sdks: LANDING_ZONE_SDKS, resourceGroupName: AZURE_RESOURCE_GROUP, location: AZURE_LOCATION };
+    planAzureEgress({ ...args, nsg: pickSettings(args, "nsg") }, [AzureTarget.Nsg], (f) => f.replace(/^args\.nsg(?=\.|$)/, "args"));
+  }
+  const before = cache.planCacheSizes();
+  return () => {
+    const after = cache.planCacheSizes();
+    if (after.resolutions !== before.resolutions || after.plans !== before.plans) {
+      throw new Error(`warm what-if: the components computed plans of their own (${JSON.stringify(before)} → ${JSON.stringify(after)})`);
+    }
+  };
 }
