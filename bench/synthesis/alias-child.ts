@@ -1,7 +1,5 @@
-import { performance } from "node:perf_hooks";
 import * as pulumi from "@pulumi/pulumi";
-import { settleGarbage } from "../report/gc";
-import { drain, inStack, installMocks } from "./mocks";
+import { installMocks, timeSynthesis } from "./mocks";
 
 /**
  * Child process isolating what an azure-native resource costs Pulumi: `count` AWS egress rules
@@ -13,18 +11,14 @@ async function main(): Promise<void> {
   const mocks = await installMocks();
   const vpc = require("@pulumi/aws/vpc") as typeof import("@pulumi/aws/vpc");
   const aliasList = Array.from({ length: aliases }, (_, i) => ({ type: `aws:vpc/v${i}:SecurityGroupEgressRule` }));
-  await settleGarbage();
-  const t0 = performance.now();
-  await inStack(() => {
+  const { synthesisMs } = await timeSynthesis(() => {
     const parent = grouped ? new pulumi.ComponentResource("bench:index:Group", "group") : undefined;
     for (let i = 0; i < count; i++) {
       new vpc.SecurityGroupEgressRule(`rule-${i}`, { securityGroupId: "sg-0", ipProtocol: "tcp", fromPort: i + 1, toPort: i + 1, cidrIpv4: "0.0.0.0/0" },
         { ...(parent ? { parent } : {}), ...(aliases ? { aliases: aliasList } : {}) });
     }
   });
-  await drain();
-  const t1 = performance.now();
-  console.log(JSON.stringify({ count, aliases, grouped, registrations: mocks.registered(), synthesisMs: t1 - t0, maxRssKiB: process.resourceUsage().maxRSS }));
+  console.log(JSON.stringify({ count, aliases, grouped, registrations: mocks.registered(), synthesisMs, maxRssKiB: process.resourceUsage().maxRSS }));
 }
 
 main().catch((e) => {

@@ -1,9 +1,7 @@
 import { readFileSync } from "node:fs";
-import { performance } from "node:perf_hooks";
 import * as pulumi from "@pulumi/pulumi";
 import { ChildResult, Cloud, Construction, SpecTemplate, networkName, vpcId } from "./landing-zone";
-import { settleGarbage } from "../report/gc";
-import { drain, inStack, installMocks } from "./mocks";
+import { installMocks, timeSynthesis } from "./mocks";
 
 type ResourceClass = new (name: string, args: any, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource;
 
@@ -57,24 +55,14 @@ async function main(): Promise<void> {
   const [cloud, size, specs, construction] = [process.argv[2] as Cloud, Number(process.argv[3]), process.argv[4], process.argv[5] as Construction];
   const template = JSON.parse(readFileSync(specs, "utf8")) as SpecTemplate;
   const mocks = await installMocks();
-  const t0 = performance.now();
   const byType = classes(cloud);
-  await settleGarbage();
-  const t1 = performance.now();
-  const cpu0 = process.cpuUsage();
-  await inStack(() => {
+  const timed = await timeSynthesis(() => {
     for (let i = 0; i < size; i++) {
       const group = construction === Construction.DirectGrouped ? new pulumi.ComponentResource("bench:index:Network", networkName(i)) : undefined;
       buildNetwork(i, template, byType, group);
     }
   });
-  await drain();
-  const t2 = performance.now();
-  const cpu = process.cpuUsage(cpu0);
-  const result: ChildResult = {
-    cloud, construction, size, registrations: mocks.registered(),
-    synthesisMs: t2 - t1, synthesisCpuMs: (cpu.user + cpu.system) / 1000, loadMs: t1 - t0, maxRssKiB: process.resourceUsage().maxRSS,
-  };
+  const result: ChildResult = { cloud, construction, size, registrations: mocks.registered(), ...timed, maxRssKiB: process.resourceUsage().maxRSS };
   console.log(JSON.stringify(result));
 }
 

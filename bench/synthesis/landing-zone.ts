@@ -44,8 +44,6 @@ export interface ChildResult {
   readonly synthesisMs: number;
   /** The same span in CPU time (user + system, all threads), ms: less sensitive to other processes on a shared machine. */
   readonly synthesisCpuMs: number;
-  /** Loading the modules the construction needs, ms. */
-  readonly loadMs: number;
   /** Peak resident set size of the child, KiB. */
   readonly maxRssKiB: number;
 }

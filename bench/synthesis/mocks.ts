@@ -1,4 +1,6 @@
+import { performance } from "node:perf_hooks";
 import * as pulumi from "@pulumi/pulumi";
+import { settleGarbage } from "../report/gc";
 
 /**
  * The same minimal mocks in both children: every resource gets a deterministic id and echoes
@@ -31,4 +33,18 @@ export async function inStack(construct: () => void): Promise<void> {
     construct();
     return undefined;
   });
+}
+
+/**
+ * The timed window every synthesis child measures: once the heap has settled, `construct` inside
+ * the Stack plus the drain of its registrations, as wall-clock and CPU time (user + system, all threads).
+ */
+export async function timeSynthesis(construct: () => void): Promise<{ synthesisMs: number; synthesisCpuMs: number }> {
+  await settleGarbage();
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  await inStack(construct);
+  await drain();
+  const cpu = process.cpuUsage(cpu0);
+  return { synthesisMs: performance.now() - t0, synthesisCpuMs: (cpu.user + cpu.system) / 1000 };
 }

@@ -7,7 +7,7 @@ import { AgoraSelectionArgs, selectionFromArgs } from "./selection-args";
  * A landing zone repeats one selection over many networks, and `resolve` and the renderers are
  * pure: identical inputs give identical plans. So components compute each (selection, renderer,
  * options) once per process and share the result. Nothing shared reaches a caller as it is:
- * `instantiate` copies every input it passes to a resource and `pulumi.output` copies the static
+ * `instantiate` copies every input it passes to a resource and `staticOutput` copies the static
  * outputs. Shared plans and outputs are deep-frozen besides; shared resolutions are not, as their
  * provenance objects are the catalogue's own, and they never leave the components.
  */
