@@ -33,6 +33,12 @@ export interface DirectRow {
 
 /** Recording's simplex downstream ports: an ingress UDP range the customer chooses. */
 export interface RecordingSimplexPorts {
+  /** The seed's own words about these ports (Firewall Requirements, On-premise Recording). */
+  readonly seedText: string;
+  /** How the catalogue reads those words into a rule, and why it is an ingress rule. */
+  readonly reading: string;
+  /** Why an ingress from any address is broad: the widening reason every target shows. */
+  readonly anySourceReason: string;
   readonly protocol: Protocol;
   readonly defaultLow: number;
   readonly defaultHigh: number;

@@ -12,13 +12,20 @@ export interface AllowLine {
   readonly protocol: Protocol;
   /** `"8000"` or `"4000-4030"`, ascending. */
   readonly ports: readonly string[];
-  /** Agora's notation: `vocs1.agora.io`, `.agora.io` (and all subdomains), `120.92.118.34/32`. */
-  readonly destinations: readonly string[];
+  /** Egress rows: Agora's notation, `vocs1.agora.io`, `.agora.io` (and all subdomains), `120.92.118.34/32`. */
+  readonly destinations?: readonly string[];
+  /** Ingress rows: the remote side the traffic may come from, as CIDRs. */
+  readonly sources?: readonly string[];
   /** The workload's local ports, when the rule requires them. */
   readonly sourcePorts?: readonly string[];
   readonly purpose?: string;
   /** Where the rule comes from: document (revision), table, row. */
   readonly source?: string;
+}
+
+/** The remote side of a line: its destinations (egress) or its sources (ingress). */
+export function remoteSide(line: AllowLine): readonly string[] {
+  return line.destinations ?? line.sources ?? [];
 }
 
 /**
@@ -27,7 +34,7 @@ export interface AllowLine {
  * listing their destinations. Order follows the rule set (deterministic).
  */
 export function allowLines(ruleSet: RuleSet): AllowLine[] {
-  const lines = new Map<string, { line: Omit<AllowLine, "destinations">; destinations: string[] }>();
+  const lines = new Map<string, { line: Omit<AllowLine, "destinations" | "sources">; destinations: string[] }>();
   for (const rule of ruleSet.rules) {
     const key = [
       rule.sdk, rule.direction, rule.protocol, portRangesKey(rule.sourcePorts), rule.purpose ?? "",
@@ -58,7 +65,7 @@ export function allowLines(ruleSet: RuleSet): AllowLine[] {
     direction: line.direction,
     protocol: line.protocol,
     ports: line.ports,
-    destinations,
+    ...(line.direction === "ingress" ? { sources: destinations } : { destinations }),
     ...(line.sourcePorts ? { sourcePorts: line.sourcePorts } : {}),
     ...(line.purpose ? { purpose: line.purpose } : {}),
     ...(line.source ? { source: line.source } : {}),

@@ -34,7 +34,7 @@ function buildProgram(ctx: CliContext, setCode: (code: number) => void): Command
   addSelectionOptions(sub("check", `is a flow allowed, and by which rule? exit 0 allowed, ${EXIT_DENIED} denied`))
     .addOption(new Option("--protocol <protocol>", "tcp or udp").choices(["tcp", "udp"]).makeOptionMandatory())
     .requiredOption("--port <n>", "remote port (egress) or local port (ingress)")
-    .requiredOption("--dest <name-or-ip>", "destination domain name or IPv4 address")
+    .requiredOption("--dest <name-or-ip>", "the remote side: destination domain name or IPv4 address (egress), sender's IPv4 address (ingress)")
     .addOption(new Option("--direction <direction>", "egress or ingress").choices(["egress", "ingress"]).default("egress"))
     .option("--source-port <n>", "the workload's local port")
     .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))

@@ -17,6 +17,8 @@ export interface SelectionFlags {
   productionProxy?: string;
   recordingPorts?: string;
   recordingChannels?: string;
+  recordingSources?: string[];
+  directSdks?: string[];
   edition?: string;
   stack?: string;
   dir?: string;
@@ -39,18 +41,20 @@ export function addSelectionOptions(cmd: Command, defaultStack?: string): Comman
     .addOption(new Option("--access <mode>", "how the SDKs reach Agora").choices(["direct", "cloud-proxy"]))
     .addOption(new Option("--env <name>", "cloud-proxy environment").choices(["test", "production"]))
     .addOption(new Option("--proxy-type <n>", "rtc.proxy_server proxy_type: 1 = domain, 2 = IP list").choices(["1", "2"]))
+    .option("--direct-sdks <list>", "with --access cloud-proxy: SDKs that reach Agora directly instead (required for an SDK without a cloud proxy)", collectList)
     .option("--production-proxy <file>", "production cloud-proxy endpoints from Agora (YAML or JSON: {endpoints: [...], proxyServers?: [...]})")
     .option("--recording-ports <low-high>", "recording's simplex downstream UDP range (lowUdpPort-highUdpPort), e.g. 40000-41000")
     .option("--recording-channels <n>", "channels recorded at once; the range must hold 4 ports per channel")
+    .option("--recording-sources <list>", "addresses recording's downstream media comes from (direct access; default any address, reported as a widening)", collectList)
     .option("--edition <id>", "catalogue edition (default: 2020-05)")
     .option("--stack <name>", "read the selection from Pulumi.<name>.yaml; selection flags given as well override its values", defaultStack)
     .option("--dir <path>", "directory holding the Pulumi.<name>.yaml files (default: the current directory)");
 }
 
-function sdkList(values: readonly string[]): string[] {
+function flagList(values: readonly string[], flag: string, example: string): string[] {
   return values.map((v) => {
     const s = v.trim();
-    if (s === "") throw new InputError("--sdk", "has an empty entry (write --sdk rtc-native,rtm-native)");
+    if (s === "") throw new InputError(flag, `has an empty entry (write ${flag} ${example})`);
     return s;
   });
 }
@@ -86,7 +90,11 @@ export function cliSelection(ctx: CliContext, flags: SelectionFlags): CliSelecti
   const notes: string[] = [];
   const flag = (name: string) => () => name;
 
-  if (flags.sdk !== undefined) { input.sdks = sdkList(flags.sdk); fromFlag.set("sdks", flag("--sdk")); }
+  if (flags.sdk !== undefined) { input.sdks = flagList(flags.sdk, "--sdk", "rtc-native,rtm-native"); fromFlag.set("sdks", flag("--sdk")); }
+  if (flags.directSdks !== undefined) {
+    input.directSdks = flagList(flags.directSdks, "--direct-sdks", "rtm-native,rtm-web");
+    fromFlag.set("directSdks", (path) => (path ? `--direct-sdks${path.replace(/^\[\d+\]/, "")}` : "--direct-sdks"));
+  }
   if (flags.access !== undefined) { input.access = flags.access; fromFlag.set("access", flag("--access")); }
   if (flags.env !== undefined) { input.environment = flags.env; fromFlag.set("environment", flag("--env")); }
   if (flags.proxyType !== undefined) { input.proxyType = Number(flags.proxyType); fromFlag.set("proxyType", flag("--proxy-type")); }
@@ -96,18 +104,22 @@ export function cliSelection(ctx: CliContext, flags: SelectionFlags): CliSelecti
     input.productionProxy = readYamlFile(isAbsolute(file) ? file : resolvePath(ctx.cwd, file), file);
     fromFlag.set("productionProxy", (path) => (path ? `${file}: ${path.replace(/^\./, "")}` : "--production-proxy"));
   }
-  if (flags.recordingPorts !== undefined || flags.recordingChannels !== undefined) {
+  if (flags.recordingPorts !== undefined || flags.recordingChannels !== undefined || flags.recordingSources !== undefined) {
     const editionField = fromFlag.has("edition") ? "--edition" : stack ? stackField(stack.file, "edition") : "edition";
     const spec = getEdition(input.edition as string | undefined, editionField).recordingSimplex;
-    const previous = input.recordingPorts as { low: number; high: number; expectedChannels?: number } | undefined;
+    const previous = input.recordingPorts as { low: number; high: number; expectedChannels?: number; sources?: string[] } | undefined;
     const range = flags.recordingPorts !== undefined ? parsePortRange(flags.recordingPorts, "--recording-ports") : undefined;
     const channels = flags.recordingChannels !== undefined ? recordingChannels(flags.recordingChannels) : previous?.expectedChannels;
+    const sources = flags.recordingSources !== undefined ? flagList(flags.recordingSources, "--recording-sources", "198.51.100.0/24") : previous?.sources;
     input.recordingPorts = {
       low: range?.from ?? previous?.low ?? spec.defaultLow,
       high: range?.to ?? previous?.high ?? spec.defaultHigh,
       ...(channels !== undefined ? { expectedChannels: channels } : {}),
+      ...(sources !== undefined ? { sources } : {}),
     };
-    fromFlag.set("recordingPorts", flag(flags.recordingPorts !== undefined ? "--recording-ports" : "--recording-channels"));
+    const named = flags.recordingPorts !== undefined ? "--recording-ports" : flags.recordingChannels !== undefined ? "--recording-channels" : "--recording-sources";
+    fromFlag.set("recordingPorts", (path) => (path.startsWith(".sources") && flags.recordingSources !== undefined
+      ? `--recording-sources${path.slice(".sources".length)}` : named));
   }
 
   if (stack) {
@@ -120,6 +132,17 @@ export function cliSelection(ctx: CliContext, flags: SelectionFlags): CliSelecti
       throw secureValueError(stack.file, "productionProxy");
     }
     const sdkIds = ((input.sdks as unknown[] | undefined) ?? []).map((s) => (typeof s === "string" ? s.split("@")[0].trim() : (s as { id: string }).id));
+    // Stack values that flags made inapplicable are left out with a note, as productionProxy is.
+    const stackDirect = !fromFlag.has("directSdks") ? (input.directSdks as string[] | undefined) : undefined;
+    if (stackDirect && fromFlag.has("access") && input.access !== "cloud-proxy") {
+      delete input.directSdks;
+      notes.push(`${stackField(stack.file, "directSdks")} is not used: --access direct makes every SDK direct.`);
+    } else if (stackDirect && fromFlag.has("sdks") && stackDirect.some((id) => !sdkIds.includes(id))) {
+      const kept = stackDirect.filter((id) => sdkIds.includes(id));
+      if (kept.length) input.directSdks = kept;
+      else delete input.directSdks;
+      notes.push(`${stackField(stack.file, "directSdks")}: ${stackDirect.filter((id) => !sdkIds.includes(id)).join(", ")} left out, as --sdk does not select ${stackDirect.length - kept.length === 1 ? "it" : "them"}.`);
+    }
     if (!fromFlag.has("recordingPorts") && input.recordingPorts !== undefined && fromFlag.has("sdks") && !sdkIds.includes("recording")) {
       delete input.recordingPorts;
       notes.push(`${stackField(stack.file, "recordingPorts")} is not used: --sdk does not select recording.`);

@@ -47,6 +47,16 @@ export interface AgoraSelectionArgs {
   productionEndpoints?: ProxyEndpointArgs[];
   /** Proxy server addresses for proxy type `ip-list` in production. */
   productionProxyServers?: string[];
+  /**
+   * With `cloud-proxy`: SDKs that reach Agora directly (their firewall whitelist) instead. An SDK
+   * without a cloud proxy must be named here; nothing falls back to direct access on its own.
+   */
+  directSdks?: string[];
+  /**
+   * Addresses recording's simplex downstream media comes from (direct access). Default: any
+   * address, reported as a widening. Through the cloud proxy the sources are the proxy endpoints.
+   */
+  recordingSources?: string[];
   /** Recording's simplex downstream range start (lowUdpPort). Default 40000. */
   recordingLowUdpPort?: number;
   /** Recording's simplex downstream range end (highUdpPort). Default 41000. */
@@ -67,6 +77,8 @@ const SelectionArgs = z.object({
     purpose: z.string().optional(), sdks: z.array(z.string()).optional(),
   })).optional(),
   productionProxyServers: z.array(z.string()).optional(),
+  directSdks: z.array(z.string()).optional(),
+  recordingSources: z.array(z.string()).optional(),
   recordingLowUdpPort: z.number().int().optional(),
   recordingHighUdpPort: z.number().int().optional(),
   recordingExpectedChannels: z.number().int().optional(),
@@ -78,10 +90,12 @@ export function selectionFromArgs(args: AgoraSelectionArgs): SelectionInput {
   const a = parseInput(SelectionArgs, {
     sdks: args.sdks, access: args.access, environment: args.environment, proxyType: args.proxyType,
     productionEndpoints: args.productionEndpoints, productionProxyServers: args.productionProxyServers,
+    directSdks: args.directSdks, recordingSources: args.recordingSources,
     recordingLowUdpPort: args.recordingLowUdpPort, recordingHighUdpPort: args.recordingHighUdpPort,
     recordingExpectedChannels: args.recordingExpectedChannels, edition: args.edition,
   }, "args");
-  const hasRecordingPorts = a.recordingLowUdpPort !== undefined || a.recordingHighUdpPort !== undefined || a.recordingExpectedChannels !== undefined;
+  const hasRecordingPorts = a.recordingLowUdpPort !== undefined || a.recordingHighUdpPort !== undefined
+    || a.recordingExpectedChannels !== undefined || a.recordingSources !== undefined;
   return {
     sdks: a.sdks,
     ...(a.access ? { access: a.access } : {}),
@@ -98,8 +112,10 @@ export function selectionFromArgs(args: AgoraSelectionArgs): SelectionInput {
         low: a.recordingLowUdpPort ?? 40000,
         high: a.recordingHighUdpPort ?? 41000,
         ...(a.recordingExpectedChannels !== undefined ? { expectedChannels: a.recordingExpectedChannels } : {}),
+        ...(a.recordingSources !== undefined ? { sources: a.recordingSources } : {}),
       },
     } : {}),
+    ...(a.directSdks ? { directSdks: a.directSdks } : {}),
     ...(a.edition ? { edition: a.edition } : {}),
   };
 }

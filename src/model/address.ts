@@ -2,8 +2,11 @@ import ipaddr from "ipaddr.js";
 import { InputError, quote } from "./errors";
 
 /**
- * Canonical IPv4 CIDR: `a.b.c.d/n` with host bits cleared; a bare address becomes `/32`.
- * Only the strict dotted-quad form is accepted (no octal, hex or shortened forms).
+ * Canonical IPv4 CIDR: `a.b.c.d/n`; a bare address becomes `/32`. Only the strict
+ * dotted-quad form is accepted (no octal, hex or shortened forms). A CIDR with host bits
+ * set (`203.0.113.10/2`) is refused, never turned into the network that contains it: it is
+ * almost always a typo for one address, and silently opening `192.0.0.0/2` instead would
+ * be a widening nobody asked for.
  */
 export function canonicalCidr(input: string, field = "address"): string {
   const text = String(input).trim();
@@ -17,8 +20,41 @@ export function canonicalCidr(input: string, field = "address"): string {
     if (!/^\d{1,2}$/.test(bits) || Number(bits) > 32) throw new InputError(field, `${quote(input)} has an invalid prefix length`);
     prefix = Number(bits);
   }
-  const network = ipaddr.IPv4.networkAddressFromCIDR(`${addr}/${prefix}`);
-  return `${network.toString()}/${prefix}`;
+  const network = ipaddr.IPv4.networkAddressFromCIDR(`${addr}/${prefix}`).toString();
+  if (network !== addr) {
+    throw new InputError(
+      field,
+      `${quote(input)} has host bits set: write ${addr}/32 for that one address, or ${network}/${prefix} if you mean the whole network`,
+    );
+  }
+  return `${network}/${prefix}`;
+}
+
+/** The prefix length of a canonical CIDR. */
+export function cidrPrefix(cidr: string): number {
+  return Number(cidr.split("/")[1]);
+}
+
+/**
+ * No Agora address list (test or production cloud-proxy endpoints, allowed IP lists) has a
+ * network wider than /16; a wider one given as an Agora address is a mistake that would open
+ * a large part of the Internet.
+ */
+export const WIDEST_AGORA_PREFIX = 16;
+
+/**
+ * Parses an address given as one of Agora's (an endpoint, a proxy server, a media source):
+ * strict as `canonicalCidr`, and no wider than /16.
+ */
+export function agoraCidr(input: string, field: string): string {
+  const cidr = canonicalCidr(input, field);
+  if (cidrPrefix(cidr) < WIDEST_AGORA_PREFIX) {
+    throw new InputError(
+      field,
+      `${quote(input)} is wider than /${WIDEST_AGORA_PREFIX}; no Agora address list has such a network, and it would open ${cidr === "0.0.0.0/0" ? "the whole Internet" : "a large part of the Internet"}: list Agora's addresses one by one or as the blocks Agora gave you`,
+    );
+  }
+  return cidr;
 }
 
 export function isIpv4Literal(text: string): boolean {

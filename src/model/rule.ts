@@ -38,6 +38,12 @@ export interface Rule {
   readonly sourcePorts?: readonly PortRange[];
   readonly purpose?: string;
   readonly provenance: readonly Provenance[];
+  /**
+   * Set when the rule deliberately reaches a network wider than any Agora list has (an
+   * ingress from any address, a custom rule marked `broad`): why. Every target that renders
+   * the rule reports it as a widening with this reason, so it is never open silently.
+   */
+  readonly broadReason?: string;
 }
 
 export function provenanceKey(p: Provenance): string {

@@ -60,6 +60,7 @@ export function normalize(ruleSet: RuleSet): RuleSet {
     const first = group[0];
     const provenance = new Map(group.flatMap((r) => r.provenance).map((p) => [provenanceKey(p), p]));
     const purpose = mergeText(group.map((r) => r.purpose));
+    const broadReason = mergeText(group.map((r) => r.broadReason));
     rules.push({
       sdk: first.sdk,
       direction: first.direction,
@@ -68,6 +69,7 @@ export function normalize(ruleSet: RuleSet): RuleSet {
       ports: mergePortRanges(group.flatMap((r) => r.ports)),
       ...(first.sourcePorts ? { sourcePorts: mergePortRanges(first.sourcePorts) } : {}),
       ...(purpose ? { purpose } : {}),
+      ...(broadReason ? { broadReason } : {}),
       provenance: [...provenance.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p),
     });
   }
@@ -87,6 +89,8 @@ export interface Grant {
   readonly sdks: readonly string[];
   readonly purposes: readonly string[];
   readonly sources: readonly string[];
+  /** The `broadReason`s of the rules behind it (empty: nothing broad on purpose). */
+  readonly broadReasons: readonly string[];
 }
 
 export function grants(ruleSet: RuleSet): Grant[] {
@@ -108,6 +112,7 @@ export function grants(ruleSet: RuleSet): Grant[] {
       sdks: [...new Set(group.map((r) => r.sdk))].sort(),
       purposes: [...new Set(group.map((r) => r.purpose).filter((p): p is string => !!p))].sort(),
       sources: [...new Set(group.flatMap((r) => r.provenance.map((p) => p.document)))].sort(),
+      broadReasons: [...new Set(group.flatMap((r) => (r.broadReason ? r.broadReason.split("; ") : [])))].sort(),
     };
   });
   return sortedBy(out, (g) => [g.direction, g.protocol, destinationSortKey(g.destination), portRangesKey(g.sourcePorts)].join("\u0000"));

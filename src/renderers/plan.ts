@@ -2,7 +2,7 @@
  * Plain-data resource specs: what every renderer produces and what the components and
  * the `plan` command consume. No Pulumi import here.
  */
-import { InputError } from "../model";
+import { Grant, InputError, RuleSet, grants } from "../model";
 
 /** One resource to create. References to another spec's outputs are `${<name>.<output>}` strings. */
 export interface ResourceSpec {
@@ -36,10 +36,61 @@ export interface QuotaUsage {
   readonly limit: number;
 }
 
+/** What a target does with traffic (or names) that no rule of the plan allows. */
+export enum Unmatched {
+  /** This plan makes the target deny it. */
+  Denied = "denied",
+  /** It passes (the plan also lists a widening saying so). */
+  Allowed = "allowed",
+  /** A resource this package does not own decides (a firewall policy, an existing group). */
+  DecidedElsewhere = "decided-elsewhere",
+}
+
+/** One target's deny-by-default statement: every plan says, per target, what happens to the rest. */
+export interface TargetDefault {
+  readonly target: string;
+  readonly unmatched: Unmatched;
+  /** Where the default lives and what it does, in one or two sentences. */
+  readonly statement: string;
+}
+
+/**
+ * A model rule a target does not render, and why: on that target the flow is denied. Never
+ * silent: every plan lists them next to its widenings.
+ */
+export interface Notice {
+  readonly target: string;
+  /** The model rule, in the notation of `Widening.rule`. */
+  readonly rule: string;
+  readonly sdks: readonly string[];
+  readonly reason: string;
+}
+
 export interface Plan {
   readonly resources: readonly ResourceSpec[];
   readonly widenings: readonly Widening[];
   readonly quotas: readonly QuotaUsage[];
+  /** Per target rendered, what it does with what no rule allows. */
+  readonly defaults: readonly TargetDefault[];
+  /** Model rules a target does not render (denied there), with the reason. */
+  readonly notices: readonly Notice[];
+}
+
+export const EMPTY_PLAN: Plan = { resources: [], widenings: [], quotas: [], defaults: [], notices: [] };
+
+/**
+ * The widenings every target reports for the model rules that are broad on purpose
+ * (`Rule.broadReason`: an ingress from any address, a custom rule marked `broad`), with what
+ * the target rendered each one as. `renderedAs` returns undefined for a grant the target
+ * does not render (it reports a notice instead).
+ */
+export function broadWidenings(
+  ruleSet: RuleSet, target: string, describe: (g: Grant) => string, renderedAs: (g: Grant) => string | undefined,
+): Widening[] {
+  return grants(ruleSet).filter((g) => g.broadReasons.length > 0).flatMap((g) => {
+    const rendered = renderedAs(g);
+    return rendered === undefined ? [] : [{ target, rule: describe(g), sdks: g.sdks, renderedAs: rendered, reason: g.broadReasons.join(" ") }];
+  });
 }
 
 export function ref(name: string, output: string): string {
@@ -59,6 +110,8 @@ export function mergePlans(...plans: Plan[]): Plan {
     resources: plans.flatMap((p) => p.resources),
     widenings: plans.flatMap((p) => p.widenings),
     quotas: plans.flatMap((p) => p.quotas),
+    defaults: plans.flatMap((p) => p.defaults),
+    notices: plans.flatMap((p) => p.notices),
   };
 }
 

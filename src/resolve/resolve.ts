@@ -1,6 +1,6 @@
 import {
-  Destination, InputError, PortRange, Provenance, Rule, RuleSet,
-  canonicalCidr, cidrSortKey, formatPortRange, mergePortRanges, normalize, parseDestination, parsePortRange, quote,
+  Destination, InputError, PortRange, Provenance, Rule, RuleSet, WIDEST_AGORA_PREFIX,
+  agoraCidr, canonicalCidr, cidrPrefix, cidrSortKey, formatPortRange, mergePortRanges, normalize, parseDestination, parsePortRange, quote,
 } from "../model";
 import { CloudProxyProfile, Edition, EndpointRow, getEdition, getSdk } from "../catalog";
 import { AppSetting, cloudProxySettings, recordingPortSettings } from "./app-settings";
@@ -42,7 +42,7 @@ function ports(specs: readonly (string | number)[], field: string): PortRange[] 
 
 function rulesFor(
   sdk: string, protocol: Rule["protocol"], destinations: readonly Destination[], portRanges: PortRange[],
-  extra: { direction?: Rule["direction"]; sourcePorts?: PortRange[]; purpose?: string; provenance: Provenance },
+  extra: { direction?: Rule["direction"]; sourcePorts?: PortRange[]; purpose?: string; provenance: Provenance; broadReason?: string },
 ): Rule[] {
   return destinations.map((destination) => ({
     sdk,
@@ -53,6 +53,7 @@ function rulesFor(
     ...(extra.sourcePorts ? { sourcePorts: extra.sourcePorts } : {}),
     ...(extra.purpose ? { purpose: extra.purpose } : {}),
     provenance: [extra.provenance],
+    ...(extra.broadReason ? { broadReason: extra.broadReason } : {}),
   }));
 }
 
@@ -91,7 +92,14 @@ function directRules(edition: Edition, choice: SdkChoice): Rule[] {
     ));
 }
 
-function recordingIngress(edition: Edition, selection: Selection): { rules: Rule[]; low: number; high: number } {
+/**
+ * Recording's simplex downstream ports as an ingress rule (the catalogue's `reading`): from
+ * `recordingPorts.sources` when given, from the proxy endpoints when recording goes through
+ * the cloud proxy, else from any address, marked broad so every target reports it.
+ */
+function recordingIngress(
+  edition: Edition, selection: Selection, proxySources: readonly string[] | undefined,
+): { rules: Rule[]; low: number; high: number } {
   const spec = edition.recordingSimplex;
   const given = selection.recordingPorts;
   const low = given?.low ?? spec.defaultLow;
@@ -111,9 +119,16 @@ function recordingIngress(edition: Edition, selection: Selection): { rules: Rule
       throw new InputError("recordingPorts", `${formatPortRange(range)} overlaps the recording SDK's local ports ${formatPortRange(lr)}; the seed requires no port conflict between processes`);
     }
   }
-  // Agora does not say where downstream media comes from, so the remote side is any address.
-  const rules = rulesFor("recording", spec.protocol, [{ kind: "cidr", cidr: "0.0.0.0/0" }], [range], {
+  if (given?.sources && proxySources) {
+    throw new InputError("recordingPorts.sources", "through the cloud proxy the downstream media comes from the proxy endpoints, which are the sources; leave recordingPorts.sources out");
+  }
+  const listed = given?.sources?.map((a, i) => agoraCidr(a, `recordingPorts.sources[${i}]`)) ?? proxySources;
+  const sources: Destination[] = listed
+    ? [...new Set(listed)].map((cidr) => ({ kind: "cidr", cidr }))
+    : [{ kind: "cidr", cidr: "0.0.0.0/0" }];
+  const rules = rulesFor("recording", spec.protocol, sources, [range], {
     direction: "ingress", purpose: spec.purpose, provenance: spec.provenance,
+    ...(listed ? {} : { broadReason: spec.anySourceReason }),
   });
   return { rules, low: range.from, high: range.to };
 }
@@ -139,7 +154,7 @@ function productionRows(edition: Edition, selection: Selection): EndpointRow[] {
   return proxy.endpoints.map((row, i) => {
     const field = `productionProxy.endpoints[${i}]`;
     row.addresses.forEach((a, j) => {
-      const cidr = canonicalCidr(a, `${field}.addresses[${j}]`);
+      const cidr = agoraCidr(a, `${field}.addresses[${j}]`);
       if (tests.has(cidr)) {
         throw new InputError(`${field}.addresses[${j}]`, `${a} is one of Agora's published test endpoints, not a production endpoint`);
       }
@@ -166,20 +181,56 @@ function proxyRules(profile: CloudProxyProfile, rows: readonly (EndpointRow & { 
     ));
 }
 
+const BROAD_CUSTOM_REASON = "a custom rule marked broad reaches a network wider than any Agora list on purpose.";
+
 function customRules(selection: Selection): Rule[] {
   return selection.customRules.flatMap((c, i) => {
     const field = `customRules[${i}]`;
-    const destinations = c.destinations.map((d, j) => parseDestination(d, `${field}.destinations[${j}]`));
+    const destinations = c.destinations.map((d, j) => {
+      const destination = parseDestination(d, `${field}.destinations[${j}]`);
+      if (destination.kind === "cidr" && cidrPrefix(destination.cidr) < WIDEST_AGORA_PREFIX && !c.broad) {
+        throw new InputError(
+          `${field}.destinations[${j}]`,
+          `${quote(d)} is wider than /${WIDEST_AGORA_PREFIX}; if the rule really must reach that network (your own STUN or NTP servers), set broad: true on it and it is reported as a widening on every target`,
+        );
+      }
+      return destination;
+    });
+    const broad = destinations.some((d) => d.kind === "cidr" && cidrPrefix(d.cidr) < WIDEST_AGORA_PREFIX);
+    if (c.broad && !broad) {
+      throw new InputError(`${field}.broad`, `is set but no destination is wider than /${WIDEST_AGORA_PREFIX}; remove it`);
+    }
     const portRanges = ports(c.ports, `${field}.ports`);
     const sourcePorts = c.sourcePorts ? ports(c.sourcePorts, `${field}.sourcePorts`) : undefined;
     const row = `${c.direction} ${rowLabel(c.protocol, portRanges)}${sourcePorts ? ` from ${sourcePorts.map((r) => formatPortRange(r)).join(", ")}` : ""}`;
-    return rulesFor("custom", c.protocol, destinations, portRanges, {
+    return destinations.flatMap((destination) => rulesFor("custom", c.protocol, [destination], portRanges, {
       direction: c.direction,
       sourcePorts,
       purpose: c.purpose ?? "Custom rule",
       provenance: { ...CUSTOM, row },
-    });
+      ...(destination.kind === "cidr" && cidrPrefix(destination.cidr) < WIDEST_AGORA_PREFIX ? { broadReason: BROAD_CUSTOM_REASON } : {}),
+    }));
   });
+}
+
+/**
+ * The SDKs named in `directSdks`: known, selected, given once, and only with cloud-proxy
+ * access (with direct access every SDK is direct already).
+ */
+function explicitlyDirect(selection: Selection, edition: Edition, choices: readonly SdkChoice[]): Set<string> {
+  const named = selection.directSdks ?? [];
+  if (named.length > 0 && selection.access !== "cloud-proxy") {
+    throw new InputError("directSdks", "is only used with access cloud-proxy: with direct access every SDK already reaches Agora directly");
+  }
+  const out = new Set<string>();
+  named.forEach((id, i) => {
+    const field = `directSdks[${i}]`;
+    getSdk(edition, id, field);
+    if (!choices.some((c) => c.id === id)) throw new InputError(field, `${quote(id)} is not one of the selected SDKs`);
+    if (out.has(id)) throw new InputError(field, `${quote(id)} is listed twice`);
+    out.add(id);
+  });
+  return out;
 }
 
 /**
@@ -205,9 +256,18 @@ export function resolve(input: SelectionInput | Selection): Resolution {
     throw new InputError("productionProxy", "is only used with --access cloud-proxy --env production");
   }
 
-  const proxied = selection.access === "cloud-proxy"
-    ? choices.filter((c) => edition.cloudProxy.some((p) => p.sdk === c.id))
-    : [];
+  const direct = explicitlyDirect(selection, edition, choices);
+  const proxied = selection.access === "cloud-proxy" ? choices.filter((c) => !direct.has(c.id)) : [];
+  for (const choice of proxied) {
+    if (!edition.cloudProxy.some((p) => p.sdk === choice.id)) {
+      // Never fall back to the direct whitelist on our own: that would open the SDK's domains
+      // (and, on IP-only targets, every address) behind a cloud-proxy selection.
+      throw new InputError(
+        sdkField(selection, choice.id),
+        `${choice.id} has no cloud proxy in edition ${edition.id}; to let it reach Agora directly through its firewall whitelist, name it in directSdks (it is then reported with every widened rule), or remove it`,
+      );
+    }
+  }
   if (selection.productionProxy && proxied.length === 0) {
     notes.push("productionProxy is not used: none of the selected SDKs goes through the cloud proxy.");
   }
@@ -217,7 +277,7 @@ export function resolve(input: SelectionInput | Selection): Resolution {
     const profile = proxied.includes(choice) ? edition.cloudProxy.find((p) => p.sdk === choice.id) : undefined;
     if (profile) {
       if (choice.version !== undefined && compareVersions(choice.version, profile.minVersion) < 0) {
-        throw new InputError(sdkField(selection, choice.id), `${choice.id}@${choice.version} has no cloud proxy (needs ${profile.minVersion} or later); use --access direct or upgrade`);
+        throw new InputError(sdkField(selection, choice.id), `${choice.id}@${choice.version} has no cloud proxy (needs ${profile.minVersion} or later); name it in directSdks or upgrade`);
       }
       const endpointRules = proxyRules(profile, endpointRows ?? profile.testEndpoints);
       if (endpointRules.length === 0) {
@@ -229,7 +289,7 @@ export function resolve(input: SelectionInput | Selection): Resolution {
       if (selection.environment === "production") {
         // Sorted and deduplicated, so the setting does not depend on the order of the user's list.
         const given = selection.productionProxy?.proxyServers?.map((s, j) => {
-          const cidr = canonicalCidr(s, `productionProxy.proxyServers[${j}]`);
+          const cidr = agoraCidr(s, `productionProxy.proxyServers[${j}]`);
           if (!cidr.endsWith("/32")) throw new InputError(`productionProxy.proxyServers[${j}]`, `${quote(s)} is a network; the SDK needs single server addresses`);
           return cidr;
         }) ?? [];
@@ -241,14 +301,20 @@ export function resolve(input: SelectionInput | Selection): Resolution {
       appSettings.push(cloudProxySettings(profile, selection.proxyType, servers));
       if (selection.proxyType === 1 && profile.proxyDomain) proxyDomains.add(profile.proxyDomain);
       if (!profile.support.seed) notes.push(`${choice.id}: cloud-proxy data comes from outside the seed documents (${profile.support.citation}).`);
+      if (choice.id === "recording") {
+        const sources = endpointRules.flatMap((r) => (r.destination.kind === "cidr" ? [r.destination.cidr] : []));
+        const ingress = recordingIngress(edition, selection, sources);
+        rules.push(...ingress.rules);
+        appSettings.push(recordingPortSettings(edition, ingress.low, ingress.high));
+      }
       sdks.push({ ...choice, access: "cloud-proxy" });
     } else {
-      if (selection.access === "cloud-proxy") {
-        notes.push(`${choice.id} has no cloud proxy in edition ${edition.id}: it uses the direct firewall whitelist instead.`);
+      if (direct.has(choice.id)) {
+        notes.push(`${choice.id} reaches Agora directly (directSdks): its firewall whitelist applies, and every rule a target widens is listed under widenings.`);
       }
       rules.push(...directRules(edition, choice));
       if (choice.id === "recording") {
-        const ingress = recordingIngress(edition, selection);
+        const ingress = recordingIngress(edition, selection, undefined);
         rules.push(...ingress.rules);
         appSettings.push(recordingPortSettings(edition, ingress.low, ingress.high));
       }
@@ -259,9 +325,6 @@ export function resolve(input: SelectionInput | Selection): Resolution {
       }
       sdks.push({ ...choice, access: "direct" });
     }
-  }
-  if (selection.recordingPorts && !sdks.some((s) => s.id === "recording" && s.access === "direct")) {
-    throw new InputError("recordingPorts", "only applies when recording uses direct access");
   }
   rules.push(...customRules(selection));
   return {

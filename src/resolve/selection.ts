@@ -33,6 +33,12 @@ export const RecordingPorts = z.object({
   high: z.number().int(),
   /** How many channels are recorded at once; each needs 4 simplex downstream ports. */
   expectedChannels: z.number().int().positive().optional(),
+  /**
+   * The addresses Agora's media arrives from (CIDRs, no wider than /16), so the ingress rule
+   * admits only them. Without it, direct access admits any address (reported as a widening);
+   * through the cloud proxy the sources are always the proxy endpoints.
+   */
+  sources: z.array(z.string()).min(1, "list at least one source address").optional(),
 }).strict();
 export type RecordingPorts = z.infer<typeof RecordingPorts>;
 
@@ -43,6 +49,11 @@ export const CustomRule = z.object({
   destinations: z.array(z.string()).min(1, "list at least one destination"),
   sourcePorts: z.array(PortSpec).min(1).optional(),
   purpose: z.string().max(200).optional(),
+  /**
+   * The rule reaches a network wider than /16 on purpose (your own STUN or NTP servers, say).
+   * Without it such a destination is refused; with it, every target reports the rule as a widening.
+   */
+  broad: z.boolean().optional(),
 }).strict();
 export type CustomRule = z.infer<typeof CustomRule>;
 
@@ -59,6 +70,12 @@ export const Selection = z.object({
   /** rtc.proxy_server proxy_type: 1 = domain (Agora's recommendation), 2 = IP list. */
   proxyType: z.union([z.literal(1), z.literal(2)], { error: "proxyType must be 1 (cloud-proxy domain) or 2 (IP list)" }).default(1),
   productionProxy: ProductionProxy.optional(),
+  /**
+   * With access cloud-proxy: SDKs that reach Agora directly, through their firewall whitelist,
+   * instead. An SDK without a cloud proxy in the edition must be named here; nothing falls
+   * back to direct access on its own.
+   */
+  directSdks: z.array(z.string()).min(1, "list at least one SDK id").optional(),
   recordingPorts: RecordingPorts.optional(),
   customRules: z.array(CustomRule).default([]),
   edition: z.string().default(DEFAULT_EDITION),

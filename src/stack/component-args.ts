@@ -32,7 +32,9 @@ export function selectionArgs(stack: StackSelection): AgoraSelectionArgs {
       recordingLowUdpPort: s.recordingPorts.low,
       recordingHighUdpPort: s.recordingPorts.high,
       ...(s.recordingPorts.expectedChannels !== undefined ? { recordingExpectedChannels: s.recordingPorts.expectedChannels } : {}),
+      ...(s.recordingPorts.sources ? { recordingSources: [...s.recordingPorts.sources] } : {}),
     } : {}),
+    ...(s.directSdks ? { directSdks: [...s.directSdks] } : {}),
     ...(s.edition !== undefined ? { edition: s.edition } : {}),
   };
 }

@@ -22,6 +22,7 @@ export const STACK_KEYS = {
   environment: Environment,
   proxyType: ProxyType,
   productionProxy: ProductionProxy,
+  directSdks: z.array(z.string()),
   recordingPorts: RecordingPorts,
   customRules: z.array(CustomRule),
   edition: z.string().min(1),
@@ -34,7 +35,7 @@ export const STACK_KEY_NAMES = Object.keys(STACK_KEYS) as StackKey[];
 
 /** The keys that feed the resolver's selection (the rest configure targets). */
 export const SELECTION_KEYS = [
-  "sdks", "access", "environment", "proxyType", "productionProxy", "recordingPorts", "customRules", "edition",
+  "sdks", "access", "environment", "proxyType", "productionProxy", "directSdks", "recordingPorts", "customRules", "edition",
 ] as const satisfies readonly StackKey[];
 
 /**
@@ -47,6 +48,7 @@ export const STACK_KEY_KINDS: Record<StackKey, "string" | "object"> = {
   environment: "string",
   proxyType: "string",
   productionProxy: "object",
+  directSdks: "object",
   recordingPorts: "object",
   customRules: "object",
   edition: "string",

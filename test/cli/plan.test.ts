@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Planner } from "../../src/cli/planners";
-import { Plan, ref } from "../../src/renderers/plan";
+import { Plan, Unmatched, ref } from "../../src/renderers/plan";
 import { run } from "./run";
 
 /** A stand-in planner: one resource per allow rule destination, plus one widening and one quota. */
@@ -21,6 +21,8 @@ const fakeAws: Planner = (resolution, options) => {
     ],
     widenings: [{ target: "aws-sg", rule: "udp 8000 → .agora.io", sdks: ["rtc-native"], renderedAs: "udp 8000 → 0.0.0.0/0", reason: "security groups take addresses only" }],
     quotas: [{ target: "aws-sg", quota: "rules per security group", scope: "agora-sg", used: 2, limit: 60 }],
+    defaults: [{ target: "aws-sg", unmatched: Unmatched.Denied, statement: "security groups allow only what they list" }],
+    notices: [],
   };
   return plan;
 };

@@ -39,6 +39,8 @@ describe("summary (npm start)", () => {
         { target: "aws-sg", rule: "udp 8000 → qos.agoralab.co", sdks: ["rtm-native"], renderedAs: "udp 8000 → 0.0.0.0/0", reason: "names are not addresses" },
       ],
       quotas: [{ target: "aws-sg", quota: "rules per security group", scope: "sg-0", used: 2, limit: 60 }],
+      defaults: [],
+      notices: [],
     });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "agora-summary-"));
     fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config:\n  agora-egress:sdks: [rtm-native]\n  agora-egress:aws: {securityGroups: {vpcId: vpc-1}}\n");

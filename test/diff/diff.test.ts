@@ -5,7 +5,7 @@ import { resolve } from "../../src/resolve";
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
 const RULE_GROUP = "aws:networkfirewall/ruleGroup:RuleGroup";
-const plan = (...resources: ResourceSpec[]): Plan => ({ resources, widenings: [], quotas: [] });
+const plan = (...resources: ResourceSpec[]): Plan => ({ resources, widenings: [], quotas: [], defaults: [], notices: [] });
 
 describe("diffPlans", () => {
   const sg = { type: SG, name: "sg", inputs: { vpcId: "vpc-1", description: "agora" } };

@@ -13,7 +13,7 @@ export async function cliPlan(cloud: "aws" | "azure", stack: string): Promise<Pl
   const r = await run(["plan", "--cloud", cloud, "--stack", stack, "--format", "json"], { planners });
   if (r.code !== 0) throw new Error(`plan --cloud ${cloud} --stack ${stack} exited ${r.code}: ${r.stderr}`);
   const body = JSON.parse(r.stdout) as Plan;
-  return { resources: body.resources, widenings: body.widenings, quotas: body.quotas };
+  return { resources: body.resources, widenings: body.widenings, quotas: body.quotas, defaults: body.defaults, notices: body.notices };
 }
 
 export function stackResolution(stack: string): Resolution {

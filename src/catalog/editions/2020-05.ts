@@ -155,6 +155,17 @@ export const edition: Edition = {
   ],
   direct,
   recordingSimplex: {
+    seedText: "Duplex ports 1080; 7000; 8000; 8913; 9700; 25000；local ports 4000 to 4030; simplex downstream ports used by recording processes. "
+      + "[…] One recording thread requires four simplex downstream ports. There must be no port conflict among processes […] "
+      + "Agora recommends 40000 to 41000 or larger. […] To set the port range, you need to configure the lowUdpPort and highUdpPort parameters.",
+    // The reading, stated once here (README "Recording's simplex downstream ports" repeats it).
+    reading: "Simplex downstream means one way, from Agora to the recording process: media arrives on the process's local UDP ports "
+      + "lowUdpPort-highUdpPort. The seed does not say the process sends from those ports first, so a stateful firewall cannot be "
+      + "relied on to pass the media as replies: the ports are read as inbound UDP to the workload. The seed names no sender: with "
+      + "direct access the remote side is any address unless recordingPorts.sources lists Agora's; through the cloud proxy it is the "
+      + "proxy endpoints.",
+    anySourceReason: "Agora publishes no sender addresses for recording's simplex downstream media, so any address may send to these ports; "
+      + "list Agora's addresses in recordingPorts.sources to narrow it.",
     protocol: "udp",
     defaultLow: 40000,
     defaultHigh: 41000,

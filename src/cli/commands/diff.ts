@@ -2,7 +2,7 @@ import { resolve as resolvePath } from "path";
 import { FlowChange, ResourceChange, countActions, diffPlans, diffRuleSets } from "../../diff";
 import { InputError } from "../../model";
 import { PriorityClash, priorityClashes } from "../../renderers/azure";
-import { Plan } from "../../renderers/plan";
+import { EMPTY_PLAN, Plan } from "../../renderers/plan";
 import { Resolution } from "../../resolve";
 import { StackSelection, readStackSelection } from "../../stack";
 import { CliContext, printNotes } from "../context";
@@ -39,7 +39,6 @@ interface CloudDiff {
   readonly priorityClashes?: readonly PriorityClash[];
 }
 
-const EMPTY_PLAN: Plan = { resources: [], widenings: [], quotas: [] };
 
 /** Does this side's selection (stack, then flags) come out cloud-proxy in production? */
 function isProductionProxy(ctx: CliContext, flags: SelectionFlags): boolean {

@@ -23,7 +23,10 @@ export function runPlanner(ctx: CliContext, cloud: Cloud, resolution: Resolution
   return stack ? withOrigins(targetOrigin(stack.file), () => planner(resolution, stack[cloud] ?? {})) : planner(resolution, {});
 }
 
-/** PRODUCT.md's plan JSON: resources (type, name, inputs), widenings, quotas. */
+/**
+ * PRODUCT.md's plan JSON: resources (type, name, inputs), widenings, quotas; then, per target,
+ * what it does with everything else (`defaults`) and the model rules it does not render (`notices`).
+ */
 export function planJson(plan: Plan): unknown {
   return {
     resources: plan.resources.map((r) => ({
@@ -31,6 +34,8 @@ export function planJson(plan: Plan): unknown {
     })),
     widenings: plan.widenings,
     quotas: plan.quotas,
+    defaults: plan.defaults,
+    notices: plan.notices,
   };
 }
 
@@ -48,8 +53,12 @@ export function planText(cloud: Cloud, plan: Plan, indent = ""): string[] {
   for (const w of plan.widenings) {
     out.push(`${indent}    ${w.rule} [${w.sdks.join(", ")}]`, `${indent}      rendered as: ${w.renderedAs}`, `${indent}      why: ${w.reason}`);
   }
+  out.push(`${indent}  not rendered: ${plan.notices.length === 0 ? "none" : plan.notices.length}`);
+  for (const n of plan.notices) out.push(`${indent}    ${n.rule} [${n.sdks.join(", ")}]`, `${indent}      why: ${n.reason}`);
   out.push(`${indent}  quotas: ${plan.quotas.length === 0 ? "none" : ""}`.trimEnd());
   for (const q of plan.quotas) out.push(`${indent}    ${q.quota} (${q.scope}): ${q.used} of ${q.limit}`);
+  out.push(`${indent}  everything else:`);
+  for (const d of plan.defaults) out.push(`${indent}    ${d.target}: ${d.unmatched}. ${d.statement}`);
   return out;
 }
 

@@ -1,9 +1,9 @@
 import { formatPortRange } from "../../model";
 import { Resolution } from "../../resolve";
 import { StackSelection } from "../../stack";
-import { AllowLine, allowLines } from "../allowlist";
+import { AllowLine, allowLines, remoteSide } from "../allowlist";
 import { CliContext } from "../context";
-import { Plan, Widening } from "../../renderers/plan";
+import { Notice, Plan, Widening } from "../../renderers/plan";
 import { CLOUDS, Cloud } from "../planners";
 import { SelectionFlags, resolveFlags } from "../selection";
 import { CLOUD_TITLES, runPlanner } from "./plan";
@@ -11,10 +11,11 @@ import { CLOUD_TITLES, runPlanner } from "./plan";
 const SHOWN_DESTINATIONS = 4;
 
 function lineText(line: AllowLine): string {
-  const more = line.destinations.length > SHOWN_DESTINATIONS ? `, … (${line.destinations.length} in all)` : "";
+  const remote = remoteSide(line);
+  const more = remote.length > SHOWN_DESTINATIONS ? `, … (${remote.length} in all)` : "";
   const from = line.sourcePorts ? ` from local ${line.sourcePorts.join(",")}` : "";
   const arrow = line.direction === "ingress" ? "← inbound" : "→";
-  return `${line.protocol} ${line.ports.join(",")}${from} ${arrow} ${line.destinations.slice(0, SHOWN_DESTINATIONS).join(", ")}${more}`;
+  return `${line.protocol} ${line.ports.join(",")}${from} ${arrow} ${remote.slice(0, SHOWN_DESTINATIONS).join(", ")}${more}`;
 }
 
 function rulesPerSdk(resolution: Resolution): string[] {
@@ -90,6 +91,25 @@ function widenings(plans: Map<Cloud, Plan>): string[] {
   return out;
 }
 
+/** Per target: does it deny what no rule allows, and where does that default live? */
+function defaults(plans: Map<Cloud, Plan>): string[] {
+  if (plans.size === 0) return [];
+  const out = ["Everything else (what each target does with traffic no rule allows)"];
+  for (const d of [...plans.values()].flatMap((p) => p.defaults)) out.push(`  ${d.target}: ${d.unmatched}. ${d.statement}`);
+  return out;
+}
+
+/** Model rules a target does not render: denied on that target, said once per reason. */
+function notRendered(plans: Map<Cloud, Plan>): string[] {
+  const all = [...plans.values()].flatMap((p) => p.notices);
+  if (all.length === 0) return [];
+  const out = [`Not rendered: ${all.length} (model rules a target does not carry, so it denies them)`];
+  const groups = new Map<string, Notice[]>();
+  for (const n of all) groups.set(`${n.target}: ${n.reason}`, [...(groups.get(`${n.target}: ${n.reason}`) ?? []), n]);
+  for (const [key, list] of groups) out.push(`  ${key}`, ...list.map((n) => `    ${n.rule} [${n.sdks.join(", ")}]`));
+  return out;
+}
+
 function settings(resolution: Resolution): string[] {
   if (resolution.appSettings.length === 0) return ["Application settings", "  none needed"];
   const out = ["Application settings"];
@@ -121,6 +141,10 @@ export function summaryCommand(ctx: CliContext, flags: SelectionFlags): number {
     ...quotaUsage(plans),
     "",
     ...widenings(plans),
+    "",
+    ...notRendered(plans),
+    "",
+    ...defaults(plans),
     "",
     ...settings(resolution),
     "",

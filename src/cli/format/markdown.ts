@@ -1,6 +1,6 @@
 import { getEdition } from "../../catalog";
 import { Resolution } from "../../resolve";
-import { AllowLine, allowLines } from "../allowlist";
+import { AllowLine, allowLines, remoteSide } from "../allowlist";
 
 function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -25,7 +25,7 @@ function sdkSection(resolution: Resolution, sdk: string, lines: readonly AllowLi
   const out = [`## ${sdkTitle(resolution, sdk)}`, ""];
   const blocks = new Map<string, AllowLine[]>();
   for (const line of lines) {
-    const key = `${line.direction} ${line.destinations.join(" ")}`;
+    const key = `${line.direction} ${remoteSide(line).join(" ")}`;
     blocks.set(key, [...(blocks.get(key) ?? []), line]);
   }
   for (const block of blocks.values()) {
@@ -33,7 +33,7 @@ function sdkSection(resolution: Resolution, sdk: string, lines: readonly AllowLi
     out.push(ingress
       ? "Allow these inbound connections (remote side):"
       : "Add the following destinations and the corresponding ports to the firewall allowlist:");
-    out.push("", "```", ...block[0].destinations, "```", "");
+    out.push("", "```", ...remoteSide(block[0]), "```", "");
     out.push("| Destination ports | Port type | Operation | Purpose | Source |", "| --- | --- | --- | --- | --- |");
     for (const line of block) {
       out.push(`| ${cell(portsCell(line))} | ${line.protocol.toUpperCase()} | ${ingress ? "Allow inbound" : "Allow"} | ${cell(line.purpose ?? "")} | ${cell(line.source ?? "")} |`);

@@ -2,7 +2,9 @@ import { z } from "zod";
 import { InputError, canonicalDomain } from "../../model";
 import { Resolution, parseInput } from "../../resolve";
 import { contentName } from "../names";
-import { HardLimit, Plan, QuotaUsage, ResourceSpec, Widening, ref, refuseOverflows } from "../plan";
+import {
+  HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, Widening, ref, refuseOverflows,
+} from "../plan";
 import { AWS_LIMITS } from "./limits";
 
 export const DNS_FIREWALL_TARGET = "aws-dns-firewall";
@@ -53,7 +55,11 @@ export interface DnsFirewallOptions {
   failOpen?: boolean;
   /** CNAME/DNAME handling of the ALLOW rule. Default `INSPECT_REDIRECTION_DOMAIN`. */
   redirectionAction?: DnsRedirectionAction;
-  /** Add a BLOCK rule for every other name after the ALLOW rule. Default false (the ALLOW rule alone restricts nothing). */
+  /**
+   * Add a BLOCK rule for every other name after the ALLOW rule. Default true, as on Azure's DNS
+   * security policy: the ALLOW rule alone restricts nothing. DNS Firewall applies to the whole
+   * VPC, so turn it off (reported as a widening) when other workloads there need other names.
+   */
   blockOthers?: boolean;
   /** Answer of the BLOCK rule. Default NXDOMAIN. */
   blockResponse?: DnsBlockResponse;
@@ -69,7 +75,7 @@ const Options = z.object({
   associationPriority: z.number().int().min(AWS_LIMITS.dnsFirewallAssociationPriority.min).max(AWS_LIMITS.dnsFirewallAssociationPriority.max).default(101),
   failOpen: z.boolean().default(false),
   redirectionAction: z.enum(DnsRedirectionAction).default(DnsRedirectionAction.Inspect),
-  blockOthers: z.boolean().default(false),
+  blockOthers: z.boolean().default(true),
   blockResponse: z.enum(DnsBlockResponse).default(DnsBlockResponse.NxDomain),
   existingRuleGroupId: z.string().min(1).optional(),
   allowRulePriority: z.number().int().min(1).default(100),
@@ -162,5 +168,11 @@ export function renderDnsFirewall(resolution: Resolution, options: DnsFirewallOp
     renderedAs: "resolve *",
     reason: "blockOthers is off: names outside the allow list resolve too.",
   }];
-  return { resources, widenings, quotas };
+  const defaults: TargetDefault[] = [o.blockOthers
+    ? {
+      target: DNS_FIREWALL_TARGET, unmatched: Unmatched.Denied,
+      statement: `A BLOCK rule (${o.blockResponse}) for every other name after the ALLOW rule; it sees only queries sent to the VPC's Route 53 Resolver.`,
+    }
+    : { target: DNS_FIREWALL_TARGET, unmatched: Unmatched.Allowed, statement: "blockOthers is off: every other name resolves (listed under widenings)." }];
+  return { resources, widenings, quotas, defaults, notices: [] };
 }

@@ -2,8 +2,8 @@ import { InputError, PortRange, RuleSet, canonicalCidr, cidrCovers, collapseCidr
 import { describeGrant } from "./describe";
 
 /**
- * The DNS-layer guard of the Network Firewall rule group: DNS (TCP/UDP 53) and DNS over TLS
- * (TCP 853) from the workloads may reach only their resolvers, so a workload cannot get
+ * The DNS-layer guard of the Network Firewall rule group: DNS (TCP/UDP 53), DNS over TLS
+ * (TCP 853) and DNS over QUIC (UDP 853) from the workloads may reach only their resolvers, so a workload cannot get
  * around Route 53 Resolver DNS Firewall (or the SNI allowlist's name resolution) by asking
  * another resolver. DNS over HTTPS rides on 443 like any TLS; the SNI rules already limit
  * 443 to the allowlisted names.
@@ -14,7 +14,8 @@ export const AMAZON_PROVIDED_RESOLVER = "169.254.169.253/32";
 
 /** The ports the guard closes, per protocol. */
 export const DNS_GUARD_PORTS: Readonly<Record<"udp" | "tcp", readonly PortRange[]>> = {
-  udp: [{ from: 53, to: 53 }],
+  // 853: DNS over TLS on TCP (RFC 7858) and DNS over QUIC on UDP (RFC 9250).
+  udp: [{ from: 53, to: 53 }, { from: 853, to: 853 }],
   tcp: [{ from: 53, to: 53 }, { from: 853, to: 853 }],
 };
 

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { InputError, canonicalCidr, mergePortRanges, parsePortRange } from "../../model";
 import { Resolution, parseInput } from "../../resolve";
-import { HardLimit, Plan, QuotaUsage, ResourceSpec, ref, refuseOverflows } from "../plan";
+import {
+  HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, broadWidenings, ref, refuseOverflows,
+} from "../plan";
+import { describeGrant, describeRendered } from "./describe";
 import { AWS_LIMITS } from "./limits";
 import { checkDnsGuardConflicts, dnsGuardResolvers } from "./dns-guard";
 import { intersectPorts } from "./ports";
@@ -172,5 +175,24 @@ export function renderNetworkFirewallRules(resolution: Resolution, options: Netw
     { target: NETWORK_FIREWALL_TARGET, quota: "characters in one Suricata rule", scope: RULE_GROUP_NAME, used: longest, limit: AWS_LIMITS.suricataRuleLength },
   ];
   refuseOverflows(quotas, NETWORK_FIREWALL_HARD_LIMITS);
-  return { resources: [ruleGroup, ...policy], widenings, quotas };
+  const broad = broadWidenings(resolution.ruleSet, NETWORK_FIREWALL_TARGET, describeGrant, (g) =>
+    describeRendered(g, g.ports, [g.destination.kind === "cidr" ? g.destination.cidr : "any address"]));
+  return { resources: [ruleGroup, ...policy], widenings: [...widenings, ...broad], quotas, defaults: [networkFirewallDefault(o)], notices: [] };
+}
+
+/** The rule group holds pass rules only: what drops the rest is the policy's stateful default action. */
+function networkFirewallDefault(o: z.output<typeof Options>): TargetDefault {
+  if (!o.createPolicy) {
+    return {
+      target: NETWORK_FIREWALL_TARGET, unmatched: Unmatched.DecidedElsewhere,
+      statement: "The rule group holds pass rules only (and the DNS guard's drops): the firewall policy you attach it to decides the rest. "
+        + "Give that policy strict rule order and the stateful default action aws:drop_established or aws:drop_strict, or unmatched traffic passes.",
+    };
+  }
+  return {
+    target: NETWORK_FIREWALL_TARGET, unmatched: Unmatched.Denied,
+    statement: o.statefulDefaultAction === StatefulDefaultAction.DropStrict
+      ? "The policy created here drops every packet no rule passes (aws:drop_strict)."
+      : "The policy created here drops established traffic no rule passes (aws:drop_established); connection set-up packets alone pass, so rules can match the first request.",
+  };
 }

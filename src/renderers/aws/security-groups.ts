@@ -1,10 +1,12 @@
 import { z } from "zod";
 import {
-  Direction, InputError, PortRange, Protocol, Rule, cidrCovers, cidrSortKey, formatPortRange, grants, mergePortRanges, portRangesKey,
+  Direction, InputError, PortRange, Protocol, Rule, cidrCovers, cidrSortKey, formatDestination, formatPortRange, grants, mergePortRanges, portRangesKey,
 } from "../../model";
 import { Resolution, parseInput } from "../../resolve";
 import { contentName } from "../names";
-import { HardLimit, Plan, QuotaUsage, ResourceSpec, Widening, ref, refuseOverflows } from "../plan";
+import {
+  HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, Widening, broadWidenings, ref, refuseOverflows,
+} from "../plan";
 import { attribution, describeGrant, describeRendered } from "./describe";
 import { AWS_LIMITS, ec2Description } from "./limits";
 import { overlaps, subtractPorts } from "./ports";
@@ -162,7 +164,20 @@ function widenings(resolution: Resolution, ipv6: boolean): Widening[] {
       ...(g.sourcePorts ? ["security groups cannot match source ports"] : []),
     ];
     return { target: SECURITY_GROUP_TARGET, rule: describeGrant(g), sdks: g.sdks, renderedAs: describeRendered(g, g.ports, to), reason: reasons.join("; ") };
-  });
+  }).concat(broadWidenings(resolution.ruleSet, SECURITY_GROUP_TARGET, describeGrant, (g) => describeRendered(g, g.ports, [formatDestination(g.destination)])));
+}
+
+/** A group created here allows nothing it does not list; an existing group keeps whatever else it holds. */
+function securityGroupDefault(existingGroupId: string | undefined): TargetDefault {
+  return existingGroupId
+    ? {
+      target: SECURITY_GROUP_TARGET, unmatched: Unmatched.DecidedElsewhere,
+      statement: "The existing security group decides: its other rules, and AWS's default allow-all egress rule unless you revoked it, still apply next to these.",
+    }
+    : {
+      target: SECURITY_GROUP_TARGET, unmatched: Unmatched.Denied,
+      statement: "Security groups allow only what a rule lists: the groups created here start with no rules (the provider removes AWS's default allow-all egress).",
+    };
 }
 
 /**
@@ -282,7 +297,10 @@ export function renderSecurityGroupRules(resolution: Resolution, options: Securi
     ...prefixListQuotas,
   );
   refuseOverflows(quotas, SECURITY_GROUP_HARD_LIMITS);
-  return { resources: [...prefixLists, ...groups, ...ruleSpecs], widenings: widenings(resolution, o.ipv6), quotas };
+  return {
+    resources: [...prefixLists, ...groups, ...ruleSpecs], widenings: widenings(resolution, o.ipv6), quotas,
+    defaults: [securityGroupDefault(o.existingGroupId)], notices: [],
+  };
 }
 
 /** The ids of the groups a security-group plan uses, in shard order (refs or the existing id). */

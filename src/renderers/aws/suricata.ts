@@ -287,7 +287,7 @@ export function renderSuricataRules(
       drafts.push({
         kind: "address", order: `3 ${g.direction} ${g.protocol} ${cidrSortKey(cidrs[0])} ${portRangesKey(g.ports)} ${portRangesKey(g.sourcePorts)}`,
         header: `pass ${g.protocol} ${header}`, match: g.direction === "ingress" ? FLOW_FROM_INITIATOR : "",
-        msg: `agora-egress ${g.direction} ${g.protocol} ${g.direction === "egress" ? "to" : "from"} listed addresses for ${[...g.sdks].sort().join(" ")}`,
+        msg: `agora-egress ${g.direction} ${g.protocol} ${g.direction === "egress" ? "to" : "from"} ${cidrs.includes("0.0.0.0/0") ? "any address" : "listed addresses"} for ${[...g.sdks].sort().join(" ")}`,
       });
     }
   }

@@ -2,7 +2,9 @@ import { domainMatches } from "../../model";
 import { getEdition } from "../../catalog";
 import { Resolution } from "../../resolve";
 import { shortHash } from "../names";
-import { HardLimit, Plan, QuotaUsage, ResourceSpec, Widening, ref, refuseOverflows } from "../plan";
+import {
+  HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, Widening, broadWidenings, ref, refuseOverflows,
+} from "../plan";
 import { parseArmId } from "./arm-id";
 import { AzurePlanOptions, EXTERNAL, LIMITS, ResolvedAzureOptions, resolveAzureOptions } from "./options";
 
@@ -165,5 +167,8 @@ export function renderDns(resolution: Resolution, o: ResolvedAzureOptions): Plan
     { target: DNS_TARGET, quota: "virtual network links per policy", scope, used: links.length, limit: LIMITS.dnsLinksPerPolicy },
   ];
   refuseOverflows(quotas, DNS_SECURITY_POLICY_HARD_LIMITS);
-  return { resources, widenings, quotas };
+  const defaults: TargetDefault[] = [dns.blockOthers
+    ? { target: DNS_TARGET, unmatched: Unmatched.Denied, statement: "A Block rule for every other name (the root domain \".\") after the Allow rule." }
+    : { target: DNS_TARGET, unmatched: Unmatched.Allowed, statement: "blockOthers is off: every other name resolves (listed under widenings)." }];
+  return { resources, widenings, quotas, defaults, notices: [] };
 }

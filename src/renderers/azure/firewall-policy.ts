@@ -1,7 +1,9 @@
-import { Grant, PortRange, Rule, formatPortRange, grants, portRangesKey } from "../../model";
+import { Grant, PortRange, Rule, cidrCovers, formatPortRange, grants, portRangesKey } from "../../model";
 import { Resolution } from "../../resolve";
 import { shortHash } from "../names";
-import { HardLimit, Plan, QuotaUsage, ResourceSpec, Widening, ref, refuseOverflows } from "../plan";
+import {
+  HardLimit, Notice, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, Widening, broadWidenings, ref, refuseOverflows,
+} from "../plan";
 import { Block, Fact, addressKind, addressesKey, groupIntoBlocks } from "./blocks";
 import { FlowPattern, describePattern } from "./describe";
 import { joinName, portsPart, profileNames } from "./profile-names";
@@ -38,6 +40,24 @@ export const FIREWALL_POLICY_HARD_LIMITS: Readonly<Record<string, HardLimit>> = 
     remedy: "select fewer custom rules, or give the workloads as sourceIpGroups rather than a long sourceAddresses list (it is repeated in every rule)",
   },
 };
+
+/** Private ranges: traffic from them reaches the workloads through the firewall without DNAT (east-west). */
+const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"];
+
+/**
+ * Azure Firewall admits unsolicited traffic from the Internet only through DNAT to its public
+ * IP address: a network rule from Internet addresses to the workloads never delivers that
+ * traffic and only opens east-west paths. Such ingress rules are not rendered; each is a notice.
+ */
+function isInternetIngress(r: Pick<Rule, "direction" | "destination">): boolean {
+  if (r.direction !== "ingress") return false;
+  const d = r.destination;
+  return d.kind === "domain" || !PRIVATE_RANGES.some((p) => cidrCovers(p, d.cidr));
+}
+
+const INTERNET_INGRESS_REASON = "Azure Firewall lets unsolicited traffic in from the Internet only through a DNAT rule on its public IP address, "
+  + "so a network rule would never deliver this traffic and would only open east-west paths: none is rendered. "
+  + "Add a DNAT rule for these ports on your firewall (it needs the firewall's public IP), or route this traffic past the firewall to the workloads' NSG, which renders the rule.";
 
 /** The only ports application rules take here: HTTP and HTTPS (TLS SNI). */
 const APPLICATION_PROTOCOLS: ReadonlyMap<number, string> = new Map([[80, "Http"], [443, "Https"]]);
@@ -143,7 +163,8 @@ const sources = (w: WorkloadSources, side: "source" | "destination") =>
  *   `dependsOn` chain; the group depends on all of them, since Azure serialises these updates),
  *   both named by port profile, so promoting test → production with an endpoint list of the
  *   test table's shape changes only the IP Groups' `ipAddresses` (see `profileNames`);
- * - ingress (recording's simplex range) → network rules from the remote addresses to the workloads.
+ * - ingress from private addresses → network rules from them to the workloads; ingress from the
+ *   Internet (recording's simplex range) is not rendered, and listed as a notice: only DNAT lets it in.
  * Every rule's source is the workloads (`sourceAddresses`, default RFC 1918, or `sourceIpGroups`),
  * so no rule is open in both directions. A plan beyond an Azure Firewall maximum (IP Groups,
  * addresses per IP Group, 2 MB per rule collection group) is refused: FIREWALL_POLICY_HARD_LIMITS.
@@ -169,6 +190,7 @@ export function renderFirewallPolicy(resolution: Resolution, o: ResolvedAzureOpt
 
   const app: Fact[] = [], fqdn: Fact[] = [], any: Fact[] = [], cidr: Fact[] = [], ingress: Fact[] = [];
   for (const r of resolution.ruleSet.rules) {
+    if (isInternetIngress(r)) continue;
     const { app: appPorts, rest, restAs, address } = classify(r, fw.dnsProxy);
     const base = { sdk: r.sdk, direction: r.direction, protocol: r.protocol };
     if (r.destination.kind === "domain") {
@@ -262,9 +284,14 @@ export function renderFirewallPolicy(resolution: Resolution, o: ResolvedAzureOpt
     ...(ipGroupSpecs.length ? { dependsOn: ipGroupSpecs.map((s) => s.name) } : {}),
   });
 
-  const widenings: Widening[] = grants(resolution.ruleSet).flatMap((g) => widen(g, fw.dnsProxy).map(({ pattern, reason }) => ({
+  const rendered = grants(resolution.ruleSet).filter((g) => !isInternetIngress(g));
+  const widenings: Widening[] = rendered.flatMap((g) => widen(g, fw.dnsProxy).map(({ pattern, reason }) => ({
     target: FIREWALL_TARGET, rule: describePattern(g), sdks: g.sdks, renderedAs: describePattern(pattern), reason,
   })));
+  widenings.push(...broadWidenings(resolution.ruleSet, FIREWALL_TARGET, describePattern, (g) => (isInternetIngress(g) ? undefined : describePattern(g))));
+  const notices: Notice[] = grants(resolution.ruleSet).filter(isInternetIngress).map((g) => ({
+    target: FIREWALL_TARGET, rule: describePattern(g), sdks: g.sdks, reason: INTERNET_INGRESS_REASON,
+  }));
 
   // Each network rule spends sources × destinations (an IP Group counts its addresses).
   const sourceCount = (fw.workload.addresses ?? fw.workload.ipGroups ?? []).length;
@@ -283,5 +310,11 @@ export function renderFirewallPolicy(resolution: Resolution, o: ResolvedAzureOpt
     },
   ];
   refuseOverflows(quotas, FIREWALL_POLICY_HARD_LIMITS);
-  return { resources, widenings, quotas };
+  const defaults: TargetDefault[] = [fw.existing
+    ? {
+      target: FIREWALL_TARGET, unmatched: Unmatched.DecidedElsewhere,
+      statement: "Azure Firewall denies what no rule allows, but the existing policy's other rule collection groups (and a parent policy's) still allow what they allow.",
+    }
+    : { target: FIREWALL_TARGET, unmatched: Unmatched.Denied, statement: "Azure Firewall denies what no rule allows; the policy created here holds only this rule collection group." }];
+  return { resources, widenings, quotas, defaults, notices };
 }

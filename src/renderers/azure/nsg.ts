@@ -1,6 +1,8 @@
 import { Grant, InputError, PortRange, formatPortRange, grants } from "../../model";
 import { Resolution } from "../../resolve";
-import { HardLimit, Plan, QuotaUsage, ResourceSpec, Widening, ref, refuseOverflows } from "../plan";
+import {
+  HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, Widening, broadWidenings, ref, refuseOverflows,
+} from "../plan";
 import { Block, Fact, groupIntoBlocks } from "./blocks";
 import { describePattern } from "./describe";
 import { DNS_GUARD_SLOTS, dnsGuardRules } from "./dns-guard";
@@ -246,5 +248,15 @@ export function renderNsg(resolution: Resolution, o: ResolvedAzureOptions): Plan
     })),
   ];
   refuseOverflows(quotas, NSG_HARD_LIMITS);
-  return { resources, widenings, quotas };
+  widenings.push(...broadWidenings(resolution.ruleSet, NSG_TARGET, describeGrant, (g) => describePattern(g)));
+  const defaults: TargetDefault[] = [denyByDefault
+    ? {
+      target: NSG_TARGET, unmatched: Unmatched.Denied,
+      statement: `A Deny of every other outbound Internet flow at priority ${lastPriority}, ahead of the built-in AllowInternetOutBound (65001); inbound, the built-in DenyAllInBound (65500) drops what no rule allows.`,
+    }
+    : {
+      target: NSG_TARGET, unmatched: Unmatched.Allowed,
+      statement: "denyByDefault is off: the built-in AllowInternetOutBound (65001) lets every other outbound Internet flow out (listed under widenings).",
+    }];
+  return { resources, widenings, quotas, defaults, notices: [] };
 }
