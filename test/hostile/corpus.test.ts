@@ -169,7 +169,7 @@ const safeCases: HostileCase[] = [
   S("duplicate proxy servers", "listed once in the app settings",
     () => resolve({ ...production([endpoint(["203.0.113.10"])], { proxyServers: ["203.0.113.77", "203.0.113.77"] }), proxyType: 2 }),
     (r) => expect(JSON.stringify(r.appSettings).match(/203\.0\.113\.77/g)).toHaveLength(1)),
-  S("duplicate HOME_NET entries", "one definition each", () => renderNetworkFirewallRules(rtcNative, { homeNet: ["10.0.0.0/16", "10.0.0.0/16", "10.0.7.7/16"] }),
+  S("duplicate HOME_NET entries", "one definition each", () => renderNetworkFirewallRules(rtcNative, { homeNet: ["10.0.0.0/16", "10.0.0.0/16"] }),
     (p) => expect((p.resources[0].inputs.ruleGroup as any).ruleVariables.ipSets[0].ipSet.definitions).toEqual(["10.0.0.0/16"])),
   S("ports written with spaces", "read as the port", () => resolve(customPorts([" 443 ", " 8000 - 8010 "])),
     (r) => expect(r.ruleSet.rules[0].ports).toEqual([{ from: 443, to: 443 }, { from: 8000, to: 8010 }])),
@@ -386,7 +386,86 @@ const componentCases: HostileCase[] = [
   P("AwsAgoraEgress with no target", () => new AwsAgoraEgress("h-none", { sdks: ["rtc-native"] }), "args", /set at least one of securityGroups, networkFirewall and dnsFirewall/),
 ];
 
-const CASES: HostileCase[] = [...resolverCases, ...safeCases, ...quotaCases, ...stackCases, ...cliCases, ...componentCases];
+// ---- least privilege: no silent canonicalisation, fallback or widening ------------------
+
+const hostBits = (input: string, one: string, network: string) =>
+  new RegExp(`^"${input.replace(/[./]/g, "\\$&")}" has host bits set: write ${one.replace(/[./]/g, "\\$&")} for that one address, or ${network.replace(/[./]/g, "\\$&")} if you mean the whole network$`);
+const tooWide = (whole: boolean) => new RegExp(`is wider than /16; no Agora address list has such a network, and it would open ${whole ? "the whole Internet" : "a large part of the Internet"}: list Agora's addresses one by one or as the blocks Agora gave you$`);
+const NO_PROXY = (sdk: string) => new RegExp(`^${sdk} has no cloud proxy in edition 2020-05; to let it reach Agora directly through its firewall whitelist, name it in directSdks \\(it is then reported with every widened rule\\), or remove it$`);
+const CUSTOM_WIDE = /is wider than \/16; if the rule really must reach that network \(your own STUN or NTP servers\), set broad: true on it and it is reported as a widening on every target$/;
+const recordingWith = (sources: string[], extra: Record<string, unknown> = {}): SelectionInput =>
+  ({ sdks: ["recording"], recordingPorts: { low: 40000, high: 41000, sources }, ...extra }) as SelectionInput;
+const ENDPOINT_0 = "productionProxy.endpoints[0].addresses[0]";
+/** Every allow-rule target of both clouds, for the widening checks. */
+const everyTarget = (selection: SelectionInput) => {
+  const r = resolve(selection);
+  return { aws: renderAwsPlan(r, AWS_ALL), azure: renderAzurePlan(r, { resourceGroupName: "rg" }) };
+};
+const ALLOW_TARGETS = ["aws-security-group", "aws-network-firewall", "azure-nsg"];
+
+const leastPrivilegeCases: HostileCase[] = [
+  R("production endpoint with host bits (a /2 typed for a /32)", production([endpoint(["203.0.113.10/2"])]), ENDPOINT_0, hostBits("203.0.113.10/2", "203.0.113.10/32", "192.0.0.0/2")),
+  R("production endpoint with host bits in a /29", production([endpoint(["203.0.113.10", "198.51.100.17/29"])]), "productionProxy.endpoints[0].addresses[1]", hostBits("198.51.100.17/29", "198.51.100.17/32", "198.51.100.16/29")),
+  R("0.0.0.0/0 as a production endpoint", production([endpoint(["0.0.0.0/0"])]), ENDPOINT_0, new RegExp(`^"0\\.0\\.0\\.0/0" ${tooWide(true).source}`)),
+  R("10.0.0.0/8 as a production endpoint", production([endpoint(["10.0.0.0/8"])]), ENDPOINT_0, new RegExp(`^"10\\.0\\.0\\.0/8" ${tooWide(false).source}`)),
+  R("a /15 as a production endpoint", production([endpoint(["198.50.0.0/15"])]), ENDPOINT_0, tooWide(false)),
+  R("::/0 as a production endpoint", production([endpoint(["::/0"])]), ENDPOINT_0, /^"::\/0" is IPv6; this catalogue and its targets use IPv4 addresses$/),
+  R("proxy server with host bits", { ...production([endpoint(["203.0.113.10"])], { proxyServers: ["198.51.100.21/24"] }), proxyType: 2 },
+    "productionProxy.proxyServers[0]", hostBits("198.51.100.21/24", "198.51.100.21/32", "198.51.100.0/24")),
+  R("cloud proxy with RTM Native, not named in directSdks", { sdks: ["rtc-native", "rtm-native"], access: "cloud-proxy" }, "sdks[1]", NO_PROXY("rtm-native")),
+  R("cloud proxy with Gaming alone", { sdks: ["gaming"], access: "cloud-proxy" }, "sdks[0]", NO_PROXY("gaming")),
+  R("cloud proxy with a Web SDK older than its cloud proxy", { sdks: ["rtc-web@2.4.0"], access: "cloud-proxy" }, "sdks[0]",
+    /^rtc-web@2\.4\.0 has no cloud proxy \(needs 2\.5\.1 or later\); name it in directSdks or upgrade$/),
+  R("directSdks with direct access", { sdks: ["rtm-native"], directSdks: ["rtm-native"] }, "directSdks", /^is only used with access cloud-proxy: with direct access every SDK already reaches Agora directly$/),
+  R("directSdks naming an SDK that is not selected", { sdks: ["rtc-native"], access: "cloud-proxy", directSdks: ["gaming"] }, "directSdks[0]", /^"gaming" is not one of the selected SDKs$/),
+  R("directSdks naming an unknown SDK", { sdks: ["rtc-native"], access: "cloud-proxy", directSdks: ["rtm-ios"] }, "directSdks[0]", /^unknown SDK "rtm-ios" \(known: /),
+  R("directSdks listing an SDK twice", { sdks: ["rtm-native"], access: "cloud-proxy", directSdks: ["rtm-native", "rtm-native"] }, "directSdks[1]", /^"rtm-native" is listed twice$/),
+  R("custom rule to 0.0.0.0/0 without broad", custom(["0.0.0.0/0"]), DEST, CUSTOM_WIDE),
+  R("ingress custom rule from 10.0.0.0/8 without broad", custom(["10.0.0.0/8"], { direction: "ingress" }), DEST, CUSTOM_WIDE),
+  R("custom rule marked broad with no broad destination", custom(["203.0.113.0/24"], { broad: true }), "customRules[0].broad", /^is set but no destination is wider than \/16; remove it$/),
+  R("custom rule destination with host bits", custom(["203.0.113.5/24"]), DEST, hostBits("203.0.113.5/24", "203.0.113.5/32", "203.0.113.0/24")),
+  R("recording source with host bits", recordingWith(["198.51.100.9/24"]), "recordingPorts.sources[0]", hostBits("198.51.100.9/24", "198.51.100.9/32", "198.51.100.0/24")),
+  R("recording source of 0.0.0.0/0", recordingWith(["0.0.0.0/0"]), "recordingPorts.sources[0]", tooWide(true)),
+  R("recording sources through the cloud proxy", recordingWith(["203.0.113.0/24"], { access: "cloud-proxy" }), "recordingPorts.sources",
+    /^through the cloud proxy the downstream media comes from the proxy endpoints, which are the sources; leave recordingPorts.sources out$/),
+  Q("Network Firewall HOME_NET with host bits", () => renderNetworkFirewallRules(rtcNative, { homeNet: ["10.0.7.7/16"] }), "networkFirewall.homeNet[0]", hostBits("10.0.7.7/16", "10.0.7.7/32", "10.0.0.0/16")),
+  Q("Network Firewall VPC CIDR with host bits", () => renderNetworkFirewallRules(rtcNative, { dnsGuard: true, vpcCidrs: ["10.0.0.5/16"] }), "networkFirewall.vpcCidrs[0]", hostBits("10.0.0.5/16", "10.0.0.5/32", "10.0.0.0/16")),
+  Q("Network Firewall DNS resolver with host bits", () => renderNetworkFirewallRules(rtcNative, { dnsGuard: true, dnsResolvers: ["10.0.0.2/24"] }), "networkFirewall.dnsResolvers[0]", hostBits("10.0.0.2/24", "10.0.0.2/32", "10.0.0.0/24")),
+  Q("Azure Firewall workload source with host bits", () => renderAzurePlan(rtcNative, { ...FIREWALL_ONLY, firewallPolicy: { sourceAddresses: ["10.1.2.3/16"] } }),
+    "azure.firewallPolicy.sourceAddresses[0]", hostBits("10.1.2.3/16", "10.1.2.3/32", "10.1.0.0/16")),
+  Q("Azure NSG DNS resolver with host bits", () => renderAzurePlan(rtcNative, { targets: [AzureTarget.Nsg], nsg: { dnsGuard: true, dnsResolvers: ["10.1.0.4/24"] } }),
+    "azure.nsg.dnsResolvers[0]", hostBits("10.1.0.4/24", "10.1.0.4/32", "10.1.0.0/24")),
+  S("recording's simplex ports from any address", "rendered on every allow target, each one reported as a widening; Azure Firewall lists it as not rendered",
+    () => everyTarget({ sdks: ["recording"] }),
+    ({ aws, azure }) => {
+      const widenings = [...aws.widenings, ...azure.widenings].filter((w) => w.rule === "udp 40000-41000 ← 0.0.0.0/0");
+      expect(widenings.map((w) => w.target).sort()).toEqual([...ALLOW_TARGETS].sort());
+      for (const w of widenings) expect(w.reason).toMatch(/^Agora publishes no sender addresses for recording's simplex downstream media/);
+      expect(azure.notices).toEqual([expect.objectContaining({ target: "azure-firewall-policy", rule: "udp 40000-41000 ← 0.0.0.0/0", sdks: ["recording"] })]);
+      expect(JSON.stringify(byType(azure, "azure-native:network:FirewallPolicyRuleCollectionGroup"))).not.toContain("0.0.0.0/0");
+    }),
+  S("recording's simplex ports from the sources given", "an ingress rule from exactly those sources, and no widening for it",
+    () => everyTarget(recordingWith(["198.51.100.0/24"])),
+    ({ aws, azure }) => {
+      expect([...aws.widenings, ...azure.widenings].filter((w) => w.rule.includes("←"))).toEqual([]);
+      expect(byType(aws, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").map((r) => r.inputs.cidrIpv4)).toEqual(["198.51.100.0/24"]);
+    }),
+  S("a custom rule marked broad", "rendered, and reported as a widening on every allow target",
+    () => everyTarget({ customRules: [{ protocol: "udp", ports: ["3478"], destinations: ["0.0.0.0/0"], broad: true }] }),
+    ({ aws, azure }) => {
+      const widenings = [...aws.widenings, ...azure.widenings].filter((w) => w.rule === "udp 3478 → 0.0.0.0/0");
+      expect(widenings.map((w) => w.target).sort()).toEqual([...ALLOW_TARGETS, "azure-firewall-policy"].sort());
+    }),
+  C("--direct-sdks with --access direct", () => ["rules", "--sdk", "rtm-native", "--direct-sdks", "rtm-native"], "--direct-sdks", /^is only used with access cloud-proxy/),
+  C("--access cloud-proxy with an SDK that has no cloud proxy", () => ["rules", "--sdk", "rtc-native,rtm-native", "--access", "cloud-proxy"], "--sdk", NO_PROXY("rtm-native")),
+  C("--recording-sources of 0.0.0.0/0", () => ["rules", "--sdk", "recording", "--recording-sources", "0.0.0.0/0"], "--recording-sources[0]", tooWide(true)),
+  C("check an inbound flow from a name", () => ["check", "--sdk", "recording", "--direction", "ingress", "--protocol", "udp", "--port", "40000", "--dest", "x.agora.io"], "--dest",
+    /^"x\.agora\.io" is a name, but an inbound packet carries only its sender's address: give the sender's IPv4 address$/),
+  C("check a flow to a network with host bits", () => ["check", "--sdk", "rtc-web", "--protocol", "udp", "--port", "3478", "--dest", "203.0.113.5/24"], "--dest", hostBits("203.0.113.5/24", "203.0.113.5/32", "203.0.113.0/24")),
+  K("directSdks as one string", { directSdks: "rtm-native" }, "directSdks", /expected array, received string/),
+];
+
+const CASES: HostileCase[] = [...resolverCases, ...safeCases, ...quotaCases, ...stackCases, ...cliCases, ...componentCases, ...leastPrivilegeCases];
 
 // ---- the table ------------------------------------------------------------------------
 
