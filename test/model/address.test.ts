@@ -6,16 +6,28 @@ describe("canonicalCidr", () => {
   it.each([
     ["120.92.118.34", "120.92.118.34/32"], // a bare address is a /32
     ["120.92.118.34/32", "120.92.118.34/32"],
-    ["10.1.2.3/8", "10.0.0.0/8"], // host bits cleared
-    ["10.1.2.3/24", "10.1.2.0/24"],
-    ["10.1.2.255/31", "10.1.2.254/31"],
-    ["192.168.77.1/17", "192.168.0.0/17"],
-    ["1.2.3.4/0", "0.0.0.0/0"],
+    ["10.0.0.0/8", "10.0.0.0/8"],
+    ["10.1.2.0/24", "10.1.2.0/24"],
+    ["10.1.2.254/31", "10.1.2.254/31"],
+    ["192.168.0.0/17", "192.168.0.0/17"],
+    ["0.0.0.0/0", "0.0.0.0/0"],
     ["255.255.255.255", "255.255.255.255/32"],
     [" 203.0.113.9 ", "203.0.113.9/32"],
   ])("%s → %s", (input, expected) => {
     expect(canonicalCidr(input)).toBe(expected);
     expect(canonicalCidr(expected)).toBe(expected); // idempotent
+  });
+
+  it.each([
+    ["203.0.113.10/2", "203.0.113.10/32", "192.0.0.0/2"],
+    ["10.1.2.3/8", "10.1.2.3/32", "10.0.0.0/8"],
+    ["10.1.2.255/31", "10.1.2.255/32", "10.1.2.254/31"],
+    ["1.2.3.4/0", "1.2.3.4/32", "0.0.0.0/0"],
+  ])("refuses %s (host bits set), naming the one address and the network", (input, one, network) => {
+    expect(() => canonicalCidr(input, "productionProxy.endpoints[0].addresses[0]")).toThrow(new InputError(
+      "productionProxy.endpoints[0].addresses[0]",
+      `"${input}" has host bits set: write ${one} for that one address, or ${network} if you mean the whole network`,
+    ));
   });
 
   it("names the caller's field when it refuses", () => {
@@ -26,7 +38,7 @@ describe("canonicalCidr", () => {
     for (const text of ["10.1.2.0/24", "120.92.118.34/32", ".agora.io", "qos.agoralab.co"]) {
       expect(formatDestination(parseDestination(text))).toBe(text);
     }
-    expect(formatDestination(parseDestination("10.1.2.3/24"))).toBe("10.1.2.0/24");
+    expect(() => parseDestination("10.1.2.3/24", "customRules[0].destinations[0]")).toThrow(/customRules\[0\]\.destinations\[0\]: "10\.1\.2\.3\/24" has host bits set/);
   });
 });
 

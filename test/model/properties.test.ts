@@ -14,7 +14,7 @@ const PROVENANCES: Provenance[] = ["A", "B", "C"].map((id) => ({
 
 const DESTINATIONS = [
   ".agora.io", "agora.io", "ap1.agora.io", ".edge.agora.io", "qos.agoralab.co", ".agoralab.co",
-  "0.0.0.0/0", "10.0.0.0/8", "10.1.0.0/16", "10.1.2.0/24", "10.1.2.3", "10.1.2.3/31", "192.168.0.0/16",
+  "0.0.0.0/0", "10.0.0.0/8", "10.1.0.0/16", "10.1.2.0/24", "10.1.2.3", "10.1.2.2/31", "192.168.0.0/16",
 ];
 const FLOW_NAMES = [
   "agora.io", "ap1.agora.io", "AP1.Agora.IO.", "x.edge.agora.io", "edge.agora.io", "evilagora.io", "agora.io.evil.com",
@@ -193,8 +193,11 @@ const selection: fc.Arbitrary<SelectionInput> = fc.record({
 }).map(({ endpoints, proxyServers, expectedChannels, ...s }) => {
   const proxied = s.access === "cloud-proxy" && s.environment === "production";
   const recordingDirect = s.access === "direct" && s.sdks.some((x) => x.startsWith("recording"));
+  // Cloud proxy never falls back to direct access: SDKs without a cloud proxy are named in directSdks.
+  const noProxy = ["rtm-native", "rtm-web", "gaming"].filter((id) => s.sdks.some((x) => x.split("@")[0] === id));
   return {
     ...s,
+    ...(s.access === "cloud-proxy" && noProxy.length ? { directSdks: noProxy } : {}),
     ...(proxied ? { productionProxy: { endpoints, proxyServers } } : {}),
     ...(recordingDirect ? { recordingPorts: { low: 40000, high: 41000, ...(expectedChannels ? { expectedChannels } : {}) } } : {}),
   };
