@@ -23,7 +23,10 @@ function block(page: string, marker: string): string {
 }
 
 const ports = (list: readonly string[]) => list.join(",");
-const widenings = (plan: Plan) => plan.widenings.map((w) => `widened: ${w.rule}\n   became: ${w.renderedAs}\n   reason: ${w.reason}`);
+const widenings = (plan: Plan) => [
+  ...plan.widenings.map((w) => `widened: ${w.rule}\n   became: ${w.renderedAs}\n   reason: ${w.reason}`),
+  ...plan.notices.map((n) => `not rendered: ${n.rule}\n   reason: ${n.reason}`),
+];
 const ofType = (plan: Plan, suffix: string) => plan.resources.filter((r) => r.type.endsWith(suffix));
 
 function securityGroups(plan: Plan): string[] {
