@@ -1,7 +1,9 @@
 /**
  * Probes: a model flow (what `allows` is asked) paired with the packets that carry it (what
  * Suricata sees). For every rule of a rule set they aim inside and just outside its ports and
- * destinations, and at the names that try to pass for Agora's.
+ * destinations, at the names that try to pass for Agora's (look-alikes, and SNI/Host text that
+ * only ends like an allowed name), and at an allowed name presented to an unrelated address
+ * (SNI/Host spoofing: the model denies the address, the reported widening must cover it).
  *
  * Address plan (all in documentation or private ranges):
  * - workloads: HOME_NET 10.0.0.0/16, one address per probe so verdicts map back;
