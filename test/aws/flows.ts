@@ -9,7 +9,9 @@
  * - custom CIDRs come from 100.64.0.0/10 and 203.0.113.0/24, away from both.
  */
 import fc from "fast-check";
-import { Flow, PortRange, RuleSet, cidrContains, isIpv4Literal, parsePortRange } from "../../src/model";
+import {
+  Flow, PortRange, RuleSet, canonicalDomain, cidrContains, domainMatches, isIpv4Literal, parseDestination, parsePortRange,
+} from "../../src/model";
 import { Widening } from "../../src/renderers/plan";
 import { HOME_NET } from "./suricata-evaluator";
 
@@ -119,8 +121,11 @@ export const remoteAddress = (f: Flow) => (isIpv4Literal(f.destination) ? f.dest
 
 /**
  * Is the flow inside what a widening says was rendered? `renderedAs` reads
- * `<protocol> <ports> →|← <CIDRs or "any address">[ (from source ports <ports>)]`.
- * Handshake-only widenings admit no flow and cover nothing.
+ * `<protocol> <ports> →|← <CIDRs or "any address">[ (from source ports <ports>)]`, or, for a
+ * name rule, `… → any address presenting <TLS SNI|HTTP Host> <name>`: the client picks the
+ * address and the name apart. A Flow here is a name or an address, never both, so such a
+ * widening covers only the flows to a name it matches (which the model allows anyway): it
+ * explains no other flow. Handshake-only widenings admit no flow and cover nothing.
  */
 export function coveredByWidening(widenings: readonly Widening[], f: Flow): boolean {
   return widenings.some((w) => {
@@ -135,6 +140,12 @@ export function coveredByWidening(widenings: readonly Widening[], f: Flow): bool
     if (protocol !== f.protocol || (arrow === "→" ? "egress" : "ingress") !== (f.direction ?? "egress")) return false;
     if (!inPorts(portList, f.port)) return false;
     if (sourcePorts && (f.sourcePort === undefined || !inPorts(sourcePorts, f.sourcePort))) return false;
+    const presenting = /^any address presenting (?:TLS SNI|HTTP Host) (\S+)$/.exec(destinations);
+    if (presenting) {
+      const name = parseDestination(presenting[1]);
+      if (name.kind !== "domain") throw new Error(`widening not understood: ${w.renderedAs}`);
+      return !isIpv4Literal(f.destination) && domainMatches(canonicalDomain(f.destination), name.name, name.subtree);
+    }
     return destinations.split(", ").some((d) => d === "any address" || (!d.includes(":") && cidrContains(d, remoteAddress(f))));
   });
 }

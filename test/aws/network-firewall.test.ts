@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { Flow, InputError, allows } from "../../src/model";
 import { resolve } from "../../src/resolve";
 import {
-  AWS_LIMITS, CAPACITY_BUCKETS, DEFAULT_SURICATA_OPTIONS, FIREWALL_POLICY_TYPE, RULE_GROUP_TYPE, SID_RANGE, StatefulDefaultAction,
-  renderNetworkFirewallRules, renderSuricataRules,
+  AWS_LIMITS, CAPACITY_BUCKETS, DEFAULT_SURICATA_OPTIONS, FIREWALL_POLICY_TYPE, NAME_SPOOFING_REASON, RULE_GROUP_TYPE, SID_RANGE,
+  StatefulDefaultAction, renderNetworkFirewallRules, renderSuricataRules, subtreeHostPattern,
 } from "../../src/renderers/aws";
 import { Plan } from "../../src/renderers/plan";
 import { coveredByWidening, flowSeedsArb, flowsFor, selectionArb } from "./flows";
@@ -29,6 +29,21 @@ describe("Suricata evaluator (sanity)", () => {
   });
   it("refuses rule text it does not understand", () => {
     expect(() => parseRules('pass tcp any any -> any any (msg:"x"; pcre:"/x/"; sid:3; rev:1;)')).toThrow(/pcre/);
+    expect(() => parseRules('pass tcp any any -> any any (msg:"x"; byte_test:1,>,0,0; sid:3; rev:1;)')).toThrow(/byte_test/);
+    // Without E, PCRE's `$` also matches before a final newline: the evaluator would misread it.
+    expect(() => parseRules('pass tls any any -> any 443 (msg:"x"; tls.sni; pcre:"/^a$/i"; sid:3; rev:1;)')).toThrow(/pcre/);
+  });
+  it("reads a host-name pcre and the HTTP request target", () => {
+    const named = parseRules([
+      'pass tls $HOME_NET any -> any 443 (msg:"x"; tls.sni; dotprefix; content:".agora.io"; nocase; endswith; pcre:"/^(?:[.][a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*[.]agora[.]io$/iE"; flow:to_server,established; sid:1; rev:1;)',
+      'pass http $HOME_NET any -> any 80 (msg:"x"; http.uri.raw; content:"/"; startswith; http.host; content:"qos.agoralab.co"; startswith; endswith; flow:to_server,established; sid:2; rev:1;)',
+    ].join("\n"));
+    const conn = (serverPort: number, app: { protocol: "tls" | "http"; name: string; target?: string }) =>
+      connectionAllowed(named, { proto: "tcp", client: "10.99.0.1", server: "198.51.100.7", serverPort, app }, "aws:drop_established");
+    expect(["x.agora.io", "A.B.AGORA.IO", "evil.example/.agora.io", "evil.example .agora.io", "x..agora.io"].map((name) => conn(443, { protocol: "tls", name })))
+      .toEqual([true, true, false, false, false]);
+    expect([undefined, "/v1?x=1", "http://evil.example/", "*"].map((target) => conn(80, { protocol: "http", name: "qos.agoralab.co", ...(target ? { target } : {}) })))
+      .toEqual([true, true, false, false]);
   });
 });
 
@@ -83,11 +98,49 @@ describe("renderSuricataRules", () => {
     for (const r of kept) expect(r.sid).toBe(before.get(strip(r.line)));
   });
 
-  it("keeps msg and content free of quotes, semicolons and backslashes, and every rule within 8192 characters", () => {
-    for (const r of renderSuricataRules(resolve(productionSelection(40)).ruleSet).rules.concat(renderSuricataRules(all.ruleSet).rules)) {
+  it("keeps msg, content and pcre free of quotes, semicolons and backslashes, and every rule within 8192 characters", () => {
+    const longest = `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(49)}.example.org`;
+    expect(longest).toHaveLength(253);
+    const long = renderSuricataRules(resolve({ customRules: [{ protocol: "tcp", ports: ["80", "443"], destinations: [`.${longest}`, longest] }] }).ruleSet).rules;
+    expect(long.filter((r) => r.line.includes("pcre:"))).toHaveLength(2);
+    for (const r of [...renderSuricataRules(resolve(productionSelection(40)).ruleSet).rules, ...renderSuricataRules(all.ruleSet).rules, ...long]) {
       for (const m of r.line.matchAll(/(?:msg|content):"([^"]*)"/g)) expect(m[1]).toMatch(/^[A-Za-z0-9 .,:/()@+=_-]+$/);
+      for (const m of r.line.matchAll(/pcre:"([^"]*)"/g)) expect(m[1]).toMatch(/^\/\^[a-z0-9.()?:=$[\]{},*-]+\/i?E$/);
       expect(r.line.length).toBeLessThanOrEqual(AWS_LIMITS.suricataRuleLength);
     }
+  });
+
+  it("matches names with a host-name pcre (subtrees) or as the whole buffer (exact names), and HTTP only for a path", () => {
+    const { rules } = renderSuricataRules(resolve({ customRules: [{ protocol: "tcp", ports: ["80", "443"], destinations: [".agora.io", "qos.agoralab.co"] }] }).ruleSet);
+    const match = (r: { line: string }) => /sid:\d+; rev:1;/.test(r.line) && r.line.replace(/^.*?\(msg:"[^"]*"; /, "").replace(/ sid:\d+; rev:1;\)$/, "");
+    expect(rules.filter((r) => r.kind === "tls-sni" || r.kind === "http-host").map(match)).toEqual([
+      'http.uri.raw; content:"/"; startswith; http.host; content:"qos.agoralab.co"; startswith; endswith; flow:to_server,established;',
+      'http.uri.raw; content:"/"; startswith; http.host; dotprefix; content:".agora.io"; endswith; pcre:"/^(?=.{2,254}$)(?:[.][a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*[.]agora[.]io$/E"; flow:to_server,established;',
+      'tls.sni; content:"qos.agoralab.co"; nocase; startswith; endswith; flow:to_server,established;',
+      'tls.sni; dotprefix; content:".agora.io"; nocase; endswith; pcre:"/^(?=.{2,254}$)(?:[.][a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*[.]agora[.]io$/iE"; flow:to_server,established;',
+    ]);
+    expect(subtreeHostPattern("agoraio.cn", false)).toBe("/^(?=.{2,254}$)(?:[.][a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*[.]agoraio[.]cn$/E");
+    expect(() => subtreeHostPattern("agora.io/x", true)).toThrow(/not a canonical LDH name/);
+  });
+
+  it("reports every name rule as SNI/Host spoofing: any address presenting the name, on the rule's ports", () => {
+    const resolution = resolve({
+      sdks: ["rtc-web"],
+      customRules: [{ protocol: "tcp", ports: ["443", "8443"], destinations: ["api.example.com"], sourcePorts: ["5000-5010"] }],
+    });
+    const { rules, widenings } = renderSuricataRules(resolution.ruleSet, { tlsPorts: [{ from: 443, to: 443 }, { from: 8443, to: 8443 }], httpPorts: [{ from: 80, to: 80 }] });
+    const spoofing = widenings.filter((w) => w.reason === NAME_SPOOFING_REASON);
+    const web = "tcp 80,443,3433,5668-5669,5866-6000,6080,6443,8667,9667";
+    expect(spoofing).toHaveLength(rules.filter((r) => r.kind === "tls-sni" || r.kind === "http-host").length);
+    expect(spoofing.map((w) => [w.rule, w.renderedAs, w.sdks])).toEqual([
+      [`${web} → .agoraio.cn`, "tcp 443 → any address presenting TLS SNI .agoraio.cn", ["rtc-web"]],
+      [`${web} → .agoraio.cn`, "tcp 80 → any address presenting HTTP Host .agoraio.cn", ["rtc-web"]],
+      ["tcp 443,8443 → api.example.com (from source ports 5000-5010)", "tcp 443,8443 → any address presenting TLS SNI api.example.com (from source ports 5000-5010)", ["custom"]],
+      [`${web} → .agora.io`, "tcp 443 → any address presenting TLS SNI .agora.io", ["rtc-web"]],
+      [`${web} → .agora.io`, "tcp 80 → any address presenting HTTP Host .agora.io", ["rtc-web"]],
+    ]);
+    // A name under a subtree rule with the same ports has no rule, and no widening, of its own.
+    expect(spoofing.some((w) => w.rule.includes("edge.agora.io"))).toBe(false);
   });
 
   it("reports the UDP and non-TLS TCP ports of domain flows, and the handshake rule, as widenings", () => {

@@ -46,6 +46,10 @@ describe("rendered Suricata rules in Suricata 7", () => {
       sdks: ["recording", "rtm-web"],
       customRules: [{ protocol: "tcp", ports: ["443", "8080"], destinations: ["api.example.com", ".example.org"], sourcePorts: ["5000-5010"] }],
     }).ruleSet, { tlsPorts: [{ from: 443, to: 443 }, { from: 8443, to: 8443 }], httpPorts: [{ from: 80, to: 80 }, { from: 8080, to: 8080 }] }).rules.map((r) => r.line)],
+    ["a 253-character name, exact and as a subtree, on the TLS and HTTP ports", () => {
+      const name = `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(49)}.example.org`;
+      return renderSuricataRules(resolve({ customRules: [{ protocol: "tcp", ports: ["80", "443"], destinations: [name, `.${name}`] }] }).ruleSet).rules.map((r) => r.line);
+    }],
   ];
 
   it.each(scenarios)("loads every rule of %s", (_, render) => {

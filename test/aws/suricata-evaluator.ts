@@ -2,13 +2,14 @@
  * A small evaluator of the Suricata rules the Network Firewall renderer writes, under
  * AWS strict rule order. It knows only the rule language the renderer uses: `pass`,
  * protocols tcp/udp/tls/http, `$HOME_NET`/any/CIDR/[list] addresses, any/port/a:b/[list]
- * ports, `->`/`<>`, and the options msg, flow, tls.sni, http.host, dotprefix, content,
- * nocase, startswith, endswith, sid, rev. Anything else throws, so the evaluator never
- * silently misreads a rule.
+ * ports, `->`/`<>`, and the options msg, flow, the sticky buffers tls.sni, http.host and
+ * http.uri.raw, dotprefix, content, nocase, startswith, endswith, pcre (flags i and E only;
+ * a JavaScript RegExp's `$` is already end-only, which is what E means), sid, rev. Anything
+ * else throws, so the evaluator never silently misreads a rule.
  *
  * A connection is a few packets: TCP handshake (SYN, SYN-ACK; not established) and the
- * first request (established, to server, carrying the TLS SNI or HTTP Host when the
- * client speaks TLS/HTTP); UDP: a first packet, then an established one. Each packet gets
+ * first request (established, to server, carrying the TLS SNI, or the HTTP Host and
+ * request target (default `/`), when the client speaks TLS/HTTP); UDP: a first packet, then an established one. Each packet gets
  * the action of the first rule that matches it (file order), else the policy default:
  * `aws:drop_established` passes packets of not-yet-established flows, `aws:drop_strict`
  * drops them. As in Suricata, a matching `pass` passes the whole flow from then on, except
@@ -27,7 +28,25 @@ export interface Packet {
   dport?: number;
   established: boolean;
   toServer: boolean;
-  app?: { protocol: "tls" | "http"; name: string };
+  app?: App;
+}
+
+/** What the first request shows: the SNI, or the Host (as http.host holds it) and the request target. */
+export interface App {
+  protocol: "tls" | "http";
+  name: string;
+  /** http.uri.raw: the request target as sent, `/` unless given. */
+  target?: string;
+}
+
+export interface BufferMatch {
+  kind: "tls.sni" | "http.host" | "http.uri.raw";
+  dotprefix: boolean;
+  content: string;
+  nocase: boolean;
+  startswith: boolean;
+  endswith: boolean;
+  pcre?: RegExp;
 }
 
 type AddressSpec = { any: true } | { home: true } | { cidrs: string[] };
@@ -42,7 +61,8 @@ export interface ParsedRule {
   dst: AddressSpec;
   dport: PortSpec;
   flow?: { established?: boolean; toServer?: boolean };
-  buffer?: { kind: "tls.sni" | "http.host"; dotprefix: boolean; content: string; nocase: boolean; startswith: boolean; endswith: boolean };
+  /** Every sticky buffer of the rule with its matches; all must match. */
+  buffers: BufferMatch[];
   sid: number;
   line: string;
 }
@@ -75,10 +95,10 @@ export function parseRule(line: string): ParsedRule {
   if (!m) throw new Error(`rule not understood: ${line}`);
   const rule: ParsedRule = {
     action: m[1] as ParsedRule["action"], proto: m[2] as ParsedRule["proto"], src: parseAddress(m[3]), sport: parsePorts(m[4]),
-    bidirectional: m[5] === "<>", dst: parseAddress(m[6]), dport: parsePorts(m[7]), sid: NaN, line,
+    bidirectional: m[5] === "<>", dst: parseAddress(m[6]), dport: parsePorts(m[7]), buffers: [], sid: NaN, line,
   };
   const options = m[8].split(";").map((o) => o.trim()).filter(Boolean);
-  let sticky: ParsedRule["buffer"] | undefined;
+  let sticky: BufferMatch | undefined;
   for (const option of options) {
     const [keyword, ...rest] = option.split(":");
     const value = rest.join(":");
@@ -93,18 +113,26 @@ export function parseRule(line: string): ParsedRule {
         };
         break;
       }
-      case "tls.sni": case "http.host":
+      case "tls.sni": case "http.host": case "http.uri.raw":
+        if (rule.buffers.some((b) => b.kind === keyword)) throw new Error(`${keyword} twice in ${line}`);
         sticky = { kind: keyword, dotprefix: false, content: "", nocase: false, startswith: false, endswith: false };
-        rule.buffer = sticky;
+        rule.buffers.push(sticky);
         break;
       case "dotprefix": case "nocase": case "startswith": case "endswith":
         if (!sticky) throw new Error(`${keyword} without a sticky buffer in ${line}`);
         sticky[keyword] = true;
         break;
       case "content":
-        if (!sticky || !/^"[^"]*"$/.test(value)) throw new Error(`content not understood in ${line}`);
+        if (!sticky || sticky.content || !/^"[^"]*"$/.test(value)) throw new Error(`content not understood in ${line}`);
         sticky.content = value.slice(1, -1);
         break;
+      case "pcre": {
+        const re = /^"\/(.*)\/([iE]*)"$/.exec(value);
+        // Without E, PCRE's `$` also matches before a final newline, which a RegExp's does not.
+        if (!sticky || sticky.pcre || !re || (re[1].includes("$") && !re[2].includes("E"))) throw new Error(`pcre not understood in ${line}`);
+        sticky.pcre = new RegExp(re[1], re[2].includes("i") ? "i" : "");
+        break;
+      }
       default:
         throw new Error(`option ${keyword} not understood in ${line}`);
     }
@@ -126,12 +154,13 @@ function portMatches(spec: PortSpec, port: number | undefined): boolean {
   return port !== undefined && spec.ranges.some(([a, b]) => port >= a && port <= b);
 }
 
-function bufferMatches(b: NonNullable<ParsedRule["buffer"]>, p: Packet): boolean {
+function bufferMatches(b: BufferMatch, p: Packet): boolean {
   const wanted = b.kind === "tls.sni" ? "tls" : "http";
   if (!p.app || p.app.protocol !== wanted) return false;
-  // Suricata normalises http.host to lower case; tls.sni is the raw SNI.
-  let buffer = b.kind === "http.host" ? p.app.name.toLowerCase() : p.app.name;
+  // Suricata normalises http.host to lower case; tls.sni is the raw SNI; http.uri.raw the target as sent.
+  let buffer = b.kind === "http.uri.raw" ? p.app.target ?? "/" : b.kind === "http.host" ? p.app.name.toLowerCase() : p.app.name;
   if (b.dotprefix) buffer = `.${buffer}`;
+  if (b.pcre && !b.pcre.test(buffer)) return false;
   let content = b.content;
   if (b.nocase) {
     buffer = buffer.toLowerCase();
@@ -152,7 +181,7 @@ export function ruleMatches(r: ParsedRule, p: Packet): boolean {
   if (!forward && !backward) return false;
   if (r.flow?.established !== undefined && r.flow.established !== p.established) return false;
   if (r.flow?.toServer && !p.toServer) return false;
-  return !r.buffer || bufferMatches(r.buffer, p);
+  return r.buffers.every((b) => bufferMatches(b, p));
 }
 
 export function packetVerdict(rules: readonly ParsedRule[], p: Packet, defaultAction: DefaultAction): "pass" | "drop" {
@@ -168,7 +197,7 @@ export interface Connection {
   clientPort?: number;
   server: string;
   serverPort: number;
-  app?: { protocol: "tls" | "http"; name: string };
+  app?: App;
 }
 
 export function packetsOf(c: Connection): Packet[] {

@@ -1,4 +1,4 @@
-import { allows } from "../../src/model";
+import { allows, grants, portInRanges } from "../../src/model";
 import { resolve } from "../../src/resolve";
 import {
   AzureTarget, EXTERNAL, FIREWALL_POLICY_TYPE, FirewallPolicyTier, IP_GROUP_TYPE, RULE_COLLECTION_GROUP_TYPE, renderFirewallPolicyRules,
@@ -6,6 +6,7 @@ import {
 import { Plan, ref } from "../../src/renderers/plan";
 import { firewallAdmits } from "./evaluate-firewall";
 import { limitViolations } from "./limits";
+import { parsePattern, patternMatches } from "./patterns";
 import { resolved } from "./scenarios";
 
 const options = { targets: [AzureTarget.FirewallPolicy], resourceGroupName: "rg-hub", location: "westeurope" };
@@ -41,6 +42,34 @@ describe("renderFirewallPolicyRules", () => {
     expect(firewallAdmits(six, { protocol: "tcp", port: 443, destination: "evilagora.io" })).toBe(false);
   });
 
+  it("reports every name of an application rule as SNI/Host spoofing: any destination presenting it, per protocol", () => {
+    const spoofing = six.widenings.filter((w) => w.renderedAs.includes(" presenting "));
+    const named = grants(resolved("all six SDKs direct").ruleSet).filter((g) => g.destination.kind === "domain" && g.direction === "egress" && g.protocol === "tcp");
+    expect(spoofing).toHaveLength(named.flatMap((g) => [80, 443].filter((p) => portInRanges(p, g.ports))).length);
+    expect(spoofing.length).toBeGreaterThan(10);
+    for (const w of spoofing) {
+      expect(w.reason).toBe("TLS SNI and HTTP Host are chosen by the client: a client that names an allowed host can connect to any address (SNI/Host spoofing)");
+      expect(w.renderedAs).toMatch(/^tcp (443 → \* presenting TLS SNI|80 → \* presenting HTTP Host) \S+$/);
+    }
+    // One per model rule and application protocol, naming the model rule's destination (Agora's notation).
+    const agora = spoofing.filter((w) => w.rule.endsWith("→ .agora.io"));
+    expect(agora.map((w) => w.renderedAs)).toEqual(["tcp 80 → * presenting HTTP Host .agora.io", "tcp 443 → * presenting TLS SNI .agora.io"]);
+    const names = application(six).flatMap((r) => r.targetFqdns as string[]).map((f) => f.replace(/^\*\./, "."));
+    for (const w of spoofing) expect(names).toContain(w.renderedAs.split(" ").pop());
+    // The property tests read these widenings back: a Flow is a name or an address, so one covers only names under its own.
+    const p = parsePattern("tcp 443 → * presenting TLS SNI .agora.io");
+    expect(["x.agora.io", "agora.io", "evilagora.io", "198.51.100.1"].map((destination) => patternMatches(p, { protocol: "tcp", port: 443, destination })))
+      .toEqual([true, true, false, false]);
+    expect(patternMatches(p, { protocol: "tcp", port: 80, destination: "x.agora.io" })).toBe(false);
+    expect(() => parsePattern("tcp 443 → Internet presenting TLS SNI .agora.io")).toThrow(/not a flow pattern/);
+    // Source ports are not kept on Azure, so the spoofing widening has none either.
+    const recording = renderFirewallPolicyRules(resolve({ customRules: [{ protocol: "tcp", ports: ["443"], destinations: ["api.example.com"], sourcePorts: ["5000"] }] }), options);
+    expect(recording.widenings.map((w) => [w.rule, w.renderedAs])).toEqual([
+      ["tcp 443 → api.example.com (from source ports 5000)", "tcp 443 → api.example.com"],
+      ["tcp 443 → api.example.com (from source ports 5000)", "tcp 443 → * presenting TLS SNI api.example.com"],
+    ]);
+  });
+
   it("uses exact network-rule FQDNs on other ports (DNS proxy on) and reports that they match by address", () => {
     const fqdnRule = network(six).find((r) => r.destinationFqdns?.includes("qos.agoralab.co") && r.ipProtocols.includes("UDP"))!;
     expect(fqdnRule.destinationPorts).toEqual(["1080", "4000-4030", "7000", "8000", "8913", "9700", "25000"]);
@@ -53,7 +82,7 @@ describe("renderFirewallPolicyRules", () => {
   });
 
   it("widens subtree domains on other ports to * on exactly those ports, never TCP 80/443", () => {
-    const w = six.widenings.find((x) => x.rule.startsWith("tcp 80,443,1080,") && x.rule.endsWith("→ .agora.io"))!;
+    const w = six.widenings.find((x) => x.rule.startsWith("tcp 80,443,1080,") && x.rule.endsWith("→ .agora.io") && x.renderedAs.endsWith("→ *"))!;
     expect(w.renderedAs).toBe("tcp 1080,3433,5668-5669,5866-6000,6080,6443,8000,8667,9130-9131,9591,9593,9667 → *");
     const anyTcp = network(six).filter((r) => r.destinationAddresses?.includes("*") && r.ipProtocols.includes("TCP"));
     expect(anyTcp.length).toBeGreaterThan(0);

@@ -44,8 +44,13 @@ describe("the conformance check catches a faulty rule group", () => {
   beforeAll(() => { requireSuricata(); });
   const web = ENGINE_SCENARIOS.find((s) => s.name === "rtc-web direct")!;
   const faults: [string, Sabotage, RegExp][] = [
-    ["SNI matched without dotprefix (evilagora.io passes)", (r) => ({ ...r, rules: r.rules.replace(/tls\.sni; dotprefix; content:"\.agora\.io"/, 'tls.sni; content:"agora.io"') }),
+    ["SNI matched without dotprefix or pcre (evilagora.io passes)",
+      (r) => ({ ...r, rules: r.rules.replace(/tls\.sni; dotprefix; content:"\.agora\.io"; nocase; endswith; pcre:"[^"]*";/, 'tls.sni; content:"agora.io"; nocase; endswith;') }),
       /shared suffix without a dot evilagora\.io on 443 .*engine passes, model denies, and no reported widening covers it/],
+    ["names matched without the anchored pcre (evil.example/.agora.io passes)", (r) => ({ ...r, rules: r.rules.replace(/ pcre:"[^"]*";/g, "") }),
+      /path before the name evil\.example\/\.agora\.io on 443 .*engine passes, model denies, and no reported widening covers it/],
+    ["the SNI/Host spoofing widenings left out of the report", (r) => ({ ...r, widenings: r.widenings.filter((w) => !w.renderedAs.includes(" presenting ")) }),
+      /allowed name a\.b\.c\.agora\.io presented to 192\.0\.2\.99 on 443 .*engine passes, model denies, and no reported widening covers it/],
     ["a widening left out of the report", (r) => ({ ...r, widenings: r.widenings.filter((w) => !w.renderedAs.startsWith("udp")) }),
       /udp .*engine passes, model denies, and no reported widening covers it/],
     ["a pass rule missing (UDP media dropped)", (r) => ({ ...r, rules: r.rules.split("\n").filter((l) => !l.startsWith("pass udp")).join("\n") }),

@@ -77,7 +77,7 @@ export function runConformance(scenario: EngineScenario, defaultAction: DefaultA
     if (model) result.modelAllowed++;
     if (engine) result.enginePassed++;
     if (engine && !model) {
-      if (coveringWidening(widenings, wireOf(p))) result.widened++;
+      if (coveringWidening(widenings, wireOf(p, flows[i]))) result.widened++;
       else result.failures.push(`${describe(p, engine, model)}, and no reported widening covers it`);
     } else if (model && !engine) {
       if (p.rawTrailingDot) result.trailingDot++;

@@ -12,8 +12,12 @@ export interface TestFlow {
   readonly clientPort: number;
   readonly serverIp: string;
   readonly serverPort: number;
-  /** What the client sends first: a TLS ClientHello for `sni`, an HTTP request for `host`, or opaque bytes. */
-  readonly payload: { kind: "tls"; sni: string } | { kind: "http"; host: string } | { kind: "data" };
+  /**
+   * What the client sends first: a TLS ClientHello for `sni`, an HTTP request for `host`, a
+   * request written out in full (`request`, for hostile header and request-line forms), or
+   * opaque bytes. Names and requests are written byte for byte (latin1), control bytes included.
+   */
+  readonly payload: { kind: "tls"; sni: string } | { kind: "http"; host: string } | { kind: "http-request"; request: string } | { kind: "data" };
 }
 
 const u16 = (n: number) => Buffer.from([(n >> 8) & 0xff, n & 0xff]);
@@ -53,7 +57,7 @@ function udp(src: string, dst: string, sport: number, dport: number, data: Buffe
 
 /** A minimal TLS 1.2/1.3 ClientHello carrying one server_name. */
 export function clientHello(sni: string): Buffer {
-  const name = Buffer.from(sni, "ascii");
+  const name = Buffer.from(sni, "latin1");
   const serverName = Buffer.concat([u16(name.length + 3), Buffer.from([0]), u16(name.length), name]);
   const extensions = Buffer.concat([
     u16(0x0000), u16(serverName.length), serverName,
@@ -68,10 +72,16 @@ export function clientHello(sni: string): Buffer {
   return Buffer.concat([Buffer.from([0x16, 0x03, 0x01]), u16(handshake.length), handshake]);
 }
 
+/** The plain GET a client sends for `host`. */
+export function httpRequest(host: string, target = "/"): string {
+  return `GET ${target} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: agora-egress-test\r\nAccept: */*\r\n\r\n`;
+}
+
 function firstPayload(flow: TestFlow): Buffer {
   switch (flow.payload.kind) {
     case "tls": return clientHello(flow.payload.sni);
-    case "http": return Buffer.from(`GET / HTTP/1.1\r\nHost: ${flow.payload.host}\r\nUser-Agent: agora-egress-test\r\nAccept: */*\r\n\r\n`, "ascii");
+    case "http": return Buffer.from(httpRequest(flow.payload.host), "latin1");
+    case "http-request": return Buffer.from(flow.payload.request, "latin1");
     default: return Buffer.from(`agora-egress test flow ${flow.id}\n`, "ascii");
   }
 }

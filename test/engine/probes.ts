@@ -1,7 +1,9 @@
 /**
  * Probes: a model flow (what `allows` is asked) paired with the packets that carry it (what
  * Suricata sees). For every rule of a rule set they aim inside and just outside its ports and
- * destinations, and at the names that try to pass for Agora's.
+ * destinations, at the names that try to pass for Agora's (look-alikes, and SNI/Host text that
+ * only ends like an allowed name), and at an allowed name presented to an unrelated address
+ * (SNI/Host spoofing: the model denies the address, the reported widening must cover it).
  *
  * Address plan (all in documentation or private ranges):
  * - workloads: HOME_NET 10.0.0.0/16, one address per probe so verdicts map back;
@@ -69,11 +71,15 @@ export function testFlowOf(p: Probe, i: number, ports: AppPorts): TestFlow {
   };
 }
 
-export function wireOf(p: Probe): WireFlow {
+/** The probe as the network carries it: addresses, ports, and the name its first request presents. */
+export function wireOf(p: Probe, flow: TestFlow): WireFlow {
   const direction = p.model.direction ?? "egress";
+  const presents = flow.payload.kind === "tls" ? { field: "TLS SNI" as const, name: flow.payload.sni }
+    : flow.payload.kind === "http" ? { field: "HTTP Host" as const, name: flow.payload.host } : undefined;
   return {
     direction, protocol: p.model.protocol, port: p.model.port, remote: p.remote,
     ...(direction === "egress" ? { sourcePort: p.model.sourcePort } : {}),
+    ...(presents ? { presents } : {}),
   };
 }
 
@@ -109,8 +115,15 @@ export function lookalike(name: string): string | undefined {
   return undefined;
 }
 
-/** Names that must pass for a domain rule, and names that only look as if they should. */
-export function nameVariants(d: { name: string; subtree: boolean }): { name: string; why: string; rawTrailingDot?: boolean }[] {
+/** The host a hostile wire name (below) really asks for. */
+export const HOSTILE_TARGET = "evil.example";
+
+/**
+ * Names that must pass for a domain rule, and names that only look as if they should. A
+ * variant with `wire` sends that text as the SNI/Host instead of `name`: text that is no
+ * host name but ends like the allowed one, asked of the model as the host it really names.
+ */
+export function nameVariants(d: { name: string; subtree: boolean }): { name: string; why: string; rawTrailingDot?: boolean; wire?: string }[] {
   const n = d.name;
   const labels = n.split(".");
   const variants = [
@@ -122,6 +135,9 @@ export function nameVariants(d: { name: string; subtree: boolean }): { name: str
     { name: `${n}.evil.example`, why: "name as a prefix of another domain" },
     { name: `${n}.`, why: "trailing dot, sent without it (RFC 6066)" },
     { name: `${n}.`, why: "trailing dot on the wire", rawTrailingDot: true },
+    { name: HOSTILE_TARGET, why: "path before the name", wire: `${HOSTILE_TARGET}/.${n}` },
+    { name: HOSTILE_TARGET, why: "space before the name", wire: `${HOSTILE_TARGET} .${n}` },
+    { name: HOSTILE_TARGET, why: "query before the name", wire: `${HOSTILE_TARGET}?.${n}` },
   ];
   if (labels.length > 2) variants.push({ name: labels.slice(1).join("."), why: "parent domain" });
   const alike = lookalike(n);
@@ -173,7 +189,12 @@ function probesForRule(r: Rule, ports: AppPorts, seq: () => number): Probe[] {
     for (const p of portCandidates(r.ports)) egress(`${what}: port ${p}`, r.protocol, p, inside, RESOLVED);
     const port = namePort(r, ports);
     for (const v of nameVariants(d)) {
-      egress(`${what}: ${v.why} ${v.name} on ${port}`, r.protocol, port, v.name, RESOLVED, v.rawTrailingDot ? { rawTrailingDot: true, wireName: v.name } : {});
+      const extra = v.rawTrailingDot ? { rawTrailingDot: true, wireName: v.name } : v.wire ? { wireName: v.wire } : {};
+      egress(`${what}: ${v.why} ${v.wire ?? v.name} on ${port}`, r.protocol, port, v.name, RESOLVED, extra);
+    }
+    // SNI/Host spoofing: an allowed name, sent to an address that is not the name's.
+    if (r.protocol === "tcp" && (portInRanges(port, ports.tlsPorts) || portInRanges(port, ports.httpPorts))) {
+      egress(`${what}: allowed name ${inside} presented to ${UNRELATED} on ${port}`, r.protocol, port, UNRELATED, UNRELATED, { wireName: inside });
     }
     egress(`${what}: other protocol`, other, r.ports[0].from, inside, RESOLVED);
     // The address a name resolves to is not the name: a flow to it by address is its own question.

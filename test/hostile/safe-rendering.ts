@@ -19,8 +19,14 @@ export function rulesOf(plan: Plan): string[] {
   return group ? ((group.inputs.ruleGroup as { rulesSource: { rulesString: string } }).rulesSource.rulesString).split("\n") : [];
 }
 
-/** One Suricata rule per line, one sid each, only the options the renderer writes, msg text in a safe set. */
-const RULE_LINE = /^(pass|drop) (tcp|udp|tls|http) \S+ \S+ (->|<>) \S+ \S+ \(msg:"[A-Za-z0-9 .,:/()@+=_-]*"; [^"]*(?:content:"[a-z0-9.-]+";[^"]*)?sid:\d+; rev:1;\)$/;
+/**
+ * One Suricata rule per line, one sid each, only the options the renderer writes, msg text in a
+ * safe set. Quoted values: a name as content, the `/` an HTTP request target starts with, and a
+ * subtree's host-name pcre of exactly the renderer's shape (see subtreeHostPattern).
+ */
+const HOST_PCRE = String.raw`pcre:"/\^\(\?=\.\{2,254\}\$\)\(\?:\[\.\]\[a-z0-9\]\(\?:\[a-z0-9-\]\{0,61\}\[a-z0-9\]\)\?\)\*(?:\[\.\][a-z0-9-]+)+\$/i?E";`;
+const QUOTED = String.raw`(?:content:"(?:[a-z0-9.-]+|/)";|${HOST_PCRE})`;
+const RULE_LINE = new RegExp(String.raw`^(pass|drop) (tcp|udp|tls|http) \S+ \S+ (->|<>) \S+ \S+ \(msg:"[A-Za-z0-9 .,:/()@+=_-]*"; (?:[^"]*${QUOTED})*[^"]*sid:\d+; rev:1;\)$`);
 
 /** Checks every text field of both clouds' plans, and loads the Suricata rules in the engine. Returns the plans. */
 export function expectSafeRendering(resolution: Resolution): { aws: Plan; azure: Plan } {

@@ -37,7 +37,7 @@ export interface SuricataRule {
 /** sids are derived from rule content so adding a rule never renumbers the others. */
 export const SID_RANGE = { min: 1_000_000_000, size: 1_000_000_000 } as const;
 
-/** Text that goes inside `msg:"…"` or `content:"…"` must not end the option or the rule. */
+/** Text that goes inside `msg:"…"`, `content:"…"` or `pcre:"…"` must not end the option or the rule. */
 function quoted(text: string, what: string): string {
   if (/["\\;]/.test(text) || /[^\x20-\x7e]/.test(text)) throw new Error(`unsafe ${what} for a Suricata rule: ${JSON.stringify(text)}`);
   return `"${text}"`;
@@ -98,7 +98,16 @@ interface NameEntry {
   sourcePorts?: readonly PortRange[];
   ports: PortRange[];
   sdks: Set<string>;
+  /** The model rules (one in practice: grants are per destination and source ports) behind the entry. */
+  grants: Grant[];
 }
+
+/** Why every name rule is also reported as a widening. */
+export const NAME_SPOOFING_REASON =
+  "TLS SNI and HTTP Host are chosen by the client: a client that names an allowed host can connect to any address (SNI/Host spoofing)";
+
+/** `TLS SNI` / `HTTP Host`: how a widening says which name a rule reads. */
+const NAME_FIELD = { "tls-sni": "TLS SNI", "http-host": "HTTP Host" } as const;
 
 /** A subtree entry covers the same name and every name below it, if its source ports cover too. */
 function covers(a: NameEntry, e: NameEntry): boolean {
@@ -107,21 +116,48 @@ function covers(a: NameEntry, e: NameEntry): boolean {
   return !a.sourcePorts || (!!e.sourcePorts && rangesCover(a.sourcePorts, e.sourcePorts));
 }
 
+/** One LDH label (src/model/domain.ts): letters, digits, inner hyphens, 1 to 63 characters. */
+const LABEL_PATTERN = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
+
+/**
+ * The pcre a subtree name rule adds after `dotprefix; content:".name"; endswith;`: the whole
+ * dot-prefixed buffer must be dot-separated LDH labels ending in `.name`, at most 253
+ * characters of name (254 with the added dot). The content alone passes anything that ends
+ * in `.name`, `evil.example/.agora.io` too. Dots are written `[.]`, so the pattern needs no
+ * backslash; `E` makes `$` the very end (PCRE's `$` also matches before a final newline).
+ * http.host is lower case already (libhtp), so only SNI needs `i`.
+ */
+export function subtreeHostPattern(name: string, nocase: boolean): string {
+  if (!/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(name)) throw new Error(`not a canonical LDH name for a Suricata pattern: ${JSON.stringify(name)}`);
+  return `/^(?=.{2,254}$)(?:[.]${LABEL_PATTERN})*[.]${name.split(".").join("[.]")}$/${nocase ? "iE" : "E"}`;
+}
+
+/**
+ * Name rules match only a buffer that is a host name equal to, or under, the allowed name:
+ * - exact name: `content:"name"; startswith; endswith;`, the whole buffer is the name;
+ * - subtree: `dotprefix; content:".name"; endswith;` (the fast pattern: the apex and every
+ *   subdomain, never `evilname`) and an anchored pcre (only LDH labels, see subtreeHostPattern);
+ * - HTTP also requires an origin-form request target (`http.uri.raw` starts with `/`): for an
+ *   absolute URI (`GET http://other/ HTTP/1.1`) libhtp takes http.host from the URI and ignores
+ *   the Host header, so the two could name different hosts. Repeated Host headers reach
+ *   http.host joined as `a, b`, which is no host name, so they never match.
+ */
 function nameDraft(e: NameEntry): Draft {
-  const buffer = e.kind === "tls-sni" ? "tls.sni" : "http.host";
-  const proto = e.kind === "tls-sni" ? "tls" : "http";
-  // dotprefix + ".name" + endswith matches the name itself and every subdomain, never "evilname".
+  const tls = e.kind === "tls-sni";
+  const buffer = tls ? "tls.sni" : "http.host";
+  const proto = tls ? "tls" : "http";
   // http.host is normalised to lower case by Suricata, so nocase is only needed for SNI.
-  const nocase = e.kind === "tls-sni" ? " nocase;" : "";
-  const match = e.subtree
-    ? `${buffer}; dotprefix; content:${quoted(`.${e.name}`, "content")};${nocase} endswith;`
+  const nocase = tls ? " nocase;" : "";
+  const name = e.subtree
+    ? `${buffer}; dotprefix; content:${quoted(`.${e.name}`, "content")};${nocase} endswith; pcre:${quoted(subtreeHostPattern(e.name, tls), "pcre")};`
     : `${buffer}; content:${quoted(e.name, "content")};${nocase} startswith; endswith;`;
+  const originForm = tls ? "" : `http.uri.raw; content:"/"; startswith; `;
   return {
     kind: e.kind,
     order: `2 ${e.kind} ${e.name.split(".").reverse().join(".")} ${e.subtree ? 1 : 0} ${portRangesKey(e.sourcePorts)}`,
     header: `pass ${proto} $HOME_NET ${suricataPorts(e.sourcePorts)} -> any ${suricataPorts(e.ports)}`,
-    match: `${match} flow:to_server,established;`,
-    msg: `agora-egress ${e.kind === "tls-sni" ? "TLS SNI" : "HTTP Host"} ${e.subtree ? "." : ""}${e.name} for ${[...e.sdks].sort().join(" ")}`,
+    match: `${originForm}${name} flow:to_server,established;`,
+    msg: `agora-egress ${tls ? "TLS SNI" : "HTTP Host"} ${e.subtree ? "." : ""}${e.name} for ${[...e.sdks].sort().join(" ")}`,
   };
 }
 
@@ -157,7 +193,9 @@ const wideKey = (direction: Direction, protocol: Protocol, sourcePorts?: readonl
  * Suricata pass rules for a strict-order stateful rule group:
  * - TLS SNI rules (tls ports) and HTTP Host rules (http ports) for domain flows over TCP;
  *   a subtree domain matches its apex and every subdomain, an exact one only itself,
- *   case-insensitively;
+ *   case-insensitively, and only a buffer that is a host name (see nameDraft). The client
+ *   chooses the name and the address apart, so each name rule is also reported as a widening
+ *   to any address presenting that name;
  * - 5-tuple rules for address flows (source ports kept: Suricata can match them);
  * - the domain flows SNI/Host cannot see (UDP, TCP on other ports, ingress) become 5-tuple
  *   rules to any address on exactly those ports, reported as widenings;
@@ -169,7 +207,7 @@ const wideKey = (direction: Direction, protocol: Protocol, sourcePorts?: readonl
  *   address. The caller checks that no model rule needs those ports elsewhere.
  * Everything else falls to the policy's default action (`aws:drop_established` assumed).
  * Names are matched as clients send them: without the root dot (RFC 6066 for SNI); an
- * HTTP Host written with a trailing dot (`agora.io.`) does not match and is dropped.
+ * SNI or HTTP Host written with a trailing dot (`agora.io.`) does not match and is dropped.
  */
 export function renderSuricataRules(
   ruleSet: RuleSet, options: SuricataOptions = DEFAULT_SURICATA_OPTIONS,
@@ -215,9 +253,10 @@ export function renderSuricataRules(
     for (const [kind, ports] of [["tls-sni", tls], ["http-host", http]] as const) {
       if (ports.length === 0) continue;
       const key = `${kind} ${g.destination.name} ${g.destination.subtree} ${portRangesKey(sourcePorts)}`;
-      const e = names.get(key) ?? { kind, name: g.destination.name, subtree: g.destination.subtree, ...(sourcePorts ? { sourcePorts } : {}), ports: [], sdks: new Set<string>() };
+      const e = names.get(key) ?? { kind, name: g.destination.name, subtree: g.destination.subtree, ...(sourcePorts ? { sourcePorts } : {}), ports: [], sdks: new Set<string>(), grants: [] };
       e.ports = mergePortRanges([...e.ports, ...ports]);
       g.sdks.forEach((s) => e.sdks.add(s));
+      e.grants.push(g);
       names.set(key, e);
     }
     const rest = subtractPorts(g.ports, [...tls, ...http]);
@@ -251,6 +290,16 @@ export function renderSuricataRules(
     .map((e) => ({ ...e, ports: subtractPorts(e.ports, entries.filter((a) => covers(a, e)).flatMap((a) => a.ports)) }))
     .filter((e) => e.ports.length > 0);
   drafts.push(...kept.map(nameDraft));
+  // The name is the client's word: every name rule admits its ports to any address that client chooses.
+  for (const e of kept) {
+    const destination = `any address presenting ${NAME_FIELD[e.kind]} ${e.subtree ? "." : ""}${e.name}`;
+    for (const g of e.grants) {
+      widenings.push({
+        target: NETWORK_FIREWALL_TARGET, rule: describeGrant(g), sdks: g.sdks,
+        renderedAs: describeRendered(g, e.ports, [destination], e.sourcePorts), reason: NAME_SPOOFING_REASON,
+      });
+    }
+  }
 
   const handshake = mergePortRanges(kept.flatMap((e) => e.ports));
   if (handshake.length) {

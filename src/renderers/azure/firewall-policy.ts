@@ -61,6 +61,8 @@ const INTERNET_INGRESS_REASON = "Azure Firewall lets unsolicited traffic in from
 
 /** The only ports application rules take here: HTTP and HTTPS (TLS SNI). */
 const APPLICATION_PROTOCOLS: ReadonlyMap<number, string> = new Map([[80, "Http"], [443, "Https"]]);
+/** Which name an application rule reads on each of those ports. */
+const PRESENTED_FIELD: ReadonlyMap<number, "HTTP Host" | "TLS SNI"> = new Map([[80, "HTTP Host"], [443, "TLS SNI"]]);
 
 const REASONS = {
   sourcePorts: "Azure Firewall rules have no source-port match: the source ports are dropped.",
@@ -68,6 +70,7 @@ const REASONS = {
   subtree: "Network rules take no wildcard FQDNs, so a domain with all its subdomains on ports other than TCP 80/443 becomes any destination (*) on exactly those ports. TCP 80/443 stay with the FQDN application rules: a network rule there would bypass them.",
   noDnsProxy: "Network-rule FQDNs need DNS proxy, which is off for this policy, so the name becomes any destination (*) on exactly these ports. TCP 80/443 stay with the FQDN application rules: a network rule there would bypass them.",
   ingressName: "Network rules match addresses, not names: the remote name becomes any address (*).",
+  spoofing: "TLS SNI and HTTP Host are chosen by the client: a client that names an allowed host can connect to any address (SNI/Host spoofing)",
 } as const;
 
 /** Splits ports into the application-rule ports (TCP 80, 443) and the rest. */
@@ -109,6 +112,14 @@ function widen(g: Grant, dnsProxy: boolean): { pattern: FlowPattern; reason: str
   const out: { pattern: FlowPattern; reason: string }[] = [];
   const base = { direction: g.direction, protocol: g.protocol };
   if (app.length > 0 && src) out.push({ pattern: { ...base, ports: app, destination: g.destination }, reason: REASONS.sourcePorts });
+  // An application rule reads the name the client presents, whatever address it connects to.
+  for (const port of app) {
+    if (g.destination.kind !== "domain") throw new Error("application rules take names only");
+    out.push({
+      pattern: { ...base, ports: [port], destination: "*", presenting: { field: PRESENTED_FIELD.get(port.from)!, name: g.destination } },
+      reason: REASONS.spoofing,
+    });
+  }
   if (rest.length === 0) return out;
   if (restAs === "cidr") {
     if (src) out.push({ pattern: { ...base, ports: rest, destination: g.destination }, reason: REASONS.sourcePorts });
@@ -155,7 +166,9 @@ const sources = (w: WorkloadSources, side: "source" | "destination") =>
 /**
  * A rule collection group (on a new Firewall Policy with DNS proxy on, or on an existing policy)
  * with a network rule collection and an application rule collection:
- * - domains on TCP 80/443 → application rules (`name`, and `*.name` for a subtree; never `*name`);
+ * - domains on TCP 80/443 → application rules (`name`, and `*.name` for a subtree; never `*name`).
+ *   They read the TLS SNI / HTTP Host the client presents, not the address it connects to, so
+ *   each is also reported as a widening: `tcp 443 → * presenting TLS SNI .agora.io`;
  * - exact domains on other ports → network rules with `destinationFqdns`, only with DNS proxy;
  * - subtree domains on other ports (and exact ones without DNS proxy) → `*` on exactly those ports,
  *   never on TCP 80/443, because network rules run first and would bypass the application rules;
