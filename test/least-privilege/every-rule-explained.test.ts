@@ -317,9 +317,12 @@ function isPublic(cidr: string): boolean {
 
 /** A widening's `renderedAs`, parsed: the flows it admits. Unparsed widenings (DNS) cover no atom. */
 function widenedFlows(w: Widening): { direction: "egress" | "ingress"; protocols: ("tcp" | "udp")[]; ports: PortRange[]; remotes: Remote[]; sourcePorts?: PortRange[] }[] {
-  const m = /^(tcp|udp|any) (\S+) (→|←) (.+?)(?: \(from source ports (\S+)\))?(?: \((?:handshake|presenting)[^)]*\))?$/.exec(w.renderedAs);
+  const m = /^(tcp|udp|any) (\S+) (→|←) (.+?)(?: \(from source ports (\S+)\))?(?: \(handshake[^)]*\))?$/.exec(w.renderedAs);
   if (!m) return [];
-  const remotes = m[4].split(", ").map((t) => (t === "any address" || t.startsWith("any address ") ? ANY : remoteOf(t)));
+  // "any address presenting TLS SNI .agora.io": only flows that name an allowed host (SNI/Host spoofing).
+  const presenting = / presenting (?:TLS SNI|HTTP Host) (\S+)$/.exec(m[4]);
+  const remotes = presenting ? [parseDestination(presenting[1])]
+    : m[4].split(", ").map((t) => (t === "any address" || t.startsWith("any address ") ? ANY : remoteOf(t)));
   return [{
     direction: m[3] === "→" ? "egress" : "ingress",
     protocols: m[1] === "any" ? ["tcp", "udp"] : [m[1] as "tcp" | "udp"],
