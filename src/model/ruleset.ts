@@ -60,7 +60,8 @@ export function normalize(ruleSet: RuleSet): RuleSet {
     const first = group[0];
     const provenance = new Map(group.flatMap((r) => r.provenance).map((p) => [provenanceKey(p), p]));
     const purpose = mergeText(group.map((r) => r.purpose));
-    const broadReason = mergeText(group.map((r) => r.broadReason));
+    // Reasons are whole sentences that may hold "; ": joined by a space, never split.
+    const broadReason = [...new Set(group.map((r) => r.broadReason).filter((b): b is string => !!b))].sort().join(" ");
     rules.push({
       sdk: first.sdk,
       direction: first.direction,
@@ -112,7 +113,7 @@ export function grants(ruleSet: RuleSet): Grant[] {
       sdks: [...new Set(group.map((r) => r.sdk))].sort(),
       purposes: [...new Set(group.map((r) => r.purpose).filter((p): p is string => !!p))].sort(),
       sources: [...new Set(group.flatMap((r) => r.provenance.map((p) => p.document)))].sort(),
-      broadReasons: [...new Set(group.flatMap((r) => (r.broadReason ? r.broadReason.split("; ") : [])))].sort(),
+      broadReasons: [...new Set(group.flatMap((r) => (r.broadReason ? [r.broadReason] : [])))].sort(),
     };
   });
   return sortedBy(out, (g) => [g.direction, g.protocol, destinationSortKey(g.destination), portRangesKey(g.sourcePorts)].join("\u0000"));

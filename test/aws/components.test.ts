@@ -85,7 +85,11 @@ describe("AWS components create exactly the planned specs", () => {
       const c = new AwsSecurityGroups("proxy-sg", { ...selection, vpcId: pulumi.output("vpc-9"), proxyPrefixLists: true });
       await expectExactly("proxy-sg", "agora-egress:index:AwsSecurityGroups", renderSecurityGroupRules(resolution, { vpcId: "${vpc.id}", proxyPrefixLists: true }), { vpc: "vpc-9" });
       expect(await value(c.prefixListIds)).toHaveLength(2);
-      expect((await value(c.appSettings)).map((s) => s.sdk)).toEqual(["recording", "rtc-native"]);
+      // Recording: enableCloudProxy, then lowUdpPort/highUdpPort for its ingress rule from the proxy endpoints.
+      expect((await value(c.appSettings)).map((s) => [s.sdk, s.values])).toEqual([
+        ["recording", ["enableCloudProxy = true"]], ["recording", ["lowUdpPort = 40000", "highUdpPort = 41000"]],
+        ["rtc-native", [String.raw`{"rtc.enable_proxy":true}`, String.raw`{"rtc.proxy_server":[1,"ap-proxy.agora.io",0]}`]],
+      ]);
     });
 
     it("AwsNetworkFirewall", async () => {

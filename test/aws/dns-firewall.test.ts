@@ -48,25 +48,51 @@ describe("renderDnsFirewall", () => {
     }), { numRuns: 200 });
   });
 
-  it("renders the domain list, rule group and ALLOW rule with the CNAME handling exposed", () => {
+  it("renders the domain lists, rule group, ALLOW rule with the CNAME handling exposed, and (by default) the BLOCK rule after it", () => {
     const plan = renderDnsFirewall(all);
     expect(plan.resources.map((r) => [r.type, r.name])).toEqual([
-      [DOMAIN_LIST_TYPE, "dnsfw-agora-domains"], [DNS_RULE_GROUP_TYPE, "dnsfw-rule-group"], [DNS_RULE_TYPE, "dnsfw-allow-agora"],
+      [DOMAIN_LIST_TYPE, "dnsfw-agora-domains"], [DOMAIN_LIST_TYPE, "dnsfw-all-domains"], [DNS_RULE_GROUP_TYPE, "dnsfw-rule-group"],
+      [DNS_RULE_TYPE, "dnsfw-allow-agora"], [DNS_RULE_TYPE, "dnsfw-block-others"],
     ]);
-    expect(plan.resources[2].inputs).toEqual({
-      firewallRuleGroupId: "${dnsfw-rule-group.id}", firewallDomainListId: "${dnsfw-agora-domains.id}",
-      action: "ALLOW", priority: 100, firewallDomainRedirectionAction: "INSPECT_REDIRECTION_DOMAIN",
-    });
-    expect(renderDnsFirewall(all, { redirectionAction: DnsRedirectionAction.Trust }).resources[2].inputs.firewallDomainRedirectionAction).toBe("TRUST_REDIRECTION_DOMAIN");
+    expect(byType(plan, DNS_RULE_TYPE).map((r) => r.inputs)).toEqual([
+      {
+        firewallRuleGroupId: "${dnsfw-rule-group.id}", firewallDomainListId: "${dnsfw-agora-domains.id}",
+        action: "ALLOW", priority: 100, firewallDomainRedirectionAction: "INSPECT_REDIRECTION_DOMAIN",
+      },
+      { firewallRuleGroupId: "${dnsfw-rule-group.id}", firewallDomainListId: "${dnsfw-all-domains.id}", action: "BLOCK", blockResponse: "NXDOMAIN", priority: 200 },
+    ]);
+    expect(byType(plan, DOMAIN_LIST_TYPE)[1].inputs).toEqual({ domains: ["*"] });
+    expect(plan.widenings).toEqual([]);
+    expect(plan.defaults).toEqual([{
+      target: "aws-dns-firewall", unmatched: "denied",
+      statement: "A BLOCK rule (NXDOMAIN) for every other name after the ALLOW rule; it sees only queries sent to the VPC's Route 53 Resolver.",
+    }]);
+    expect(plan.notices).toEqual([]);
+    expect(byType(renderDnsFirewall(all, { redirectionAction: DnsRedirectionAction.Trust }), DNS_RULE_TYPE)[0].inputs.firewallDomainRedirectionAction).toBe("TRUST_REDIRECTION_DOMAIN");
   });
 
-  it("adds a BLOCK rule for everything else after the ALLOW rule when asked", () => {
-    const plan = renderDnsFirewall(all, { blockOthers: true, blockResponse: DnsBlockResponse.NoData });
+  it("blocks everything else by default (blockOthers), with the answer asked for", () => {
+    const plan = renderDnsFirewall(all, { blockResponse: DnsBlockResponse.NoData });
     expect(byType(plan, DOMAIN_LIST_TYPE)[1].inputs).toEqual({ domains: ["*"] });
     expect(byType(plan, DNS_RULE_TYPE)[1].inputs).toEqual({
       firewallRuleGroupId: "${dnsfw-rule-group.id}", firewallDomainListId: "${dnsfw-all-domains.id}", action: "BLOCK", blockResponse: "NODATA", priority: 200,
     });
+    expect(JSON.stringify(renderDnsFirewall(all, { blockOthers: true, blockResponse: DnsBlockResponse.NoData }))).toBe(JSON.stringify(plan));
+    expect(() => renderDnsFirewall(all, { allowRulePriority: 300 })).toThrow(InputError);
     expect(() => renderDnsFirewall(all, { blockOthers: true, allowRulePriority: 300 })).toThrow(InputError);
+  });
+
+  it("leaves the BLOCK rule out only when blockOthers is false, and reports that every name resolves", () => {
+    const plan = renderDnsFirewall(all, { blockOthers: false });
+    expect(plan.resources.map((r) => [r.type, r.name])).toEqual([
+      [DOMAIN_LIST_TYPE, "dnsfw-agora-domains"], [DNS_RULE_GROUP_TYPE, "dnsfw-rule-group"], [DNS_RULE_TYPE, "dnsfw-allow-agora"],
+    ]);
+    expect(plan.widenings).toEqual([{
+      target: "aws-dns-firewall", rule: "resolve *", sdks: ["gaming", "recording", "rtc-native", "rtc-web", "rtm-native", "rtm-web"],
+      renderedAs: "resolve *", reason: "blockOthers is off: names outside the allow list resolve too.",
+    }]);
+    expect(plan.defaults).toEqual([{ target: "aws-dns-firewall", unmatched: "allowed", statement: "blockOthers is off: every other name resolves (listed under widenings)." }]);
+    expect(() => renderDnsFirewall(all, { blockOthers: false, allowRulePriority: 300 })).not.toThrow();
   });
 
   it("associates each VPC with a priority in 101–8999 and fails closed by default", () => {

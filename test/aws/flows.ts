@@ -14,6 +14,7 @@ import {
 } from "../../src/model";
 import { Widening } from "../../src/renderers/plan";
 import { HOME_NET } from "./suricata-evaluator";
+import { withDirectSdks } from "../support/direct-sdks";
 
 export const HOST = "10.99.0.1";
 export const RESOLVED = "198.51.100.7";
@@ -26,10 +27,17 @@ const portRange = fc.tuple(fc.integer({ min: 1, max: 65535 }), fc.integer({ min:
 const interestingPort = fc.constantFrom("80", "443", "8000", "1080", "4000-4030", "5866-6000", "3478", "8443");
 const ports = fc.array(fc.oneof(portRange, interestingPort), { minLength: 1, maxLength: 3 });
 
+// Network addresses only: a CIDR with host bits set is refused, never turned into its network.
 const cidr = fc.oneof(
-  fc.tuple(fc.integer({ min: 0, max: 255 }), fc.constantFrom(24, 28, 32)).map(([h, bits]) => `203.0.113.${h}/${bits}`),
-  fc.tuple(fc.integer({ min: 64, max: 127 }), fc.integer({ min: 0, max: 255 }), fc.constantFrom(10, 16, 32)).map(([b, c, bits]) => `100.${b}.${c}.9/${bits}`),
+  fc.tuple(fc.integer({ min: 0, max: 255 }), fc.constantFrom(24, 28, 32))
+    .map(([h, bits]) => `203.0.113.${h & (bits === 32 ? 255 : bits === 28 ? 0xf0 : 0)}/${bits}`),
+  fc.tuple(fc.integer({ min: 64, max: 127 }), fc.integer({ min: 0, max: 255 }), fc.constantFrom(10, 16, 32))
+    .map(([b, c, bits]) => (bits === 10 ? "100.64.0.0/10" : bits === 16 ? `100.${b}.0.0/16` : `100.${b}.${c}.9/32`)),
 );
+
+/** A custom rule reaching a network wider than /16 must say so (`broad: true`); every target then reports it. */
+const markBroad = <R extends { destinations: string[] }>(r: R): R & { broad?: true } =>
+  (r.destinations.some((d) => /\/(\d+)$/.test(d) && Number(/\/(\d+)$/.exec(d)![1]) < 16) ? { ...r, broad: true as const } : r);
 
 const egressRule = fc.record({
   direction: fc.constant("egress" as const),
@@ -37,7 +45,7 @@ const egressRule = fc.record({
   ports,
   destinations: fc.array(fc.oneof(fc.constantFrom(...DOMAINS), cidr), { minLength: 1, maxLength: 3 }),
   sourcePorts: fc.option(fc.array(fc.oneof(portRange, fc.constant("4000-4030")), { minLength: 1, maxLength: 2 }), { nil: undefined }),
-}).map(({ sourcePorts, ...r }) => (sourcePorts ? { ...r, sourcePorts } : r));
+}).map(({ sourcePorts, ...r }) => markBroad(sourcePorts ? { ...r, sourcePorts } : r));
 
 // Ingress custom rules use addresses only: a domain as an inbound peer has no address to test against.
 const ingressRule = fc.record({
@@ -45,7 +53,7 @@ const ingressRule = fc.record({
   protocol: fc.constantFrom("tcp" as const, "udp" as const),
   ports,
   destinations: fc.array(cidr, { minLength: 1, maxLength: 2 }),
-});
+}).map(markBroad);
 
 const endpoint = fc.record({
   protocol: fc.constantFrom("tcp" as const, "udp" as const),
@@ -65,14 +73,15 @@ export const selectionArb = fc.record({
   // One rtc-web at most, and a selection needs something in it.
   const picked = sdks.filter((s, i) => !(s.startsWith("rtc-web") && sdks.findIndex((x) => x.startsWith("rtc-web")) !== i));
   const environment = access === "cloud-proxy" && production ? "production" as const : "test" as const;
-  return {
+  // With cloud proxy, the SDKs without one reach Agora directly only when named in directSdks.
+  return withDirectSdks({
     sdks: picked.length || customRules.length ? picked : ["rtc-native"],
     access,
     environment,
     proxyType,
     ...(environment === "production" ? { productionProxy: { endpoints, proxyServers: ["203.0.113.77"] } } : {}),
     customRules,
-  };
+  });
 });
 
 /** Seeds from which `flowsFor` builds flows aimed at the rules of a rule set (and just beside them). */

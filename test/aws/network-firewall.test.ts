@@ -167,11 +167,15 @@ describe("renderNetworkFirewallRules", () => {
   });
 
   it("sets HOME_NET for centralised inspection with a valid variable name", () => {
-    const plan = renderNetworkFirewallRules(all, { homeNet: ["10.2.0.0/16", "10.1.0.0/16", "10.1.0.9/16"] });
+    const plan = renderNetworkFirewallRules(all, { homeNet: ["10.2.0.0/16", "10.1.0.0/16", "10.1.0.0/16"] });
     const ipSets = (plan.resources[0].inputs.ruleGroup as any).ruleVariables.ipSets;
     expect(ipSets).toEqual([{ key: "HOME_NET", ipSet: { definitions: ["10.1.0.0/16", "10.2.0.0/16"] } }]);
     for (const s of ipSets) expect(s.key).toMatch(AWS_LIMITS.ruleVariableName);
     expect(() => renderNetworkFirewallRules(all, { homeNet: ["10.1.0.0/33"] })).toThrow(new InputError("networkFirewall.homeNet[0]", '"10.1.0.0/33" has an invalid prefix length'));
+    // A CIDR with host bits set is refused, never turned into the network that contains it.
+    expect(() => renderNetworkFirewallRules(all, { homeNet: ["10.2.0.0/16", "10.1.0.0/16", "10.1.0.9/16"] })).toThrow(new InputError(
+      "networkFirewall.homeNet[2]", '"10.1.0.9/16" has host bits set: write 10.1.0.9/32 for that one address, or 10.1.0.0/16 if you mean the whole network',
+    ));
   });
 
   it("creates a strict-order policy with safe default actions when asked", () => {

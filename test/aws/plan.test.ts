@@ -26,13 +26,21 @@ function checkShape(plan: Plan): void {
 }
 
 describe("renderAwsPlan", () => {
-  it("prints the plan exactly as PRODUCT.md specifies: resources of type/name/inputs, widenings, quotas", () => {
+  it("prints the plan exactly as PRODUCT.md specifies: resources of type/name/inputs, widenings, quotas, then defaults and notices", () => {
     const plan = renderAwsPlan(resolve({ sdks: ALL_SDKS }), ALL_AWS_TARGETS);
-    expect(Object.keys(JSON.parse(JSON.stringify(plan)))).toEqual(["resources", "widenings", "quotas"]);
+    expect(Object.keys(JSON.parse(JSON.stringify(plan)))).toEqual(["resources", "widenings", "quotas", "defaults", "notices"]);
     checkShape(plan);
-    expect(new Set(plan.widenings.map((w) => w.target))).toEqual(new Set(["aws-security-group", "aws-network-firewall", "aws-dns-firewall"]));
-    // blockOthers is off by default, so the DNS layer's only widening is that other names resolve too.
-    expect(plan.widenings.filter((w) => w.target === "aws-dns-firewall").map((w) => w.renderedAs)).toEqual(["resolve *"]);
+    // blockOthers is on by default, so the DNS layer widens nothing.
+    expect(new Set(plan.widenings.map((w) => w.target))).toEqual(new Set(["aws-security-group", "aws-network-firewall"]));
+    // Recording's simplex range from any address: rendered by both address targets, each one reports it.
+    expect(plan.widenings.filter((w) => w.rule === "udp 40000-41000 ← 0.0.0.0/0").map((w) => [w.target, w.renderedAs])).toEqual([
+      ["aws-security-group", "udp 40000-41000 ← 0.0.0.0/0"], ["aws-network-firewall", "udp 40000-41000 ← 0.0.0.0/0"],
+    ]);
+    // Every target says what happens to the rest; AWS renders every model rule (no notices).
+    expect(plan.defaults.map((d) => [d.target, d.unmatched])).toEqual([
+      ["aws-security-group", "denied"], ["aws-network-firewall", "decided-elsewhere"], ["aws-dns-firewall", "denied"],
+    ]);
+    expect(plan.notices).toEqual([]);
     for (const q of plan.quotas) expect(q.used).toBeLessThanOrEqual(q.limit);
   });
 

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { Flow, InputError, allows, cidrContains, mergePortRanges } from "../../src/model";
+import { getEdition } from "../../src/catalog";
 import { resolve } from "../../src/resolve";
 import {
   AWS_LIMITS, EGRESS_RULE_TYPE, INGRESS_RULE_TYPE, PREFIX_LIST_TYPE, SAFE_DESCRIPTION, SECURITY_GROUP_TYPE, ec2Description,
@@ -65,6 +66,11 @@ describe("renderSecurityGroupRules", () => {
       renderedAs: "udp 1080,7000,8000,8913,9700,25000 → 0.0.0.0/0",
       reason: "security groups match addresses, not names, and the addresses behind a domain change; security groups cannot match source ports",
     });
+    // Recording's simplex range from any address is broad on purpose: reported with the catalogue's reason, word for word.
+    expect(plan.widenings.filter((w) => w.rule.includes("←"))).toEqual([{
+      target: "aws-security-group", rule: "udp 40000-41000 ← 0.0.0.0/0", sdks: ["recording"],
+      renderedAs: "udp 40000-41000 ← 0.0.0.0/0", reason: getEdition().recordingSimplex.anySourceReason,
+    }]);
     expect(rulesOf(plan).some((r) => r.inputs.cidrIpv6)).toBe(false);
     const v6 = renderSecurityGroupRules(all, { ipv6: true });
     expect(byType(v6, EGRESS_RULE_TYPE).filter((r) => r.inputs.cidrIpv6 === "::/0")).toHaveLength(byType(plan, EGRESS_RULE_TYPE).length);
@@ -107,13 +113,19 @@ describe("renderSecurityGroupRules", () => {
     it("shards deterministically into groups that each respect the per-group quota", () => {
       const plan = renderSecurityGroupRules(prod);
       const groups = byType(plan, SECURITY_GROUP_TYPE).map((g) => g.name);
-      // 40 addresses × (tcp 443, tcp 4000, udp 4500-4650) = 120 rules: two full groups.
+      // 40 addresses × (tcp 443, tcp 4000, udp 4500-4650) = 120 egress rules: two full groups.
+      // Recording's simplex range comes in from the same 40 proxy endpoints: 40 ingress rules.
       expect(groups).toEqual(["sg-group-0", "sg-group-1"]);
       expect(byType(plan, EGRESS_RULE_TYPE)).toHaveLength(120);
+      expect(byType(plan, INGRESS_RULE_TYPE)).toHaveLength(40);
+      expect(new Set(byType(plan, INGRESS_RULE_TYPE).map((r) => `${r.inputs.ipProtocol} ${r.inputs.fromPort}-${r.inputs.toPort}`))).toEqual(new Set(["udp 40000-41000"]));
+      // The quota is per direction: 60 inbound and 60 outbound rules per group.
       for (const g of groups) {
-        const used = rulesOf(plan).filter((r) => r.inputs.securityGroupId === `\${${g}.id}`).length;
-        expect(used).toBeGreaterThan(0);
-        expect(used).toBeLessThanOrEqual(60);
+        for (const type of [EGRESS_RULE_TYPE, INGRESS_RULE_TYPE]) {
+          const used = byType(plan, type).filter((r) => r.inputs.securityGroupId === `\${${g}.id}`).length;
+          expect(used).toBeGreaterThan(0);
+          expect(used).toBeLessThanOrEqual(60);
+        }
       }
       for (const q of plan.quotas) expect(q.used).toBeLessThanOrEqual(q.limit);
       expect(plan.quotas).toContainEqual({ target: "aws-security-group", quota: "security groups per network interface", scope: "network interface", used: 2, limit: 5 });
@@ -121,20 +133,22 @@ describe("renderSecurityGroupRules", () => {
     });
 
     it("moves few rules between groups when an endpoint address is added", () => {
-      const groupOf = (count: number) => new Map(rulesOf(renderSecurityGroupRules(resolve(productionSelection(count)))).map((r) => [r.name, r.inputs.securityGroupId]));
-      const moved = (from: number, to: number) => {
-        const before = groupOf(from);
-        return [...groupOf(to)].filter(([name, group]) => before.has(name) && before.get(name) !== group).length;
+      const groupOf = (count: number, type: string) => new Map(byType(renderSecurityGroupRules(resolve(productionSelection(count))), type).map((r) => [r.name, r.inputs.securityGroupId]));
+      const moved = (from: number, to: number, type: string) => {
+        const before = groupOf(from, type);
+        return [...groupOf(to, type)].filter(([name, group]) => before.has(name) && before.get(name) !== group).length;
       };
       // Same number of groups: the new rules take free slots and (almost) nothing moves.
-      expect(moved(30, 31)).toBeLessThanOrEqual(3);
-      // A third group: jump hashing moves about a third of the rules to it, and only to it.
-      expect(moved(40, 41)).toBeLessThanOrEqual(50);
+      expect(moved(30, 31, EGRESS_RULE_TYPE) + moved(30, 31, INGRESS_RULE_TYPE)).toBeLessThanOrEqual(3);
+      // A third group: jump hashing moves about a third of the rules to it, and only to it
+      // (a third of the 120 egress rules, and of the 40 ingress rules from the proxy endpoints).
+      expect(moved(40, 41, EGRESS_RULE_TYPE)).toBeLessThanOrEqual(50);
+      expect(moved(40, 41, INGRESS_RULE_TYPE)).toBeLessThanOrEqual(17);
     });
 
     it("fails with a clear message beyond the groups-per-interface limit", () => {
       expect(() => renderSecurityGroupRules(prod, { maxGroupsPerInterface: 1 })).toThrow(
-        new InputError("securityGroups.maxGroupsPerInterface", "the rules need more than 1 security groups of 60 rules per direction and family (egress IPv4 costs 120, ingress IPv4 0); raise the AWS quotas and these options, or filter these destinations with Network Firewall instead"),
+        new InputError("securityGroups.maxGroupsPerInterface", "the rules need more than 1 security groups of 60 rules per direction and family (egress IPv4 costs 120, ingress IPv4 40); raise the AWS quotas and these options, or filter these destinations with Network Firewall instead"),
       );
       expect(() => renderSecurityGroupRules(prod, { maxRulesPerGroup: 250, maxGroupsPerInterface: 5 })).toThrow(/250 rules × 5 groups per interface exceeds AWS's limit of 1000/);
     });

@@ -152,7 +152,11 @@ describe("outputs and inputs given as Pulumi outputs", () => {
     expect(await value(c.ipGroupIds)).toEqual(plan.resources.filter((r) => r.type.endsWith(":IpGroup")).map((r) => `${name}-${r.name}-id`));
     expect(await value(c.firewallPolicyId)).toBe(`${name}-firewall-policy-id`);
     expect(await value(c.widenings)).toEqual(plan.widenings);
-    expect((await value(c.appSettings)).map((s) => s.sdk)).toEqual(["recording", "rtc-native"]);
+    // Recording: enableCloudProxy, then lowUdpPort/highUdpPort for its ingress rule from the proxy endpoints.
+    expect((await value(c.appSettings)).map((s) => [s.sdk, s.values])).toEqual([
+      ["recording", ["enableCloudProxy = true"]], ["recording", ["lowUdpPort = 40000", "highUdpPort = 41000"]],
+      ["rtc-native", [String.raw`{"rtc.enable_proxy":true}`, String.raw`{"rtc.proxy_server":[1,"ap-proxy.agora.io",0]}`]],
+    ]);
   });
 });
 

@@ -8,9 +8,11 @@ import { Plan } from "../../src/renderers/plan";
 import { nsgEvaluator } from "./evaluate-nsg";
 import { limitViolations } from "./limits";
 import { parsePattern, patternMatches } from "./patterns";
+import { withDirectSdks } from "../support/direct-sdks";
 
 const base = { targets: [AzureTarget.Nsg], resourceGroupName: "rg" };
-const render = (selection: SelectionInput, nsg: AzurePlanOptions["nsg"] = {}) => renderNsgRules(resolve(selection), { ...base, nsg });
+// With cloud proxy, the SDKs without one are named in directSdks (nothing falls back to direct on its own).
+const render = (selection: SelectionInput, nsg: AzurePlanOptions["nsg"] = {}) => renderNsgRules(resolve(withDirectSdks(selection)), { ...base, nsg });
 const rules = (plan: Plan) => plan.resources.filter((r) => r.type === SECURITY_RULE_TYPE).map((r) => r.inputs as Record<string, any>);
 const isGuard = (r: Record<string, any>) => /-dns(-resolvers)?$/.test(r.securityRuleName);
 const ALL = { sdks: [...SDK_IDS] };
@@ -23,13 +25,13 @@ describe("NSG DNS guard: rendering", () => {
     expect(rules(off).filter(isGuard)).toEqual([]);
   });
 
-  it("denies TCP 53/853 and UDP 53 to Internet at the window's first priorities, ahead of every allow rule", () => {
+  it("denies TCP and UDP 53/853 (DNS, DNS over TLS, DNS over QUIC) to Internet at the window's first priorities, ahead of every allow rule", () => {
     const plan = render(ALL, { dnsGuard: true });
     expect(limitViolations(plan)).toEqual([]);
     expect(rules(plan).filter(isGuard).map((r) => [r.securityRuleName, r.priority, r.access, r.protocol, r.destinationAddressPrefix, r.destinationPortRange ?? r.destinationPortRanges, r.sourceAddressPrefix, r.sourcePortRange]))
       .toEqual([
         ["agora-out-deny-tcp-dns", 1002, "Deny", "Tcp", "Internet", ["53", "853"], "*", "*"],
-        ["agora-out-deny-udp-dns", 1003, "Deny", "Udp", "Internet", "53", "*", "*"],
+        ["agora-out-deny-udp-dns", 1003, "Deny", "Udp", "Internet", ["53", "853"], "*", "*"],
       ]);
     const allows = rules(plan).filter((r) => r.direction === "Outbound" && r.access === "Allow");
     expect(allows.length).toBeGreaterThan(0);
@@ -41,10 +43,10 @@ describe("NSG DNS guard: rendering", () => {
     expect(rules(plan).filter((r) => r.access === "Allow" && isGuard(r)).map((r) => [r.securityRuleName, r.priority, r.protocol, r.destinationAddressPrefixes, r.destinationPortRange ?? r.destinationPortRanges]))
       .toEqual([
         ["agora-out-tcp-dns-resolvers", 1000, "Tcp", ["198.51.100.0/24", "203.0.113.53/32"], ["53", "853"]],
-        ["agora-out-udp-dns-resolvers", 1001, "Udp", ["198.51.100.0/24", "203.0.113.53/32"], "53"],
+        ["agora-out-udp-dns-resolvers", 1001, "Udp", ["198.51.100.0/24", "203.0.113.53/32"], ["53", "853"]],
       ]);
     expect(plan.widenings.filter((w) => w.rule.includes("dnsGuard")).map((w) => w.renderedAs)).toEqual([
-      "tcp 53,853 → 198.51.100.0/24", "tcp 53,853 → 203.0.113.53/32", "udp 53 → 198.51.100.0/24", "udp 53 → 203.0.113.53/32",
+      "tcp 53,853 → 198.51.100.0/24", "tcp 53,853 → 203.0.113.53/32", "udp 53,853 → 198.51.100.0/24", "udp 53,853 → 203.0.113.53/32",
     ]);
   });
 });
@@ -53,12 +55,14 @@ describe("NSG DNS guard: the denies take effect (evaluator)", () => {
   it.each([true, false])("with denyByDefault %s", (denyByDefault) => {
     const admits = nsgEvaluator(render(ALL, { denyByDefault, dnsGuard: true, dnsResolvers: ["203.0.113.53"] }));
     expect([
-      admits(dns("8.8.8.8")), admits(dns("8.8.8.8", "tcp")), admits(dns("1.1.1.1", "tcp", 853)),
+      admits(dns("8.8.8.8")), admits(dns("8.8.8.8", "tcp")), admits(dns("1.1.1.1", "tcp", 853)), admits(dns("1.1.1.1", "udp", 853)),
       admits(dns("ap1.agora.io")),
-    ]).toEqual([false, false, false, false]);
+    ]).toEqual([false, false, false, false, false]);
     // Azure-provided DNS is a platform address NSGs do not filter; listed resolvers are allowed first.
-    expect([admits(dns("168.63.129.16")), admits(dns("168.63.129.16", "tcp")), admits(dns("203.0.113.53")), admits(dns("203.0.113.53", "tcp", 853))])
-      .toEqual([true, true, true, true]);
+    expect([
+      admits(dns("168.63.129.16")), admits(dns("168.63.129.16", "tcp")), admits(dns("203.0.113.53")), admits(dns("203.0.113.53", "tcp", 853)),
+      admits(dns("203.0.113.53", "udp", 853)),
+    ]).toEqual([true, true, true, true, true]);
     // Agora's own flows are untouched.
     expect(admits({ protocol: "udp", port: 3478, destination: "ap1.agora.io" })).toBe(true);
     // Without deny-by-default everything else still leaves through AllowInternetOutBound: only DNS is closed.
@@ -74,7 +78,7 @@ describe("NSG DNS guard: the denies take effect (evaluator)", () => {
         for (const protocol of ["tcp", "udp"] as const) {
           for (const port of [53, 853, 443, 3478, 4600, 8000]) {
             const flow = { protocol, port, destination };
-            const guarded = (port === 53 || (port === 853 && protocol === "tcp"));
+            const guarded = port === 53 || port === 853; // DNS, DNS over TLS (TCP) and DNS over QUIC (UDP)
             expect({ flow, admitted: withGuard(flow) }).toEqual({ flow, admitted: guarded ? false : without(flow) });
           }
         }
@@ -131,8 +135,8 @@ describe("NSG DNS guard: turning it on renumbers nothing", () => {
 });
 
 describe("NSG DNS guard: what it refuses and accepts", () => {
-  const custom = (protocol: "udp" | "tcp", ports: string[], destinations: string[]): SelectionInput =>
-    ({ sdks: ["rtc-web"], customRules: [{ protocol, ports, destinations }] });
+  const custom = (protocol: "udp" | "tcp", ports: string[], destinations: string[], broad?: true): SelectionInput =>
+    ({ sdks: ["rtc-web"], customRules: [{ protocol, ports, destinations, ...(broad ? { broad } : {}) }] });
   const refusal = (run: () => unknown): InputError => {
     try { run(); } catch (e) { return e as InputError; }
     throw new Error("not refused");
@@ -143,7 +147,10 @@ describe("NSG DNS guard: what it refuses and accepts", () => {
       "azure.nsg.dnsGuard", /^udp 53 → 8\.8\.8\.8\/32 \(custom\) allows UDP 53 to the Internet, where the DNS guard denies it; add the resolver to dnsResolvers or leave dnsGuard off$/],
     ["a custom rule to a name on TCP 853", () => render(custom("tcp", ["853"], ["dns.example.com"]), { dnsGuard: true }),
       "azure.nsg.dnsGuard", /^tcp 853 → dns\.example\.com \(custom\) allows TCP 853/],
-    ["a range spanning 53 to every address", () => render(custom("udp", ["1-1024"], ["0.0.0.0/0"]), { dnsGuard: true }), "azure.nsg.dnsGuard", /allows UDP 53/],
+    ["a custom rule to a public resolver on UDP 853 (DNS over QUIC)", () => render(custom("udp", ["853"], ["8.8.8.8"]), { dnsGuard: true }),
+      "azure.nsg.dnsGuard", /^udp 853 → 8\.8\.8\.8\/32 \(custom\) allows UDP 853 to the Internet, where the DNS guard denies it; add the resolver to dnsResolvers or leave dnsGuard off$/],
+    ["a range spanning 53 to every address (a custom rule marked broad)", () => render(custom("udp", ["1-1024"], ["0.0.0.0/0"], true), { dnsGuard: true }),
+      "azure.nsg.dnsGuard", /^udp 1-1024 → 0\.0\.0\.0\/0 \(custom\) allows UDP 53\/853 to the Internet, where the DNS guard denies it; add the resolver to dnsResolvers or leave dnsGuard off$/],
     ["a resolver covering only part of the rule's network", () => render(custom("udp", ["53"], ["8.8.0.0/16"]), { dnsGuard: true, dnsResolvers: ["8.8.8.8"] }),
       "azure.nsg.dnsGuard", /^udp 53 → 8\.8\.0\.0\/16/],
     ["resolvers without the guard", () => render(ALL, { dnsResolvers: ["203.0.113.53"] }), "azure.nsg.dnsResolvers", /^is only used with dnsGuard: true$/],
@@ -161,10 +168,11 @@ describe("NSG DNS guard: what it refuses and accepts", () => {
     ["DNS to a private resolver (outside the Internet tag)", custom("udp", ["53"], ["10.0.0.4"]), { dnsGuard: true }],
     ["DNS to Azure-provided DNS", custom("tcp", ["53"], [AZURE_PROVIDED_DNS]), { dnsGuard: true }],
     ["DNS to a listed resolver", custom("udp", ["53"], ["8.8.8.8"]), { dnsGuard: true, dnsResolvers: ["8.8.8.8"] }],
-    ["ports beside the guard's (52, 54, 852, 854, UDP 853)", { sdks: ["rtc-web"], customRules: [
+    ["ports beside the guard's (52, 54, 852, 854 on TCP and UDP)", { sdks: ["rtc-web"], customRules: [
       { protocol: "tcp", ports: ["52", "54", "852", "854"], destinations: ["dns.example.com"] },
-      { protocol: "udp", ports: ["853"], destinations: ["8.8.8.8"] },
+      { protocol: "udp", ports: ["52", "54", "852", "854"], destinations: ["8.8.8.8"] },
     ] }, { dnsGuard: true }],
+    ["DNS over QUIC to a listed resolver", custom("udp", ["853"], ["8.8.8.8"]), { dnsGuard: true, dnsResolvers: ["8.8.8.8"] }],
   ])("accepts %s, and the NSG admits every model flow", (_name, selection, nsg) => {
     const resolution = resolve(selection);
     const plan = renderNsgRules(resolution, { ...base, nsg });

@@ -131,18 +131,65 @@ describe("renderFirewallPolicyRules", () => {
     expect(limitViolations(plan)).toEqual([]);
   });
 
-  it("lets recording's simplex range in from any address to the workloads only", () => {
-    const inbound = network(six).filter((r) => r.name.startsWith("in-"));
-    expect(inbound).toEqual([expect.objectContaining({
-      ipProtocols: ["UDP"], sourceAddresses: ["0.0.0.0/0"], destinationAddresses: ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"], destinationPorts: ["40000-41000"],
-    })]);
-    expect(firewallAdmits(six, { direction: "ingress", protocol: "udp", port: 40000, destination: "198.51.100.1" })).toBe(true);
+  it("does not render recording's simplex range from any address: only DNAT lets Internet traffic in, so it is a notice", () => {
+    expect(network(six).filter((r) => r.name.startsWith("in-"))).toEqual([]);
+    expect(JSON.stringify(rcg(six))).not.toContain("0.0.0.0/0");
+    expect(six.notices).toEqual([{
+      target: "azure-firewall-policy", rule: "udp 40000-41000 ← 0.0.0.0/0", sdks: ["recording"],
+      reason: "Azure Firewall lets unsolicited traffic in from the Internet only through a DNAT rule on its public IP address, "
+        + "so a network rule would never deliver this traffic and would only open east-west paths: none is rendered. "
+        + "Add a DNAT rule for these ports on your firewall (it needs the firewall's public IP), or route this traffic past the firewall to the workloads' NSG, which renders the rule.",
+    }]);
+    // Not rendered, so not widened either.
+    expect(six.widenings.filter((w) => w.rule.includes(" ← "))).toEqual([]);
+    expect(firewallAdmits(six, { direction: "ingress", protocol: "udp", port: 40000, destination: "198.51.100.1" })).toBe(false);
     expect(firewallAdmits(six, { protocol: "udp", port: 40000, destination: "198.51.100.1" })).toBe(false);
+  });
+
+  it("does not render recording's ingress from the proxy endpoints either (Internet addresses), and lists it", () => {
+    const plan = renderFirewallPolicyRules(resolved("rtc-native + recording via cloud proxy (test)"), options);
+    expect(network(plan).filter((r) => r.name.startsWith("in-"))).toEqual([]);
+    expect(plan.notices.map((n) => [n.target, n.rule, n.sdks])).toEqual([
+      ["azure-firewall-policy", "udp 40000-41000 ← 47.74.211.17/32", ["recording"]],
+      ["azure-firewall-policy", "udp 40000-41000 ← 47.96.234.219/32", ["recording"]],
+      ["azure-firewall-policy", "udp 40000-41000 ← 52.52.84.170/32", ["recording"]],
+      ["azure-firewall-policy", "udp 40000-41000 ← 52.80.192.229/32", ["recording"]],
+      ["azure-firewall-policy", "udp 40000-41000 ← 120.92.18.162/32", ["recording"]],
+      ["azure-firewall-policy", "udp 40000-41000 ← 120.92.118.34/32", ["recording"]],
+    ]);
+    expect(new Set(plan.notices.map((n) => n.reason))).toEqual(new Set([six.notices[0].reason]));
+  });
+
+  it("renders ingress from private addresses to the workloads only, and lists ingress from the Internet", () => {
+    const plan = renderFirewallPolicyRules(resolve({
+      sdks: ["rtc-web"],
+      customRules: [{ direction: "ingress", protocol: "tcp", ports: ["8443"], destinations: ["10.20.0.0/16", "172.16.5.0/24", "192.168.7.7", "203.0.113.0/24"] }],
+    }), options);
+    expect(network(plan).filter((r) => r.name.startsWith("in-"))).toEqual([expect.objectContaining({
+      ipProtocols: ["TCP"], sourceAddresses: ["10.20.0.0/16", "172.16.5.0/24", "192.168.7.7/32"],
+      destinationAddresses: ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"], destinationPorts: ["8443"],
+    })]);
+    expect(plan.notices.map((n) => [n.rule, n.sdks])).toEqual([["tcp 8443 ← 203.0.113.0/24", ["custom"]]]);
+    expect(firewallAdmits(plan, { direction: "ingress", protocol: "tcp", port: 8443, destination: "10.20.3.4" })).toBe(true);
+    expect(firewallAdmits(plan, { direction: "ingress", protocol: "tcp", port: 8443, destination: "203.0.113.9" })).toBe(false);
+    expect(firewallAdmits(plan, { protocol: "tcp", port: 8443, destination: "10.20.3.4" })).toBe(false);
+  });
+
+  it("denies what no rule allows, and says where that default lives", () => {
+    expect(six.defaults).toEqual([{
+      target: "azure-firewall-policy", unmatched: "denied",
+      statement: "Azure Firewall denies what no rule allows; the policy created here holds only this rule collection group.",
+    }]);
   });
 
   it("scopes rules to given workload IP Groups", () => {
     const id = "/subscriptions/0000/resourceGroups/hub-rg/providers/Microsoft.Network/ipGroups/spoke-workloads";
-    const plan = renderFirewallPolicyRules(resolved("all six SDKs direct"), { ...options, firewallPolicy: { sourceIpGroups: [id] } });
+    // With an ingress rule from a private range (Internet ingress is not rendered), so both sides are exercised.
+    const plan = renderFirewallPolicyRules(resolve({
+      sdks: ["rtc-native", "rtc-web", "rtm-native", "rtm-web", "recording", "gaming"],
+      customRules: [{ direction: "ingress", protocol: "udp", ports: ["45000"], destinations: ["10.20.0.0/16"] }],
+    }), { ...options, firewallPolicy: { sourceIpGroups: [id] } });
+    expect(allRules(plan).filter((r) => r.name.startsWith("in-"))).toHaveLength(1);
     expect(allRules(plan).every((r) => r.name.startsWith("in-") ? r.destinationIpGroups[0] === id : r.sourceIpGroups[0] === id)).toBe(true);
     expect(limitViolations(plan)).toEqual([]);
   });

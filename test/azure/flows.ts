@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { Flow, Protocol, RuleSet } from "../../src/model";
 import { SDK_IDS } from "../../src/catalog";
 import { SelectionInput } from "../../src/resolve";
+import { withDirectSdks } from "../support/direct-sdks";
 
 /** Addresses one below and one above a CIDR, and its first and last address. */
 function around(cidr: string): string[] {
@@ -89,7 +90,12 @@ const publicCidr = fc.tuple(
   fc.constantFrom(23, 34, 45, 52, 61, 77, 88, 104, 120, 141, 185, 203),
   fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }),
   fc.constantFrom(32, 32, 30, 28, 24, 16),
-).map(([a, b, c, d, bits]) => `${a}.${b}.${c}.${d}/${bits}`);
+).map(([a, b, c, d, bits]) => {
+  // A network address: a CIDR with host bits set is refused, never turned into its network.
+  const n = ((a << 24) | (b << 16) | (c << 8) | d) >>> 0;
+  const network = bits === 32 ? n : (n & (~0 << (32 - bits))) >>> 0;
+  return `${[24, 16, 8, 0].map((shift) => (network >>> shift) & 255).join(".")}/${bits}`;
+});
 const domain = fc.tuple(fc.constantFrom("", "."), fc.constantFrom("svc", "api", "media", "edge"), fc.constantFrom("example.com", "example.org", "agora.io"))
   .map(([dot, label, zone]) => `${dot}${label}.${zone}`);
 const port = fc.integer({ min: 1, max: 65535 });
@@ -118,12 +124,13 @@ export const selectionArb: fc.Arbitrary<SelectionInput> = fc.record({
   customRules: fc.array(customRule, { maxLength: 3 }),
 }).map((s) => {
   const production = s.access === "cloud-proxy" && s.production;
-  return {
+  // With cloud proxy, the SDKs without one reach Agora directly only when named in directSdks.
+  return withDirectSdks({
     sdks: s.sdks.map((id) => (id === "rtc-web" && s.webVersion ? `${id}@${s.webVersion}` : id)),
     access: s.access,
     proxyType: production ? 1 : s.proxyType,
     ...(production ? { environment: "production" as const, productionProxy: { endpoints: s.endpoints } } : {}),
     customRules: s.customRules,
-  };
+  });
 });
 

@@ -29,6 +29,8 @@ const test = plan({ sdks: ["rtc-native", "recording"], access: "cloud-proxy" });
 describe("rules to addresses are named by port profile", () => {
   it("names NSG rules, IP Groups and network rules by what they allow", () => {
     expect(names(test, SECURITY_RULE_TYPE).filter((n) => n.includes("-addresses-"))).toEqual([
+      // Recording's simplex range, in from the proxy endpoints (the cloud proxy sends the media).
+      "agora-in-udp-addresses-40000-41000",
       "agora-out-tcp-addresses-1080_8000_9700_25000",
       "agora-out-tcp-addresses-4000",
       "agora-out-udp-addresses-1080_8000_9700_25000",

@@ -1,4 +1,5 @@
-import { InputError, allows, grants } from "../../src/model";
+import { InputError, allows, formatDestination, formatPortRange, grants } from "../../src/model";
+import { getEdition } from "../../src/catalog";
 import { resolve } from "../../src/resolve";
 import { AzureTarget, EXTERNAL, NSG_TYPE, SECURITY_RULE_TYPE, renderNsgRules } from "../../src/renderers/azure";
 import { ref } from "../../src/renderers/plan";
@@ -21,7 +22,14 @@ describe("renderNsgRules", () => {
 
   it("widens every domain to the Internet tag on the same ports, and reports each one", () => {
     const domainGrants = grants(resolved("all six SDKs direct").ruleSet).filter((g) => g.destination.kind === "domain");
-    expect(six.widenings).toHaveLength(domainGrants.length);
+    // One per domain, and recording's simplex range from any address (broad on purpose).
+    expect(six.widenings).toHaveLength(domainGrants.length + 1);
+    expect(six.widenings.filter((w) => / → Internet( \(|$)/.test(w.renderedAs)).map((w) => w.rule).sort())
+      .toEqual(domainGrants.map((g) => `${g.protocol} ${g.ports.map((p) => formatPortRange(p)).join(",")} → ${formatDestination(g.destination)}${g.sourcePorts ? ` (from source ports ${g.sourcePorts.map((p) => formatPortRange(p)).join(",")})` : ""}`).sort());
+    expect(six.widenings.filter((w) => w.rule.includes(" ← "))).toEqual([{
+      target: "azure-nsg", rule: "udp 40000-41000 ← 0.0.0.0/0", sdks: ["recording"], renderedAs: "udp 40000-41000 ← 0.0.0.0/0",
+      reason: getEdition().recordingSimplex.anySourceReason,
+    }]);
     expect(six.widenings).toContainEqual(expect.objectContaining({
       rule: "tcp 1080,8000,9700,25000,30000 → ap1.agora.io",
       renderedAs: "tcp 1080,8000,9700,25000,30000 → Internet",
@@ -79,11 +87,22 @@ describe("renderNsgRules", () => {
     expect(nsgAdmits(six, { protocol: "udp", port: 3478, destination: "ap1.agora.io" })).toBe(true);
   });
 
-  it("opens recording's simplex range as an Inbound rule from any address", () => {
+  it("opens recording's simplex range as an Inbound rule from any address (reported as a widening, above)", () => {
     expect(rules(six).filter((r) => r.direction === "Inbound")).toEqual([expect.objectContaining({
       access: "Allow", protocol: "Udp", sourceAddressPrefix: "0.0.0.0/0", sourcePortRange: "*",
       destinationAddressPrefix: "*", destinationPortRange: "40000-41000",
     })]);
+  });
+
+  it("opens recording's simplex range through the cloud proxy from the proxy endpoints only, with no widening", () => {
+    const plan = renderNsgRules(resolved("rtc-native + recording via cloud proxy (test)"), options);
+    expect(rules(plan).filter((r) => r.direction === "Inbound")).toEqual([expect.objectContaining({
+      securityRuleName: "agora-in-udp-addresses-40000-41000", access: "Allow", protocol: "Udp",
+      sourceAddressPrefixes: ["47.74.211.17/32", "47.96.234.219/32", "52.52.84.170/32", "52.80.192.229/32", "120.92.18.162/32", "120.92.118.34/32"],
+      sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "40000-41000",
+    })]);
+    expect(plan.widenings).toEqual([]);
+    expect(plan.notices).toEqual([]);
   });
 
   it("expresses recording's local ports 4000-4030 exactly as a source port range", () => {
@@ -92,8 +111,9 @@ describe("renderNsgRules", () => {
       protocol: "Udp", sourcePortRange: "4000-4030", destinationAddressPrefix: "Internet",
       destinationPortRanges: ["1080", "7000", "8000", "8913", "9700", "25000"],
     }));
-    const udp = plan.widenings.filter((w) => w.rule.startsWith("udp"));
+    const udp = plan.widenings.filter((w) => w.rule.startsWith("udp") && w.rule.includes(" → "));
     expect(udp.length).toBeGreaterThan(0);
+    expect(plan.widenings.filter((w) => w.rule.includes(" ← ")).map((w) => w.renderedAs)).toEqual(["udp 40000-41000 ← 0.0.0.0/0"]);
     expect(udp.map((w) => w.renderedAs)).toEqual(udp.map(() => "udp 1080,7000,8000,8913,9700,25000 → Internet (from source ports 4000-4030)"));
     expect(nsgAdmits(plan, { protocol: "udp", port: 8000, destination: "qos.agoralab.co", sourcePort: 4000 })).toBe(true);
     expect(nsgAdmits(plan, { protocol: "udp", port: 8000, destination: "qos.agoralab.co", sourcePort: 5000 })).toBe(false);

@@ -9,9 +9,11 @@ import {
 import { Plan, ResourceSpec } from "../../src/renderers/plan";
 import { limitViolations } from "./limits";
 import { EXISTING_NSG_ID, SCENARIOS, VNET_ID } from "./scenarios";
+import { withDirectSdks } from "../support/direct-sdks";
 
 const options = { resourceGroupName: "rg", location: "westeurope", dnsSecurityPolicy: { virtualNetworkIds: [VNET_ID] } };
-const plan = (selection: SelectionInput) => renderAzurePlan(resolve(selection), options);
+// With cloud proxy, the SDKs without one are named in directSdks (nothing falls back to direct on its own).
+const plan = (selection: SelectionInput) => renderAzurePlan(resolve(withDirectSdks(selection)), options);
 
 describe("renderAzurePlan", () => {
   it("renders the three targets in a fixed order, or only those asked for", () => {
@@ -123,7 +125,7 @@ describe.each(["direct", "cloud-proxy"] as const)("NSG stability across catalogu
   });
 
   it("adding an SDK whose ports overlap no selected SDK's changes no other child", () => {
-    const rulesOf = new Map(SDK_IDS.map((id) => [id, resolve({ sdks: [id], access }).ruleSet.rules]));
+    const rulesOf = new Map(SDK_IDS.map((id) => [id, resolve(withDirectSdks({ sdks: [id], access })).ruleSet.rules]));
     let count = 0;
     for (const [a, b] of pairs.filter(([a, b]) => b.length === a.length + 1)) {
       const added = b.find((id) => !a.includes(id)) as typeof SDK_IDS[number];

@@ -33,17 +33,23 @@ const optionsArb: fc.Arbitrary<AzurePlanOptions> = fc.record({
 }));
 
 /**
- * For each target: no model flow is denied ("dropped"), and every admitted flow outside the
- * model falls under one of the target's reported widenings ("unexplained" otherwise).
+ * For each target: no model flow is denied ("dropped") unless the target lists its rule as not
+ * rendered (a notice: only Azure Firewall's ingress from Internet addresses, which only DNAT
+ * admits), and every admitted flow outside the model falls under one of the target's reported
+ * widenings ("unexplained" otherwise).
  */
 function checkFlows(plan: Plan, model: (f: Flow) => boolean, flows: Flow[]): void {
+  for (const n of plan.notices) {
+    expect({ target: n.target, direction: parsePattern(n.rule).direction }).toEqual({ target: FIREWALL_TARGET, direction: "ingress" });
+  }
   const allowed = flows.map(model);
   for (const [target, admits] of [[NSG_TARGET, nsgEvaluator(plan)], [FIREWALL_TARGET, firewallEvaluator(plan)]] as const) {
     const widened = plan.widenings.filter((w) => w.target === target).map((w) => parsePattern(w.renderedAs));
+    const noticed = plan.notices.filter((n) => n.target === target).map((n) => parsePattern(n.rule));
     const dropped: string[] = [], unexplained: string[] = [];
     flows.forEach((f, i) => {
       const admitted = admits(f);
-      if (allowed[i] && !admitted) dropped.push(JSON.stringify(f));
+      if (allowed[i] && !admitted && !noticed.some((p) => patternMatches(p, f))) dropped.push(JSON.stringify(f));
       if (admitted && !allowed[i] && !widened.some((p) => patternMatches(p, f))) unexplained.push(JSON.stringify(f));
     });
     expect({ target, dropped, unexplained }).toEqual({ target, dropped: [], unexplained: [] });
@@ -78,11 +84,11 @@ describe("rendered rules ∪ widenings admit exactly the model's flows", () => {
       try {
         plan = renderAzurePlan(resolution, options);
       } catch (e) {
-        // Refused only where the model itself needs DNS or DNS over TLS to where the guard denies it.
+        // Refused only where the model itself needs DNS, DNS over TLS (TCP 853) or DNS over QUIC (UDP 853) to where the guard denies it.
         expect(e).toBeInstanceOf(InputError);
         expect((e as InputError).field).toBe("azure.nsg.dnsGuard");
         expect(grants(resolution.ruleSet).some((g) => g.direction === "egress"
-          && (portInRanges(53, g.ports) || (g.protocol === "tcp" && portInRanges(853, g.ports)))
+          && (portInRanges(53, g.ports) || portInRanges(853, g.ports))
           && !(g.destination.kind === "cidr" && (options.nsg?.dnsResolvers ?? []).includes(g.destination.cidr.replace(/\/32$/, ""))))).toBe(true);
         return;
       }

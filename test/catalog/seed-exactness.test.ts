@@ -192,11 +192,20 @@ describe("cloud proxy, test environment: exactly the seed's test endpoints", () 
     }
   });
 
-  it("recording uses the same test table (agora-facts 3.3), cited from outside the seeds", () => {
+  it("recording uses the same test table (agora-facts 3.3), cited from outside the seeds, and its simplex range comes in from those endpoints", () => {
     const resolution = resolve({ sdks: ["recording"], access: "cloud-proxy" });
-    expect(tableOf(resolution.ruleSet.rules)).toEqual(expectedProxy());
-    for (const rule of resolution.ruleSet.rules) {
+    const egress = resolution.ruleSet.rules.filter((r) => r.direction === "egress");
+    const ingress = resolution.ruleSet.rules.filter((r) => r.direction === "ingress");
+    expect(tableOf(egress)).toEqual(expectedProxy());
+    for (const rule of egress) {
       for (const p of rule.provenance) expect(p).toMatchObject({ document: "EXT:S4", seed: false, citation: expect.stringMatching(/3\.3/) });
+    }
+    // The seed's simplex downstream ports (default range), from each test endpoint address: the cloud proxy sends the media.
+    const fromEndpoints: Table = {};
+    for (const address of new Set(cloudProxy.endpoints.map((e) => e.address))) add(fromEndpoints, `ingress udp ${address}/32 from any`, [firewall.simplexDefault]);
+    expect(tableOf(ingress)).toEqual(fromEndpoints);
+    for (const rule of ingress) {
+      for (const p of rule.provenance) expect(p).toMatchObject({ document: "SEED-FW", revision: seedRevision(firewallText), seed: true });
     }
     expect(resolution.notes.join("\n")).toMatch(/recording: cloud-proxy data comes from outside the seed documents/);
   });

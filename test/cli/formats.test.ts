@@ -81,20 +81,21 @@ describe("rules --format csv", () => {
 
 describe("rules --format json", () => {
   it("gives the full resolution: allowlist (= the jsonl lines), rules with provenance, notes, settings", async () => {
-    const args = ["rules", "--sdk", "rtc-native,rtm-native", "--access", "cloud-proxy", "--proxy-type", "2"];
+    const args = ["rules", "--sdk", "rtc-native,rtm-native", "--access", "cloud-proxy", "--direct-sdks", "rtm-native", "--proxy-type", "2"];
     const r = await run([...args, "--format", "json"]);
     expect(r.code).toBe(0);
     const body = JSON.parse(r.stdout);
     expect(body.allowlist).toEqual(jsonl((await run([...args, "--format", "jsonl"])).stdout));
     expect(body.edition).toBe("2020-05");
-    expect(body.notes).toEqual(["rtm-native has no cloud proxy in edition 2020-05: it uses the direct firewall whitelist instead."]);
+    expect(body.notes).toEqual(["rtm-native reaches Agora directly (directSdks): its firewall whitelist applies, and every rule a target widens is listed under widenings."]);
+    expect(body.selection.directSdks).toEqual(["rtm-native"]);
     expect(body.proxyDomains).toEqual([]);
     expect(body.appSettings[0].values).toEqual([
       '{"rtc.enable_proxy":true}',
       '{"rtc.proxy_server":[2,"[\\"47.74.211.17\\",\\"52.80.192.229\\",\\"52.52.84.170\\",\\"47.96.234.219\\"]",0]}',
     ]);
     expect(body.rules[0].provenance[0]).toMatchObject({ document: expect.any(String), revision: expect.any(String), seed: expect.any(Boolean) });
-    expect(r.stderr).toContain("agora-egress: note: rtm-native has no cloud proxy");
+    expect(r.stderr).toBe("agora-egress: note: rtm-native reaches Agora directly (directSdks): its firewall whitelist applies, and every rule a target widens is listed under widenings.\n");
   });
 });
 

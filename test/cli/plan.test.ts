@@ -5,7 +5,7 @@ import { Planner } from "../../src/cli/planners";
 import { Plan, Unmatched, ref } from "../../src/renderers/plan";
 import { run } from "./run";
 
-/** A stand-in planner: one resource per allow rule destination, plus one widening and one quota. */
+/** A stand-in planner: one resource per allow rule destination, plus one widening, one quota, one default and one notice. */
 const seen: Record<string, unknown>[] = [];
 const fakeAws: Planner = (resolution, options) => {
   seen.push(options);
@@ -22,7 +22,7 @@ const fakeAws: Planner = (resolution, options) => {
     widenings: [{ target: "aws-sg", rule: "udp 8000 → .agora.io", sdks: ["rtc-native"], renderedAs: "udp 8000 → 0.0.0.0/0", reason: "security groups take addresses only" }],
     quotas: [{ target: "aws-sg", quota: "rules per security group", scope: "agora-sg", used: 2, limit: 60 }],
     defaults: [{ target: "aws-sg", unmatched: Unmatched.Denied, statement: "security groups allow only what they list" }],
-    notices: [],
+    notices: [{ target: "aws-sg", rule: "udp 40000-41000 ← 0.0.0.0/0", sdks: ["recording"], reason: "this stand-in target takes no ingress" }],
   };
   return plan;
 };
@@ -32,11 +32,13 @@ describe("plan --cloud (hook for the cloud renderers)", () => {
     const r = await run(["plan", "--cloud", "aws", "--sdk", "rtc-native", "--format", "json"], { planners: { aws: fakeAws } });
     expect(r.code).toBe(0);
     const body = JSON.parse(r.stdout);
-    expect(Object.keys(body)).toEqual(["resources", "widenings", "quotas"]);
+    expect(Object.keys(body)).toEqual(["resources", "widenings", "quotas", "defaults", "notices"]);
     expect(body.resources[0]).toEqual({ type: "aws:ec2/securityGroup:SecurityGroup", name: "agora-sg", inputs: { vpcId: "vpc-default" } });
     expect(body.resources[1].inputs.securityGroupId).toBe("${agora-sg.id}");
     expect(body.widenings[0].renderedAs).toBe("udp 8000 → 0.0.0.0/0");
     expect(body.quotas[0]).toEqual({ target: "aws-sg", quota: "rules per security group", scope: "agora-sg", used: 2, limit: 60 });
+    expect(body.defaults).toEqual([{ target: "aws-sg", unmatched: "denied", statement: "security groups allow only what they list" }]);
+    expect(body.notices).toEqual([{ target: "aws-sg", rule: "udp 40000-41000 ← 0.0.0.0/0", sdks: ["recording"], reason: "this stand-in target takes no ingress" }]);
   });
 
   it("prints a readable summary by default", async () => {
@@ -53,8 +55,13 @@ describe("plan --cloud (hook for the cloud renderers)", () => {
       "    udp 8000 → .agora.io [rtc-native]",
       "      rendered as: udp 8000 → 0.0.0.0/0",
       "      why: security groups take addresses only",
+      "  not rendered: 1",
+      "    udp 40000-41000 ← 0.0.0.0/0 [recording]",
+      "      why: this stand-in target takes no ingress",
       "  quotas:",
       "    rules per security group (agora-sg): 2 of 60",
+      "  everything else:",
+      "    aws-sg: denied. security groups allow only what they list",
       "",
     ]);
   });

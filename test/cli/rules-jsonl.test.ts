@@ -27,12 +27,19 @@ function parseRange(text: string): PortRange {
 
 const show = (ranges: readonly PortRange[]) => mergePortRanges(ranges).map((r) => (r.from === r.to ? `${r.from}` : `${r.from}-${r.to}`)).join(",");
 
+/** The remote side of a line: `destinations` on an egress line, `sources` on an ingress line (never both). */
+function remote(l: Record<string, unknown>): string[] {
+  const [present, absent] = l.direction === "ingress" ? ["sources", "destinations"] : ["destinations", "sources"];
+  if (!Array.isArray(l[present]) || absent in l) throw new Error(`${l.direction} line without ${present} or with ${absent}: ${JSON.stringify(l)}`);
+  return l[present] as string[];
+}
+
 /** (direction protocol sourcePorts destination) → merged ports, from the CLI's jsonl. */
 function flowsFromLines(lines: Record<string, unknown>[]): Map<string, string> {
   const acc = new Map<string, PortRange[]>();
   for (const l of lines) {
     const source = show(((l.sourcePorts as string[] | undefined) ?? []).map(parseRange)) || "any";
-    for (const d of l.destinations as string[]) {
+    for (const d of remote(l)) {
       const key = `${l.direction} ${l.protocol} ${source} ${d}`;
       acc.set(key, [...(acc.get(key) ?? []), ...(l.ports as string[]).map(parseRange)]);
     }
@@ -81,12 +88,15 @@ describe("rules --format jsonl (the PRODUCT.md contract)", () => {
     ]);
   });
 
-  it("keeps the contract's key order on every line", async () => {
+  it("keeps the contract's key order on every line: an ingress line names its remote side as sources, where an egress line has destinations", async () => {
     const r = await run(["rules", "--sdk", SDK_IDS.join(","), "--format", "jsonl"]);
-    const order = ["sdk", "direction", "protocol", "ports", "destinations", "sourcePorts", "purpose", "source"];
-    for (const line of jsonl(r.stdout)) {
+    const order = (direction: unknown) => ["sdk", "direction", "protocol", "ports", direction === "ingress" ? "sources" : "destinations", "sourcePorts", "purpose", "source"];
+    const lines = jsonl(r.stdout);
+    expect(new Set(lines.map((l) => l.direction))).toEqual(new Set(["egress", "ingress"]));
+    for (const line of lines) {
       const keys = Object.keys(line);
-      expect(keys).toEqual(order.filter((k) => keys.includes(k)));
+      expect(keys).toEqual(order(line.direction).filter((k) => keys.includes(k)));
+      expect(keys).toContain(line.direction === "ingress" ? "sources" : "destinations");
     }
   });
 
@@ -115,7 +125,7 @@ describe("rules --format jsonl (the PRODUCT.md contract)", () => {
     const r = await run(["rules", "--sdk", "recording", "--format", "jsonl"]);
     const lines = jsonl(r.stdout);
     expect(lines.filter((l) => l.direction === "ingress")).toEqual([{
-      sdk: "recording", direction: "ingress", protocol: "udp", ports: ["40000-41000"], destinations: ["0.0.0.0/0"],
+      sdk: "recording", direction: "ingress", protocol: "udp", ports: ["40000-41000"], sources: ["0.0.0.0/0"],
       purpose: "On-premise Recording SDK simplex downstream ports (lowUdpPort-highUdpPort)",
       source: "Firewall Requirements (2020-05-25), Agora On-premise Recording SDK, UDP: simplex downstream ports (note)",
     }]);
@@ -171,7 +181,7 @@ describe("rules --format jsonl (the PRODUCT.md contract)", () => {
     expect(new Set(keys).size).toBe(keys.length);
     // and no destination appears twice for the same sdk/direction/protocol/source ports
     const seen = new Set<string>();
-    for (const l of lines) for (const d of l.destinations as string[]) {
+    for (const l of lines) for (const d of remote(l)) {
       const k = `${l.sdk} ${l.direction} ${l.protocol} ${l.sourcePorts} ${d}`;
       expect(seen.has(k)).toBe(false);
       seen.add(k);
@@ -179,9 +189,9 @@ describe("rules --format jsonl (the PRODUCT.md contract)", () => {
   });
 
   it("sends notes to stderr so stdout stays parseable", async () => {
-    const r = await run(["rules", "--sdk", "rtc-web,rtm-native", "--access", "cloud-proxy", "--format", "jsonl"]);
+    const r = await run(["rules", "--sdk", "rtc-web,rtm-native", "--access", "cloud-proxy", "--direct-sdks", "rtm-native", "--format", "jsonl"]);
     expect(r.code).toBe(0);
     expect(() => jsonl(r.stdout)).not.toThrow();
-    expect(r.stderr).toContain("agora-egress: note: rtm-native has no cloud proxy in edition 2020-05");
+    expect(r.stderr).toContain("agora-egress: note: rtm-native reaches Agora directly (directSdks): its firewall whitelist applies, and every rule a target widens is listed under widenings.\n");
   });
 });

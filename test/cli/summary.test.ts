@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Planner, planners } from "../../src/cli/planners";
+import { Unmatched } from "../../src/renderers/plan";
 import { run } from "./run";
 
 describe("summary (npm start)", () => {
@@ -16,7 +17,11 @@ describe("summary (npm start)", () => {
     expect(out).toContain("  rtm-native (direct): 6 destinations, 12 destination × port-range entries\n");
     expect(out).toContain("  AWS: run `agora-egress plan --cloud aws --stack test` for its resources, widenings and quota usage\n");
     expect(out).toContain('      {"rtc.proxy_server":[1,"ap-proxy.agora.io",0]}\n');
-    expect(out).toContain("  - rtm-native has no cloud proxy in edition 2020-05: it uses the direct firewall whitelist instead.\n");
+    // Recording behind the cloud proxy: its simplex range comes in from the proxy endpoints, with the port settings.
+    expect(out).toContain("    udp 40000-41000 ← inbound 47.74.211.17/32, 47.96.234.219/32, 52.52.84.170/32, 52.80.192.229/32, … (6 in all)\n");
+    expect(out).toContain("  recording — RecordingConfig:\n      lowUdpPort = 40000\n      highUdpPort = 41000\n");
+    // RTM has no cloud proxy: it reaches Agora directly only because the stack names it in directSdks.
+    expect(out).toContain("  - rtm-native reaches Agora directly (directSdks): its firewall whitelist applies, and every rule a target widens is listed under widenings.\n");
   });
 
   it("previews --stack production with the example production endpoints", async () => {
@@ -39,8 +44,11 @@ describe("summary (npm start)", () => {
         { target: "aws-sg", rule: "udp 8000 → qos.agoralab.co", sdks: ["rtm-native"], renderedAs: "udp 8000 → 0.0.0.0/0", reason: "names are not addresses" },
       ],
       quotas: [{ target: "aws-sg", quota: "rules per security group", scope: "sg-0", used: 2, limit: 60 }],
-      defaults: [],
-      notices: [],
+      defaults: [{ target: "aws-sg", unmatched: Unmatched.Denied, statement: "Security groups allow only what a rule lists." }],
+      notices: [
+        { target: "aws-sg", rule: "udp 40000-41000 ← 0.0.0.0/0", sdks: ["recording"], reason: "no ingress here" },
+        { target: "aws-sg", rule: "tcp 7000 ← 198.51.100.0/24", sdks: ["custom"], reason: "no ingress here" },
+      ],
     });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "agora-summary-"));
     fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config:\n  agora-egress:sdks: [rtm-native]\n  agora-egress:aws: {securityGroups: {vpcId: vpc-1}}\n");
@@ -62,6 +70,14 @@ describe("summary (npm start)", () => {
       "    udp 8000 → .agora.io [rtm-native] as udp 8000 → 0.0.0.0/0",
       "    udp 8000 → qos.agoralab.co [rtm-native] as udp 8000 → 0.0.0.0/0",
       "",
+      "Not rendered: 2 (model rules a target does not carry, so it denies them)",
+      "  aws-sg: no ingress here",
+      "    udp 40000-41000 ← 0.0.0.0/0 [recording]",
+      "    tcp 7000 ← 198.51.100.0/24 [custom]",
+      "",
+      "Everything else (what each target does with traffic no rule allows)",
+      "  aws-sg: denied. Security groups allow only what a rule lists.",
+      "",
       "Application settings",
     ].join("\n"));
   });
@@ -82,6 +98,9 @@ describe("summary (npm start)", () => {
       expect(r.stdout).toMatch(/^  Azure \(agora-egress:azure\): \d+ resources; /m);
       expect(r.stdout).toMatch(/^    stateful rule group capacity \(nfw-rule-group\): \d+ of \d+$/m);
       expect(r.stdout).toMatch(/^Widenings: \d+ /m);
+      // Recording's ingress from the proxy endpoints: Azure Firewall does not carry it (only DNAT lets Internet traffic in).
+      expect(r.stdout).toMatch(/^Not rendered: \d+ \(model rules a target does not carry, so it denies them\)$/m);
+      expect(r.stdout).toContain("\nEverything else (what each target does with traffic no rule allows)\n");
     }
   });
 });

@@ -14,6 +14,8 @@ export const SELECTION = {
   access: "cloud-proxy" as const,
   environment: "production" as const,
   proxyType: 2 as const,
+  // The SDKs without a cloud proxy reach Agora directly only because they are named here.
+  directSdks: ["rtm-native", "rtm-web", "gaming"],
   productionProxy: {
     endpoints: [
       { protocol: "udp" as const, addresses: ["203.0.113.10", "203.0.113.11", "198.51.100.16/29", "203.0.113.64/27"], ports: ["4500-4650", "3478-3500"], purpose: "Media" },
@@ -26,7 +28,7 @@ export const SELECTION = {
   customRules: [
     { protocol: "tcp" as const, ports: ["443", "8443", "9000-9010"], destinations: ["api.example.com", ".example.org", "192.0.2.0/28"] },
     { protocol: "udp" as const, ports: ["5000-5010", "6000"], destinations: [".media.example.net", "192.0.2.128/25"], sourcePorts: ["7000-7010", "7100"] },
-    { direction: "ingress" as const, protocol: "udp" as const, ports: ["45000-45100"], destinations: ["100.64.0.0/10", "192.0.2.200"] },
+    { direction: "ingress" as const, protocol: "udp" as const, ports: ["45000-45100"], destinations: ["100.64.0.0/10", "192.0.2.200"], broad: true },
   ],
 };
 
@@ -60,6 +62,7 @@ export function permuted(seed: number): { selection: SelectionInput; aws: AwsPla
     selection: {
       ...SELECTION,
       sdks: s(SELECTION.sdks),
+      directSdks: s(SELECTION.directSdks),
       productionProxy: {
         endpoints: s(SELECTION.productionProxy.endpoints).map((e) => ({ ...e, addresses: s(e.addresses), ports: s(e.ports), ...(e.sdks ? { sdks: s(e.sdks) } : {}) })),
         proxyServers: s(SELECTION.productionProxy.proxyServers),

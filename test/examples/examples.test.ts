@@ -168,6 +168,9 @@ describe("multicloud-landing-zone", () => {
     expect(r.ofType("aws:route53/resolverFirewallRuleGroupAssociation:ResolverFirewallRuleGroupAssociation")).toHaveLength(3);
     expect(r.ofType("azure-native:dnsresolver:DnsResolverPolicyVirtualNetworkLink").map((l) => l.inputs.virtualNetwork.id).sort())
       .toEqual(azureSpokes.map(vnetId).sort());
-    expect(r.outputs.appSettings.map((a) => `${a.sdk} ${a.api}`)).toEqual(["recording RecordingConfig", "rtc-native setParameters"]);
+    // Recording: enableCloudProxy, then lowUdpPort/highUdpPort for its simplex range from the proxy endpoints.
+    expect(r.outputs.appSettings.map((a) => `${a.sdk} ${a.api}: ${a.values[0]}`)).toEqual([
+      "recording RecordingConfig: enableCloudProxy = true", "recording RecordingConfig: lowUdpPort = 40000", "rtc-native setParameters: {\"rtc.enable_proxy\":true}",
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The DNS-layer guards: in the Network Firewall rule group, DNS (53) and DNS over TLS (853) to
- * anything but the allowed resolvers is dropped, first in strict order, and the real engine
+ * The DNS-layer guards: in the Network Firewall rule group, DNS (TCP/UDP 53), DNS over TLS (TCP 853)
+ * and DNS over QUIC (UDP 853) to anything but the allowed resolvers is dropped, first in strict order, and the real engine
  * agrees, whatever the policy's default action; in an Azure NSG, the same ports to `Internet`
  * are denied ahead of every allow rule (and of AllowInternetOutBound), while Azure-provided DNS,
  * which NSGs do not filter, keeps working.
@@ -30,8 +30,8 @@ describe("DNS guard rendering", () => {
     expect(head).toEqual([
       "pass tcp $HOME_NET any -> [10.20.0.2/32,169.254.169.253/32] [53,853]",
       "drop tcp $HOME_NET any -> any [53,853]",
-      "pass udp $HOME_NET any -> [10.20.0.2/32,169.254.169.253/32] 53",
-      "drop udp $HOME_NET any -> any 53",
+      "pass udp $HOME_NET any -> [10.20.0.2/32,169.254.169.253/32] [53,853]",
+      "drop udp $HOME_NET any -> any [53,853]",
     ]);
     expect(lines.slice(4).some((l) => /^(pass|drop) (tcp|udp) \$HOME_NET any -> .* (53|\[53,853\]) \(/.test(l))).toBe(false);
     expect(new Set(lines.map((l) => /sid:(\d+);/.exec(l)![1])).size).toBe(lines.length);
@@ -48,7 +48,7 @@ describe("DNS guard rendering", () => {
   it("reports passing the resolvers as widenings, in the plan", () => {
     const plan = renderAwsPlan(all, { networkFirewall: { dnsGuard: true } });
     expect(plan.widenings.filter((w) => w.rule.includes("dnsGuard"))).toEqual([
-      expect.objectContaining({ target: "aws-network-firewall", rule: "udp 53 → the DNS resolvers (dnsGuard)", renderedAs: "udp 53 → 169.254.169.253/32", sdks: [...ALL].sort() }),
+      expect.objectContaining({ target: "aws-network-firewall", rule: "udp 53,853 → the DNS resolvers (dnsGuard)", renderedAs: "udp 53,853 → 169.254.169.253/32", sdks: [...ALL].sort() }),
       expect.objectContaining({ target: "aws-network-firewall", rule: "tcp 53,853 → the DNS resolvers (dnsGuard)", renderedAs: "tcp 53,853 → 169.254.169.253/32" }),
     ]);
   });
@@ -60,6 +60,8 @@ describe("DNS guard rendering", () => {
       "networkFirewall.dnsGuard", /^udp 53 → 8\.8\.8\.8\/32 \(custom\) allows UDP 53 to an address that is not a listed DNS resolver/],
     ["a custom rule to a name on TCP 853", () => renderNetworkFirewallRules(conflict(["dns.example"], ["853"], "tcp"), { dnsGuard: true }),
       "networkFirewall.dnsGuard", /^tcp 853 → dns\.example \(custom\) allows TCP 853/],
+    ["a custom rule to a public resolver on UDP 853 (DNS over QUIC)", () => renderNetworkFirewallRules(conflict(["8.8.8.8"], ["853"]), { dnsGuard: true }),
+      "networkFirewall.dnsGuard", /^udp 853 → 8\.8\.8\.8\/32 \(custom\) allows UDP 853 to an address that is not a listed DNS resolver/],
     ["a custom rule on a range spanning 53", () => renderNetworkFirewallRules(conflict(["198.51.100.0/24"], ["1-1024"]), { dnsGuard: true }),
       "networkFirewall.dnsGuard", /allows UDP 53/],
     ["resolvers without the guard", () => renderNetworkFirewallRules(all, { dnsResolvers: ["10.0.0.2"] }),
@@ -84,7 +86,7 @@ describe("DNS guard rendering", () => {
 
   it("accepts a custom DNS rule to a listed resolver", () => {
     const plan = renderNetworkFirewallRules(conflict(["10.0.0.2"]), { dnsGuard: true, vpcCidrs: ["10.0.0.0/16"] });
-    expect(rulesOf(plan)[2]).toMatch(/^pass udp \$HOME_NET any -> \[10\.0\.0\.2\/32,169\.254\.169\.253\/32\] 53 /);
+    expect(rulesOf(plan)[2]).toMatch(/^pass udp \$HOME_NET any -> \[10\.0\.0\.2\/32,169\.254\.169\.253\/32\] \[53,853\] /);
   });
 
   it("drops other resolvers under AWS strict order even where a later rule would pass them (evaluator, file order)", () => {
@@ -108,10 +110,12 @@ describe("DNS guard in Suricata 7", () => {
     ["UDP 53 to 8.8.8.8", flow("udp", "8.8.8.8", 53), false],
     ["TCP 53 to 8.8.8.8", flow("tcp", "8.8.8.8", 53), false],
     ["TCP 853 (DNS over TLS) to 1.1.1.1", flow("tcp", "1.1.1.1", 853, { kind: "tls", sni: "one.one.one.one" }), false],
+    ["UDP 853 (DNS over QUIC) to 1.1.1.1", flow("udp", "1.1.1.1", 853), false],
     ["UDP 53 to the Amazon-provided resolver", flow("udp", "169.254.169.253", 53), true],
     ["TCP 53 to the Amazon-provided resolver", flow("tcp", "169.254.169.253", 53), true],
     ["UDP 53 to the VPC+2 resolver", flow("udp", "10.0.0.2", 53), true],
     ["TCP 853 to the VPC+2 resolver", flow("tcp", "10.0.0.2", 853), true],
+    ["UDP 853 to the VPC+2 resolver", flow("udp", "10.0.0.2", 853), true],
     ["an Agora name over TLS, still passed", flow("tcp", "192.0.2.7", 443, { kind: "tls", sni: "ap1.agora.io" }), true],
   ];
   const flows = cases.map(([, f]) => f);
@@ -138,13 +142,14 @@ describe("Azure NSG DNS guard", () => {
     expect(rules(nsg({ dnsGuard: true })).filter((r) => r.access === "Deny" && /dns/.test(r.securityRuleName))).toHaveLength(2);
   });
 
-  it.each([true, false])("denies DNS and DNS over TLS to other resolvers ahead of every allow rule (denyByDefault %s)", (denyByDefault) => {
+  it.each([true, false])("denies DNS, DNS over TLS and DNS over QUIC to other resolvers ahead of every allow rule (denyByDefault %s)", (denyByDefault) => {
     const plan = nsg({ denyByDefault, dnsGuard: true });
     const guard = rules(plan).filter((r) => /-deny-(tcp|udp)-dns$/.test(r.securityRuleName));
     const allows = rules(plan).filter((r) => r.direction === "Outbound" && r.access === "Allow");
     for (const a of allows) for (const g of guard) expect(g.priority).toBeLessThan(a.priority);
     const admits = nsgEvaluator(plan);
-    expect([query("8.8.8.8"), query("8.8.8.8", "tcp"), query("1.1.1.1", "tcp", 853), query("dns.example.net")].map(admits)).toEqual([false, false, false, false]);
+    expect([query("8.8.8.8"), query("8.8.8.8", "tcp"), query("1.1.1.1", "tcp", 853), query("1.1.1.1", "udp", 853), query("dns.example.net")].map(admits))
+      .toEqual([false, false, false, false, false]);
     // Azure-provided DNS is not subject to NSGs (cloud-semantics §5): the DNS security policy keeps seeing the queries.
     expect([query("168.63.129.16"), query("168.63.129.16", "tcp")].map(admits)).toEqual([true, true]);
   });
@@ -155,6 +160,7 @@ describe("Azure NSG DNS guard", () => {
     expect(() => renderAzurePlan(resolution, { targets: [AzureTarget.Nsg], nsg: { dnsGuard: true } })).toThrow(/^azure\.nsg\.dnsGuard: udp 53 → 8\.8\.8\.8\/32 \(custom\) allows UDP 53/);
     const allowed = renderAzurePlan(resolution, { targets: [AzureTarget.Nsg], nsg: { dnsGuard: true, dnsResolvers: ["8.8.8.8"] } });
     expect(nsgEvaluator(allowed)(query("8.8.8.8"))).toBe(true);
-    expect(allowed.widenings).toContainEqual(expect.objectContaining({ target: "azure-nsg", rule: "udp 53 → the DNS resolvers (dnsGuard)", renderedAs: "udp 53 → 8.8.8.8/32" }));
+    expect(nsgEvaluator(allowed)(query("8.8.8.8", "udp", 853))).toBe(true);
+    expect(allowed.widenings).toContainEqual(expect.objectContaining({ target: "azure-nsg", rule: "udp 53,853 → the DNS resolvers (dnsGuard)", renderedAs: "udp 53,853 → 8.8.8.8/32" }));
   });
 });

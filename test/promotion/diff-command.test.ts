@@ -21,9 +21,12 @@ describe("agora-egress diff --from-stack test --to-stack production", () => {
     const md = r.stdout;
     expect(md.startsWith("## agora-egress: stack test → stack production\n")).toBe(true);
     expect(md).toContain("| environment | test | production |");
-    expect(md).toContain("### Rules: 12 flows added, 12 removed\n");
+    // 12 egress flows per side, and recording's simplex range from each of the 6 proxy endpoints.
+    expect(md).toContain("### Rules: 18 flows added, 18 removed\n");
     expect(md).toContain("| added | egress | udp | 4500-4650 | `203.0.113.10/32` |  | recording, rtc-native |");
     expect(md).toContain("| removed | egress | tcp | 4000 | `120.92.118.34/32` |  | recording, rtc-native |");
+    expect(md).toContain("| added | ingress | udp | 40000-41000 | `203.0.113.10/32` |  | recording |");
+    expect(md).toContain("| removed | ingress | udp | 40000-41000 | `120.92.118.34/32` |  | recording |");
     expect(md).toMatch(/^### AWS: \d+ to create, 1 to update, 0 to replace, \d+ to delete, \d+ unchanged$/m);
     expect(md).toContain("| update | `nfw-rule-group` | `aws:networkfirewall/ruleGroup:RuleGroup` | ruleGroup.rulesSource.rulesString |  |");
     expect(md).toMatch(/^### Azure: \d+ to create, \d+ to update, 0 to replace, \d+ to delete, \d+ unchanged$/m);

@@ -1,3 +1,4 @@
+import { InputError } from "../../src/model";
 import { resolve } from "../../src/resolve";
 
 // What the application team must configure so the SDK uses exactly the deployed rules.
@@ -40,10 +41,30 @@ describe("Native SDK setParameters strings", () => {
 });
 
 describe("On-premise Recording RecordingConfig fields", () => {
-  it("cloud proxy, proxy_type 1: enableCloudProxy only (Agora configures the domain)", () => {
+  it("cloud proxy, proxy_type 1: enableCloudProxy (Agora configures the domain), then lowUdpPort and highUdpPort for the ingress rule", () => {
     const r = resolve({ sdks: ["recording"], access: "cloud-proxy" });
-    expect(r.appSettings).toEqual([expect.objectContaining({ sdk: "recording", api: "RecordingConfig", values: ["enableCloudProxy = true"] })]);
+    expect(r.appSettings).toEqual([
+      expect.objectContaining({ sdk: "recording", api: "RecordingConfig", values: ["enableCloudProxy = true"] }),
+      expect.objectContaining({ sdk: "recording", api: "RecordingConfig", values: ["lowUdpPort = 40000", "highUdpPort = 41000"] }),
+    ]);
     expect(r.appSettings[0].provenance).toMatchObject({ document: "EXT:S4", seed: false, citation: "[EXT:S4] 3.4" });
+    expect(r.appSettings[1].provenance).toMatchObject({ document: "SEED-FW", seed: true, row: "UDP: simplex downstream ports (note)" });
+  });
+
+  it("cloud proxy with a chosen range: the settings and the ingress rule (from the proxy endpoints) agree", () => {
+    const r = resolve({ sdks: ["recording"], access: "cloud-proxy", recordingPorts: { low: 50000, high: 50399 } });
+    expect(r.appSettings[1].values).toEqual(["lowUdpPort = 50000", "highUdpPort = 50399"]);
+    const ingress = r.ruleSet.rules.filter((x) => x.direction === "ingress");
+    // From exactly the proxy endpoints recording's egress rules reach (the test table), each one a /32.
+    const endpoints = [...new Set(r.ruleSet.rules.filter((x) => x.direction === "egress" && x.destination.kind === "cidr")
+      .map((x) => (x.destination.kind === "cidr" ? x.destination.cidr : "")))];
+    expect(endpoints.sort()).toEqual(["120.92.118.34/32", "120.92.18.162/32", "47.74.211.17/32", "47.96.234.219/32", "52.52.84.170/32", "52.80.192.229/32"]);
+    expect(ingress.map((x) => (x.destination.kind === "cidr" ? x.destination.cidr : x.destination.name)).sort()).toEqual(endpoints);
+    for (const x of ingress) {
+      expect(x).toMatchObject({ sdk: "recording", protocol: "udp", ports: [{ from: 50000, to: 50399 }] });
+      expect(x.sourcePorts).toBeUndefined();
+      expect(x.broadReason).toBeUndefined(); // the proxy endpoints are Agora's addresses: nothing broad
+    }
   });
 
   it("cloud proxy, proxy_type 2: exactly agora-facts 3.4's proxyServer string", () => {
@@ -80,23 +101,36 @@ describe("Web SDK cloud proxy", () => {
   });
 });
 
-describe("SDKs without cloud proxy fall back to direct, with a note", () => {
+describe("SDKs without cloud proxy never fall back to direct: they are refused unless named in directSdks", () => {
+  const refusal = (sdk: string) =>
+    `${sdk} has no cloud proxy in edition 2020-05; to let it reach Agora directly through its firewall whitelist, name it in directSdks (it is then reported with every widened rule), or remove it`;
+
   it.each([["rtm-native"], ["rtm-web"], ["gaming"]])("%s", (sdk) => {
-    const proxied = resolve({ sdks: [sdk], access: "cloud-proxy" });
+    expect(() => resolve({ sdks: [sdk], access: "cloud-proxy" })).toThrow(new InputError("sdks[0]", refusal(sdk)));
+    const named = resolve({ sdks: [sdk], access: "cloud-proxy", directSdks: [sdk] });
     const direct = resolve({ sdks: [sdk], access: "direct" });
-    expect(proxied.sdks).toEqual([{ id: sdk, access: "direct" }]);
-    expect(proxied.ruleSet).toEqual(direct.ruleSet);
-    expect(proxied.notes[0]).toBe(`${sdk} has no cloud proxy in edition 2020-05: it uses the direct firewall whitelist instead.`);
+    expect(named.sdks).toEqual([{ id: sdk, access: "direct" }]);
+    expect(named.ruleSet).toEqual(direct.ruleSet);
+    expect(named.notes[0]).toBe(`${sdk} reaches Agora directly (directSdks): its firewall whitelist applies, and every rule a target widens is listed under widenings.`);
     // Gaming's whitelist was withdrawn later too (agora-facts 4a): say so rather than pretend it is current.
-    expect(proxied.notes.slice(1)).toEqual(sdk === "gaming" ? [expect.stringMatching(/^gaming: legacy May 2020 whitelist; Agora withdrew/)] : []);
-    expect(proxied.appSettings).toEqual([]);
+    expect(named.notes.slice(1)).toEqual(sdk === "gaming" ? [expect.stringMatching(/^gaming: legacy May 2020 whitelist; Agora withdrew/)] : []);
+    expect(named.appSettings).toEqual([]);
   });
 
-  it("a mixed selection proxies what it can, and needs no production endpoints for the rest", () => {
-    const r = resolve({ sdks: ["gaming", "rtc-native"], access: "cloud-proxy" });
+  it("a mixed selection proxies what it can, and needs no production endpoints for the SDKs named in directSdks", () => {
+    expect(() => resolve({ sdks: ["gaming", "rtc-native"], access: "cloud-proxy" })).toThrow(new InputError("sdks[0]", refusal("gaming")));
+    const r = resolve({ sdks: ["gaming", "rtc-native"], access: "cloud-proxy", directSdks: ["gaming"] });
     expect(r.sdks).toEqual([{ id: "gaming", access: "direct" }, { id: "rtc-native", access: "cloud-proxy" }]);
     expect(new Set(r.ruleSet.rules.map((x) => `${x.sdk} ${x.destination.kind}`))).toEqual(new Set(["gaming domain", "rtc-native cidr"]));
-    const fallbackOnly = resolve({ sdks: ["gaming"], access: "cloud-proxy", environment: "production" });
-    expect(fallbackOnly.sdks).toEqual([{ id: "gaming", access: "direct" }]);
+    const directOnly = resolve({ sdks: ["gaming"], access: "cloud-proxy", environment: "production", directSdks: ["gaming"] });
+    expect(directOnly.sdks).toEqual([{ id: "gaming", access: "direct" }]);
+  });
+
+  it("an SDK with a cloud proxy may be named in directSdks too: it then gets its direct whitelist and no cloud-proxy settings", () => {
+    const r = resolve({ sdks: ["rtc-native", "rtc-web"], access: "cloud-proxy", directSdks: ["rtc-web"] });
+    expect(r.sdks).toEqual([{ id: "rtc-native", access: "cloud-proxy" }, { id: "rtc-web", access: "direct" }]);
+    const direct = resolve({ sdks: ["rtc-web"] });
+    expect(r.ruleSet.rules.filter((x) => x.sdk === "rtc-web")).toEqual(direct.ruleSet.rules);
+    expect(r.appSettings.map((a) => a.sdk)).toEqual(["rtc-native"]);
   });
 });

@@ -39,7 +39,7 @@ const selections: Case[] = [
   ["unknown edition", { sdks: ["rtc-web"], edition: "2019-01" }, "edition", /^unknown catalogue edition "2019-01" \(known: 2020-05\)$/],
   // cloud proxy
   ["rtc-native@2.3.0 via cloud proxy (below 2.4.0)", { sdks: ["rtc-web", "rtc-native@2.3.0"], access: "cloud-proxy" }, "sdks[1]",
-    /^rtc-native@2\.3\.0 has no cloud proxy \(needs 2\.4\.0 or later\); use --access direct or upgrade$/],
+    /^rtc-native@2\.3\.0 has no cloud proxy \(needs 2\.4\.0 or later\); name it in directSdks or upgrade$/],
   ["recording@2.9.0 via cloud proxy (below 3.0.0)", { sdks: ["recording@2.9.0"], access: "cloud-proxy" }, "sdks[0]", /recording@2\.9\.0 has no cloud proxy \(needs 3\.0\.0 or later\)/],
   ["rtc-web@2.5.0 via cloud proxy (below 2.5.1)", { sdks: ["rtc-web@2.5.0"], access: "cloud-proxy" }, "sdks[0]", /needs 2\.5\.1 or later/],
   ["production without endpoints", { sdks: ["rtc-native"], access: "cloud-proxy", environment: "production" }, "productionProxy",
@@ -66,8 +66,9 @@ const selections: Case[] = [
   ["recording range missing its high end", { sdks: ["recording"], recordingPorts: { low: 40000 } }, "recordingPorts.high", /expected number, received undefined/],
   ["zero expected channels", { sdks: ["recording"], recordingPorts: { low: 40000, high: 41000, expectedChannels: 0 } }, "recordingPorts.expectedChannels", /expected number to be >0/],
   ["recordingPorts without recording", { sdks: ["rtc-native"], recordingPorts: { low: 40000, high: 41000 } }, "recordingPorts", /is set but the recording SDK is not selected/],
-  ["recordingPorts with recording via cloud proxy", { sdks: ["recording"], access: "cloud-proxy", recordingPorts: { low: 40000, high: 41000 } }, "recordingPorts",
-    /only applies when recording uses direct access/],
+  // Through the cloud proxy recordingPorts applies too, but the sources are the proxy endpoints.
+  ["recordingPorts.sources with recording via cloud proxy", { sdks: ["recording"], access: "cloud-proxy", recordingPorts: { low: 40000, high: 41000, sources: ["198.51.100.0/24"] } },
+    "recordingPorts.sources", /^through the cloud proxy the downstream media comes from the proxy endpoints, which are the sources; leave recordingPorts.sources out$/],
   // custom rule destinations
   ["CIDR octet above 255", custom("300.1.1.1"), DEST, /^"300\.1\.1\.1" is not an IPv4 address or CIDR$/],
   ["CIDR prefix above 32", custom("1.2.3.4/33"), DEST, /^"1\.2\.3\.4\/33" has an invalid prefix length$/],

@@ -22,9 +22,13 @@ const SECRET_PRODUCTION = [
 describe("--stack NAME", () => {
   it("gives the same rules as the equivalent flags", async () => {
     const byStack = await run(["rules", "--stack", "test", "--format", "jsonl"]);
-    const byFlags = await run(["rules", "--sdk", "rtc-native,recording,rtm-native", "--access", "cloud-proxy", "--env", "test", "--proxy-type", "1", "--format", "jsonl"]);
+    const byFlags = await run([
+      "rules", "--sdk", "rtc-native,recording,rtm-native", "--access", "cloud-proxy", "--direct-sdks", "rtm-native", "--env", "test", "--proxy-type", "1", "--format", "jsonl",
+    ]);
     expect(byStack.code).toBe(0);
+    expect(byFlags.code).toBe(0);
     expect(byStack.stdout).toBe(byFlags.stdout);
+    expect(byStack.stderr).toBe(byFlags.stderr);
   });
 
   it("exits 2 naming the file and key for a bad key", async () => {
@@ -65,6 +69,18 @@ describe("--stack NAME", () => {
     expect(other.stderr).toContain("Pulumi.rec.yaml: agora-egress:recordingPorts is not used: --sdk does not select recording.");
     const channels = await run(["rules", "--stack", "rec", "--dir", dir, "--recording-channels", "100", "--format", "jsonl"]);
     expect(jsonl(channels.stdout).filter((l) => l.direction === "ingress").map((l) => l.ports)).toEqual([["50000-51000"]]);
+
+    // directSdks follows the flags too: left out with --access direct, narrowed to the SDKs --sdk still selects.
+    const direct = await run(["rules", "--stack", "test", "--access", "direct", "--format", "jsonl"]);
+    expect(direct.code).toBe(0);
+    expect(direct.stderr).toContain("agora-egress: note: Pulumi.test.yaml: agora-egress:directSdks is not used: --access direct makes every SDK direct.\n");
+    const rtc = await run(["rules", "--stack", "test", "--sdk", "rtc-native", "--format", "jsonl"]);
+    expect(rtc.code).toBe(0);
+    expect(rtc.stderr).toBe("agora-egress: note: Pulumi.test.yaml: agora-egress:directSdks: rtm-native left out, as --sdk does not select it.\n");
+    // …but never extended to an SDK the stack does not name: it is refused, not made direct.
+    const rtmWeb = await run(["rules", "--stack", "test", "--sdk", "rtc-native,rtm-web", "--format", "jsonl"]);
+    expect({ code: rtmWeb.code, stdout: rtmWeb.stdout }).toEqual({ code: 2, stdout: "" });
+    expect(rtmWeb.stderr).toBe("agora-egress: --sdk: rtm-web has no cloud proxy in edition 2020-05; to let it reach Agora directly through its firewall whitelist, name it in directSdks (it is then reported with every widened rule), or remove it\n");
   });
 
   it("names the flag, not the stack key, when an overriding flag is wrong", async () => {

@@ -41,11 +41,13 @@ describe("the root Pulumi program (src/program.ts)", () => {
     const program = await loadProgram("test", {
       "agora-egress:sdks": JSON.stringify(["rtc-native", "rtm-native"]),
       "agora-egress:access": "cloud-proxy",
+      "agora-egress:directSdks": JSON.stringify(["rtm-native"]),
       "agora-egress:environment": "test",
       "agora-egress:proxyType": "1",
       "aws:region": "eu-west-1",
     });
-    const expected = resolve({ sdks: ["rtc-native", "rtm-native"], access: "cloud-proxy", environment: "test", proxyType: 1 });
+    const expected = resolve({ sdks: ["rtc-native", "rtm-native"], access: "cloud-proxy", directSdks: ["rtm-native"], environment: "test", proxyType: 1 });
+    expect(expected.notes).toEqual(["rtm-native reaches Agora directly (directSdks): its firewall whitelist applies, and every rule a target widens is listed under widenings."]);
     expect(program.edition).toBe("2020-05");
     expect(program.rules).toEqual(allowLines(expected.ruleSet));
     expect(program.notes).toEqual(expected.notes);

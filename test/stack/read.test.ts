@@ -31,8 +31,8 @@ describe("the repository's stacks", () => {
     expect(test).toEqual({
       stack: "test",
       file: "Pulumi.test.yaml",
-      selection: { sdks: ["rtc-native", "recording", "rtm-native"], access: "cloud-proxy", environment: "test", proxyType: 1 },
-      keys: ["access", "aws", "azure", "environment", "proxyType", "sdks"],
+      selection: { sdks: ["rtc-native", "recording", "rtm-native"], access: "cloud-proxy", directSdks: ["rtm-native"], environment: "test", proxyType: 1 },
+      keys: ["access", "aws", "azure", "directSdks", "environment", "proxyType", "sdks"],
       aws: {
         securityGroups: { vpcId: "vpc-0123456789abcdef0" },
         networkFirewall: { homeNet: ["10.0.0.0/16"], createPolicy: true },

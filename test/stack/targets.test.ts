@@ -13,7 +13,8 @@ function stackDir(files: Record<string, string>): string {
   return dir;
 }
 
-const stackWith = (target: string) => `config:\n  agora-egress:sdks: [rtc-native, rtm-native]\n  agora-egress:access: cloud-proxy\n${target}`;
+// RTM has no cloud proxy: it reaches Agora directly only because directSdks names it.
+const stackWith = (target: string) => `config:\n  agora-egress:sdks: [rtc-native, rtm-native]\n  agora-egress:access: cloud-proxy\n  agora-egress:directSdks: [rtm-native]\n${target}`;
 
 function readError(target: string): string {
   const dir = stackDir({ "Pulumi.bad.yaml": stackWith(target) });

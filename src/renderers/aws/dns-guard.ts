@@ -43,7 +43,7 @@ export function dnsGuardResolvers(dnsResolvers: readonly string[] | undefined, v
 }
 
 /**
- * A model rule that allows DNS or DNS over TLS to anything but the resolvers contradicts the
+ * A model rule that allows DNS, DNS over TLS or DNS over QUIC to anything but the resolvers contradicts the
  * guard. Rather than drop that flow silently (guard first) or let it through (guard broken),
  * the plan is refused, naming the rule.
  */

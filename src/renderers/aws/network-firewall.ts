@@ -119,7 +119,7 @@ export function ruleGroupCapacity(rules: number, headroom: number): number {
  * `renderSuricataRules`, capacity from the rule count with headroom, HOME_NET when
  * given, and optionally a strict-order policy with safe default actions
  * (`aws:forward_to_sfe` stateless, `aws:drop_established` stateful). With `dnsGuard`, the
- * group starts with rules that drop DNS and DNS over TLS to any resolver but the allowed
+ * group starts with rules that drop DNS, DNS over TLS and DNS over QUIC to any resolver but the allowed
  * ones, so they hold whatever the policy's default action. The group gets no
  * fixed name, so a replacement (capacity is ForceNew) can be created before the old one
  * is deleted.

@@ -16,7 +16,7 @@ export interface SuricataOptions {
   readonly tlsPorts: readonly PortRange[];
   /** TCP ports where clients speak plain HTTP with a Host header. */
   readonly httpPorts: readonly PortRange[];
-  /** Drop DNS and DNS over TLS to everything but these resolvers (CIDRs), ahead of every other rule. */
+  /** Drop DNS, DNS over TLS and DNS over QUIC to everything but these resolvers (CIDRs), ahead of every other rule. */
   readonly dnsGuard?: { readonly resolvers: readonly string[] };
 }
 
@@ -280,7 +280,7 @@ export function renderSuricataRules(
       widenings.push({
         target: NETWORK_FIREWALL_TARGET, rule: `${protocol} ${formatPorts(ports)} → the DNS resolvers (dnsGuard)`, sdks: everySdk,
         renderedAs: describeRendered({ direction: "egress", protocol }, ports, resolvers),
-        reason: "the DNS guard lets the workloads reach their resolvers, which no Agora rule lists, and drops DNS and DNS over TLS to every other address",
+        reason: "the DNS guard lets the workloads reach their resolvers, which no Agora rule lists, and drops DNS, DNS over TLS and DNS over QUIC to every other address",
       });
     }
   }

@@ -5,7 +5,7 @@ import { describePattern } from "./describe";
 
 /**
  * The NSG's DNS-layer guard, the Azure counterpart of Network Firewall's `dnsGuard`: DNS
- * (TCP/UDP 53) and DNS over TLS (TCP 853) to the `Internet` service tag are denied ahead of
+ * (TCP/UDP 53), DNS over TLS (TCP 853) and DNS over QUIC (UDP 853) to the `Internet` service tag are denied ahead of
  * every allow rule, so a workload cannot get around the DNS security policy (which only sees
  * queries to Azure-provided DNS) by asking a public resolver. DNS over HTTPS rides on 443 like
  * any HTTPS and is not told apart by an NSG.
@@ -59,7 +59,7 @@ function resolvers(options: DnsGuardOptions, field: string): string[] {
 }
 
 /**
- * A model rule that allows DNS or DNS over TLS to where the guard denies it (a name, or an
+ * A model rule that allows DNS, DNS over TLS or DNS over QUIC to where the guard denies it (a name, or an
  * Internet address outside `dnsResolvers`) contradicts the guard: rather than drop that flow
  * silently or let the guard leak, the plan is refused, naming the rule.
  */
@@ -92,12 +92,12 @@ export function dnsGuardRules(
   const allows = allowed.length === 0 ? [] : protocols.map((protocol, i): DnsGuardRule => ({
     name: `${prefix}-out-${protocol}-dns-resolvers`, access: "Allow", protocol, ports: DNS_GUARD_PORTS[protocol],
     destinations: allowed, priority: firstPriority + i,
-    description: "DNS guard: DNS and DNS over TLS to the listed resolvers (agora-egress)",
+    description: "DNS guard: DNS, DNS over TLS and DNS over QUIC to the listed resolvers (agora-egress)",
   }));
   const denies = protocols.map((protocol, i): DnsGuardRule => ({
     name: `${prefix}-out-deny-${protocol}-dns`, access: "Deny", protocol, ports: DNS_GUARD_PORTS[protocol],
     destinations: ["Internet"], priority: firstPriority + 2 + i,
-    description: "DNS guard: DNS and DNS over TLS to other resolvers on the Internet denied (agora-egress)",
+    description: "DNS guard: DNS, DoT and DoQ to other resolvers on the Internet denied (agora-egress)",
   }));
   const sdks = [...new Set(ruleSet.rules.map((r) => r.sdk))].sort();
   const widenings = protocols.flatMap((protocol) => allowed.map((cidr): Widening => ({
@@ -105,7 +105,7 @@ export function dnsGuardRules(
     rule: `${protocol} ${DNS_GUARD_PORTS[protocol].map((p) => p.from).join(",")} → the DNS resolvers (dnsGuard)`,
     sdks,
     renderedAs: describePattern({ direction: "egress", protocol, ports: DNS_GUARD_PORTS[protocol], destination: { kind: "cidr", cidr } }),
-    reason: "The DNS guard lets the workloads reach the resolvers listed in dnsResolvers, which no Agora rule lists, ahead of its Deny of DNS and DNS over TLS to the Internet.",
+    reason: "The DNS guard lets the workloads reach the resolvers listed in dnsResolvers, which no Agora rule lists, ahead of its Deny of DNS, DNS over TLS and DNS over QUIC to the Internet.",
   })));
   return { rules: [...allows, ...denies], widenings };
 }

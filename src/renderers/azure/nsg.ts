@@ -252,7 +252,7 @@ export function renderNsg(resolution: Resolution, o: ResolvedAzureOptions): Plan
   const defaults: TargetDefault[] = [denyByDefault
     ? {
       target: NSG_TARGET, unmatched: Unmatched.Denied,
-      statement: `A Deny of every other outbound Internet flow at priority ${lastPriority}, ahead of the built-in AllowInternetOutBound (65001); inbound, the built-in DenyAllInBound (65500) drops what no rule allows.`,
+      statement: `A Deny of every other outbound Internet flow at priority ${lastPriority}, ahead of the built-in AllowInternetOutBound (65001); inbound, the built-in rules admit the virtual network and Azure's load balancer (AllowVnetInBound, AllowAzureLoadBalancerInBound) and DenyAllInBound (65500) drops the rest of what no rule allows.`,
     }
     : {
       target: NSG_TARGET, unmatched: Unmatched.Allowed,
