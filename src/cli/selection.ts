@@ -4,7 +4,7 @@ import { getEdition } from "../catalog";
 import { InputError, parsePortRange, quote } from "../model";
 import { Resolution, SelectionInput, resolve } from "../resolve";
 import {
-  FieldOrigin, StackSelection, readStackSelection, readYamlFile, secureValueError, stackField, stackOrigin, withOrigins,
+  FieldNames, STACK_NAMESPACE, StackSelection, readStackSelection, readYamlFile, secureValueError, stackField, stackOrigin, withOrigins,
 } from "../stack";
 import { CliContext } from "./context";
 
@@ -25,11 +25,18 @@ export interface SelectionFlags {
 /** A selection ready to resolve, and how to name its fields in errors. */
 export interface CliSelection {
   readonly input: SelectionInput;
-  readonly origin: FieldOrigin;
+  /** How errors name the selection's fields: the flag, or the stack key, the user set. */
+  readonly origin: FieldNames;
   readonly stack?: StackSelection;
   /** Stack values left out because flags made them inapplicable. */
   readonly notes: readonly string[];
 }
+
+/** The flag that sets each selection field, for asking the user for a setting (`--access cloud-proxy`). */
+export const SELECTION_FLAGS: Readonly<Record<string, string>> = {
+  sdks: "--sdk", access: "--access", environment: "--env", proxyType: "--proxy-type", productionProxy: "--production-proxy FILE",
+  recordingPorts: "--recording-ports", edition: "--edition",
+};
 
 const collectList = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), ...value.split(",")];
 
@@ -126,10 +133,18 @@ export function cliSelection(ctx: CliContext, flags: SelectionFlags): CliSelecti
     }
   }
 
-  const origin: FieldOrigin = (root, path) => {
-    const named = fromFlag.get(root);
-    if (named) return named(path);
-    return stack ? stackOrigin(stack.file)(root, path) : undefined;
+  const origin: FieldNames = {
+    field: (root, path) => {
+      const named = fromFlag.get(root);
+      if (named) return named(path);
+      return stack ? stackOrigin(stack.file).field(root, path) : undefined;
+    },
+    ask: (root, path, value) => {
+      const flag = path === "" ? SELECTION_FLAGS[root] : undefined;
+      if (!flag) return undefined;
+      if (value !== undefined) return `${flag} ${value}`;
+      return stack && !fromFlag.has(root) ? `${flag} (or ${STACK_NAMESPACE}:${root} in ${stack.file})` : flag;
+    },
   };
   return { input: input as SelectionInput, origin, ...(stack ? { stack } : {}), notes };
 }

@@ -133,7 +133,7 @@ function rowLabel(protocol: Rule["protocol"], portRanges: readonly PortRange[]):
 function productionRows(edition: Edition, selection: Selection): EndpointRow[] {
   const proxy = selection.productionProxy;
   if (!proxy) {
-    throw new InputError("productionProxy", "environment production needs the production cloud-proxy endpoints Agora gave you (--production-proxy FILE or the stack's productionProxy)");
+    throw new InputError("productionProxy", "{{environment=production}} needs the production cloud-proxy endpoints Agora gave you: set {{productionProxy}}");
   }
   const tests = testAddresses(edition);
   return proxy.endpoints.map((row, i) => {
@@ -202,7 +202,7 @@ export function resolve(input: SelectionInput | Selection): Resolution {
     throw new InputError("recordingPorts", "is set but the recording SDK is not selected");
   }
   if (selection.productionProxy && !(selection.access === "cloud-proxy" && selection.environment === "production")) {
-    throw new InputError("productionProxy", "is only used with --access cloud-proxy --env production");
+    throw new InputError("productionProxy", "is only used with {{access=cloud-proxy}} and {{environment=production}}");
   }
 
   const proxied = selection.access === "cloud-proxy"
@@ -217,7 +217,7 @@ export function resolve(input: SelectionInput | Selection): Resolution {
     const profile = proxied.includes(choice) ? edition.cloudProxy.find((p) => p.sdk === choice.id) : undefined;
     if (profile) {
       if (choice.version !== undefined && compareVersions(choice.version, profile.minVersion) < 0) {
-        throw new InputError(sdkField(selection, choice.id), `${choice.id}@${choice.version} has no cloud proxy (needs ${profile.minVersion} or later); use --access direct or upgrade`);
+        throw new InputError(sdkField(selection, choice.id), `${choice.id}@${choice.version} has no cloud proxy (needs ${profile.minVersion} or later); use {{access=direct}} or upgrade`);
       }
       const endpointRules = proxyRules(profile, endpointRows ?? profile.testEndpoints);
       if (endpointRules.length === 0) {

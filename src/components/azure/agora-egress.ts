@@ -1,10 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
-import { InputError } from "../../model";
+import { InputError, checkKeys } from "../../model";
 import { AzureTarget } from "../../renderers/azure";
+import { AZURE_TARGET_KEYS } from "../arg-names";
+import { beforeRegistration } from "../errors";
 import { AppSettingOutput, WideningOutput } from "../output-types";
-import { AgoraSelectionArgs } from "../selection-args";
-import { AzureDnsSecurityPolicySettings, AzureFirewallPolicySettings, AzureNsgSettings, AzurePlacementArgs } from "./args";
+import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../selection-args";
+import { AzureDnsSecurityPolicySettings, AzureFirewallPolicySettings, AzureNsgSettings, AzurePlacementArgs, PLACEMENT_KEYS } from "./args";
 import { createAzureEgress, planAzureEgress } from "./azure-plan";
+
+const TYPE = "agora-egress:index:AzureAgoraEgress";
+const KEYS = [...SELECTION_ARG_KEYS, ...PLACEMENT_KEYS, ...AZURE_TARGET_KEYS];
 
 /** Args of `AzureAgoraEgress`: the Agora selection, where the resources go, and one settings block per control to deploy. */
 export interface AzureAgoraEgressArgs extends AgoraSelectionArgs, AzurePlacementArgs {
@@ -45,20 +50,24 @@ export class AzureAgoraEgress extends pulumi.ComponentResource {
   public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
   constructor(name: string, args: AzureAgoraEgressArgs, opts?: pulumi.ComponentResourceOptions) {
-    const targets = [
-      ...(args.nsg ? [AzureTarget.Nsg] : []),
-      ...(args.firewallPolicy ? [AzureTarget.FirewallPolicy] : []),
-      ...(args.dnsSecurityPolicy ? [AzureTarget.DnsSecurityPolicy] : []),
-    ];
-    if (targets.length === 0) throw new InputError("args", "give at least one of nsg, firewallPolicy, dnsSecurityPolicy");
-    const planned = planAzureEgress(args, targets);
-    super("agora-egress:index:AzureAgoraEgress", name, {}, opts);
-    const out = createAzureEgress(this, name, planned);
-    this.networkSecurityGroupId = pulumi.output(out.networkSecurityGroupId);
-    this.firewallPolicyId = pulumi.output(out.firewallPolicyId);
-    this.ruleCollectionGroupId = pulumi.output(out.ruleCollectionGroupId);
+    // Everything that can fail on bad args runs before anything is registered: a RunError naming the arg.
+    const planned = beforeRegistration(TYPE, name, {}, () => {
+      checkKeys(args, KEYS, "args");
+      const targets = [
+        ...(args.nsg ? [AzureTarget.Nsg] : []),
+        ...(args.firewallPolicy ? [AzureTarget.FirewallPolicy] : []),
+        ...(args.dnsSecurityPolicy ? [AzureTarget.DnsSecurityPolicy] : []),
+      ];
+      if (targets.length === 0) throw new InputError("args", "give at least one of nsg, firewallPolicy, dnsSecurityPolicy");
+      return planAzureEgress(args, targets);
+    });
+    super(TYPE, name, {}, opts);
+    const out = createAzureEgress(this, name, {}, planned);
+    this.networkSecurityGroupId = out.networkSecurityGroupId;
+    this.firewallPolicyId = out.firewallPolicyId;
+    this.ruleCollectionGroupId = out.ruleCollectionGroupId;
     this.ipGroupIds = out.ipGroupIds;
-    this.dnsSecurityPolicyId = pulumi.output(out.dnsSecurityPolicyId);
+    this.dnsSecurityPolicyId = out.dnsSecurityPolicyId;
     this.widenings = out.widenings;
     this.appSettings = out.appSettings;
     // State keeps what the cloud produces; the report (widenings, appSettings) stays a property (see README).
