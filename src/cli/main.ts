@@ -120,3 +120,12 @@ export async function main(argv: string[], context: Partial<CliContext> = {}): P
     return EXIT.internal;
   }
 }
+
+/**
+ * What the `agora-egress` bin runs: the command line on this process's arguments and streams,
+ * its exit code as the process's. A reader that closes stdout early (`| head -1`) ends the
+ * output quietly, without changing the exit code (see `processContext`).
+ */
+export async function run(argv: string[]): Promise<void> {
+  process.exitCode = await main(argv);
+}
