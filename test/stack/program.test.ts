@@ -162,7 +162,7 @@ describe("the root Pulumi program (src/program.ts)", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "agora-program-"));
     const stackText = fs.readFileSync(path.join(REPO, "Pulumi.test.yaml"), "utf8") + `  agora-egress:customRules: ${JSON.stringify(customRules)}\n`;
     fs.writeFileSync(path.join(dir, "Pulumi.test.yaml"), stackText);
-    for (const args of [["summary"], ["plan", "--cloud", "aws"], ["plan", "--cloud", "azure"], ["diff", "--from-stack", "test", "--to-stack", "test", "--to-edition", "2020-05", "--from-edition", "2020-05"]]) {
+    for (const args of [["summary"], ["plan", "--cloud", "aws"], ["plan", "--cloud", "azure"], ["diff", "--from-edition", "2020-05", "--to-edition", "2020-05"]]) {
       const r = await run([...args, "--stack", "test", "--dir", dir], { planners });
       expect({ args, code: r.code, stderr: r.stderr }).toEqual({ args, code: 2, stderr: `agora-egress: ${refusal}\n` });
     }
