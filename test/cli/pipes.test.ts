@@ -9,6 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const ROOT = join(__dirname, "..", "..");
+// Each case starts a Node process that transpiles the CLI on load: seconds on a busy machine.
+jest.setTimeout(60_000);
 const ALL = "rtc-native,rtc-web,rtm-native,rtm-web,recording,gaming";
 
 interface Closed { code: number | null; signal: NodeJS.Signals | null; stderr: string; read: string }

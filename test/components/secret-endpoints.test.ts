@@ -150,7 +150,7 @@ describe("production endpoints as a secret Output", () => {
       }],
       registered: ["agora-egress:index:AwsAgoraEgress::egress"],
     });
-  });
+  }, 60_000);
 
   it("checks the rest of the args at construction, as with plain endpoints", () => {
     expect(() => new AwsAgoraEgress("aws-bad-sdk", { ...selection, sdks: ["rtc-nativ"], ...awsTargets, productionEndpoints: pulumi.secret(ENDPOINTS) }))
