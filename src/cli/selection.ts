@@ -38,6 +38,25 @@ export const SELECTION_FLAGS: Readonly<Record<string, string>> = {
   recordingPorts: "--recording-ports", edition: "--edition",
 };
 
+/** A value as a shell word: as it is when it is plain, else single-quoted. */
+function shellWord(value: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The selection flags as the user gave them, for commands the CLI suggests (`agora-egress plan
+ * --cloud aws --stack production --production-proxy proxy.yaml`): a hint that drops an
+ * override would show another selection.
+ */
+export function selectionFlagsText(flags: SelectionFlags): string {
+  const given: [string, string | undefined][] = [
+    ["--stack", flags.stack], ["--dir", flags.dir], ["--sdk", flags.sdk?.join(",")], ["--access", flags.access], ["--env", flags.env],
+    ["--proxy-type", flags.proxyType], ["--production-proxy", flags.productionProxy], ["--recording-ports", flags.recordingPorts],
+    ["--recording-channels", flags.recordingChannels], ["--edition", flags.edition],
+  ];
+  return given.filter(([, v]) => v !== undefined).map(([flag, v]) => ` ${flag} ${shellWord(v!)}`).join("");
+}
+
 const collectList = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), ...value.split(",")];
 
 export function addSelectionOptions(cmd: Command, defaultStack?: string): Command {
