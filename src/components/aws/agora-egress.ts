@@ -32,6 +32,12 @@ export interface AwsAgoraEgressArgs extends AgoraSelectionArgs {
  * Every AWS egress control for the selected Agora SDKs from one rule model: security
  * groups, Network Firewall and DNS Firewall, each turned on by giving its settings.
  * The same resources as `AwsSecurityGroups`, `AwsNetworkFirewall` and `AwsDnsFirewall`.
+ *
+ * `productionEndpoints` may be an Output (a config secret): the children are then planned, with
+ * the same names, once its value is known, and every child input that carries the endpoints is
+ * a secret (see the README, "Production endpoints as secrets"). Bad args throw a one-line
+ * `pulumi.RunError` naming the arg (`args.securityGroups.vpcId`) before anything is registered;
+ * bad values of such an Output, a `pulumi.ResourceError` on the component before any child.
  */
 export class AwsAgoraEgress extends pulumi.ComponentResource {
   /** Empty when `securityGroups` is not set. */

@@ -32,6 +32,13 @@ export interface AzureAgoraEgressArgs extends AgoraSelectionArgs, AzurePlacement
  * stays, and the rule collection group is not touched. A list of another shape can merge or
  * split address rules; check the diff (`priorityClashes` finds an NSG priority a new rule would
  * take from a rule the same update deletes, which Azure refuses).
+ *
+ * `productionEndpoints` may be an Output (a config secret): the children are then planned, with
+ * the same names, once its value is known, and every child input that carries the endpoints (IP
+ * Groups' addresses, NSG rules' prefixes) is a secret (see the README, "Production endpoints as
+ * secrets"). Bad args throw a one-line `pulumi.RunError` naming the arg (`args.nsg.lastPriority`)
+ * before anything is registered; bad values of such an Output, a `pulumi.ResourceError` on the
+ * component before any child.
  */
 export class AzureAgoraEgress extends pulumi.ComponentResource {
   /** The NSG's id, when NSG rules are deployed. */
