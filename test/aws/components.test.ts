@@ -160,6 +160,8 @@ describe("AWS components create exactly the planned specs", () => {
         /^AwsAgoraEgress "bad7": args\.dnsFirewall\.blockOther: unknown key \(did you mean blockOthers\? known: vpcIds, vpcs, /],
       ["vpcID for vpcId", () => new AwsAgoraEgress("bad8", { sdks: ["gaming"], securityGroups: { vpcID: "vpc-1" } as AwsSecurityGroupSettings }),
         /^AwsAgoraEgress "bad8": args\.securityGroups\.vpcID: unknown key \(did you mean vpcId\? /],
+      ["settings that are no object", () => new AwsAgoraEgress("bad8b", { sdks: ["gaming"], networkFirewall: true as unknown as {} }),
+        'AwsAgoraEgress "bad8b": args.networkFirewall: expected an object of settings ({} for the defaults)'],
       ["a misspelt target", () => new AwsAgoraEgress("bad9", { sdks: ["gaming"], ...{ securityGroup: { vpcId: "vpc-1" } } }),
         /^AwsAgoraEgress "bad9": args\.securityGroup: unknown key \(did you mean securityGroups\? /],
       ["a misspelt flat setting", () => new AwsNetworkFirewall("bad10", { sdks: ["gaming"], ...{ homeNets: ["10.0.0.0/8"] } }),

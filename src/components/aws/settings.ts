@@ -123,6 +123,14 @@ function defined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
+/** A target's settings, which must be an object (`{}` for the defaults): `networkFirewall: true` is refused, not read as `{}`. */
+function settingsOf<T extends object>(settings: T, field: string): T {
+  if (settings === null || typeof settings !== "object" || Array.isArray(settings)) {
+    throw new InputError(field, "expected an object of settings ({} for the defaults)");
+  }
+  return defined({ ...settings });
+}
+
 /*
  * Settings → renderer options, and the ids the plan refers to (`${vpc.id}`) → the values given.
  * Errors name the setting under its target (`securityGroups.vpcId`); the component and the
@@ -130,7 +138,7 @@ function defined<T extends object>(o: T): T {
  */
 
 export function securityGroupTarget(settings: AwsSecurityGroupSettings, field = "securityGroups"): { options: SecurityGroupOptions; external: External } {
-  const s = parseInput(SecurityGroupSettings, defined({ ...settings }), field);
+  const s = parseInput(SecurityGroupSettings, settingsOf(settings, field), field);
   if (s.vpcId === undefined && s.existingSecurityGroupId === undefined) {
     throw new InputError(`${field}.vpcId`, "give vpcId (to create security groups) or existingSecurityGroupId (to add rules to one)");
   }
@@ -149,11 +157,11 @@ export function securityGroupTarget(settings: AwsSecurityGroupSettings, field = 
 }
 
 export function networkFirewallTarget(settings: AwsNetworkFirewallSettings, field = "networkFirewall"): { options: NetworkFirewallOptions; external: External } {
-  return { options: defined(parseInput(NetworkFirewallSettings, defined({ ...settings }), field)), external: {} };
+  return { options: defined(parseInput(NetworkFirewallSettings, settingsOf(settings, field), field)), external: {} };
 }
 
 export function dnsFirewallTarget(settings: AwsDnsFirewallSettings, field = "dnsFirewall"): { options: DnsFirewallOptions; external: External } {
-  const { vpcs, existingRuleGroupId, ...rest } = parseInput(DnsFirewallSettings, defined({ ...settings }), field);
+  const { vpcs, existingRuleGroupId, ...rest } = parseInput(DnsFirewallSettings, settingsOf(settings, field), field);
   const named = Object.keys(vpcs ?? {}).sort();
   for (const n of named) {
     // The name becomes part of a plan reference and of resource names.
