@@ -1,4 +1,4 @@
 #!/usr/bin/env node
 "use strict";
-// Runs the compiled CLI; `npm run build` produces dist/.
-require("../dist/src/cli/main").main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+// Runs the compiled CLI (`run` in src/cli/main.ts); `npm run build` produces dist/.
+require("../dist/src/cli/main").run(process.argv.slice(2));

@@ -6,16 +6,25 @@
  *
  * `agora-egress:aws` deploys the AwsAgoraEgress component, `agora-egress:azure` the
  * AzureAgoraEgress component: each renders the same plan again from the same selection and
- * creates exactly its resources.
+ * creates exactly its resources. Bad config stops the run with one line naming the stack file
+ * and key (a RunError), not a stack trace.
+ *
+ * In production the endpoints are passed to the components as a secret, so every resource
+ * input that carries them is a secret in the state too (the components plan inside an apply,
+ * see src/components/build.ts); the plans are made here beforehand from the same values, so a
+ * bad value still fails before anything is registered.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { allowLines } from "./cli/allowlist";
 import { AwsAgoraEgress } from "./components/aws";
 import { AzureAgoraEgress } from "./components/azure";
 import { Plan } from "./renderers/plan";
+import { InputError } from "./model";
 import {
-  STACK_KEY_KINDS, isStackKey, planAws, planAzure, resolveStack, selectionArgs, stackConfigFromValues, targetOrigin, withOrigins,
+  STACK_KEY_KINDS, StackSelection, isStackKey, planAws, planAzure, resolveStack, selectionArgs, stackConfigFromValues, targetOrigin, withOrigins,
 } from "./stack";
+import { PlainSelectionArgs } from "./components/selection-args";
+import { Resolution } from "./resolve";
 
 const config = new pulumi.Config();
 const stackName = pulumi.getStack();
@@ -32,20 +41,41 @@ function projectValues(): Record<string, unknown> {
   return values;
 }
 
-const stack = stackConfigFromValues(stackName, file, projectValues());
-const resolution = resolveStack(stack);
-// Plan every configured target now, so a bad option fails the run before any resource exists.
-const plans: { aws?: Plan; azure?: Plan } = withOrigins(targetOrigin(file), () => ({
-  ...(stack.aws ? { aws: planAws(resolution, stack.aws) } : {}),
-  ...(stack.azure ? { azure: planAzure(resolution, stack.azure) } : {}),
-}));
+/** Bad config as Pulumi prints it best: one line (a RunError), naming the stack file and key. */
+function validated<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof InputError) throw new pulumi.RunError(err.message);
+    throw err;
+  }
+}
+
+// Everything that can fail on bad config runs now, before any resource exists: the plan of
+// every configured target, and the check that the components can deploy the selection.
+const { stack, resolution, plans, args } = validated(() => {
+  const stack: StackSelection = stackConfigFromValues(stackName, file, projectValues());
+  const resolution: Resolution = resolveStack(stack);
+  const plans: { aws?: Plan; azure?: Plan } = withOrigins(targetOrigin(file), () => ({
+    ...(stack.aws ? { aws: planAws(resolution, stack.aws) } : {}),
+    ...(stack.azure ? { azure: planAzure(resolution, stack.azure) } : {}),
+  }));
+  const args: PlainSelectionArgs | undefined = stack.aws || stack.azure ? selectionArgs(stack) : undefined;
+  return { stack, resolution, plans, args };
+});
 
 // Production endpoints are private to each customer: keep the outputs that carry them secret.
 const secret = resolution.selection.access === "cloud-proxy" && resolution.selection.environment === "production";
 const keepSecret = <T>(value: T): T | pulumi.Output<pulumi.Unwrap<T>> => (secret ? pulumi.secret(value) : value);
+// And the resource inputs that carry them: the components keep whatever derives from a secret secret.
+const componentArgs = args && {
+  ...args,
+  ...(secret && args.productionEndpoints ? { productionEndpoints: pulumi.secret(args.productionEndpoints) } : {}),
+  ...(secret && args.productionProxyServers ? { productionProxyServers: pulumi.secret(args.productionProxyServers) } : {}),
+};
 
-const awsEgress = stack.aws ? new AwsAgoraEgress("aws", { ...selectionArgs(stack), ...stack.aws }) : undefined;
-const azureEgress = stack.azure ? new AzureAgoraEgress("azure", { ...selectionArgs(stack), ...stack.azure }) : undefined;
+const awsEgress = stack.aws && componentArgs ? new AwsAgoraEgress("aws", { ...componentArgs, ...stack.aws }) : undefined;
+const azureEgress = stack.azure && componentArgs ? new AzureAgoraEgress("azure", { ...componentArgs, ...stack.azure }) : undefined;
 const perCloud = <T>(pick: (plan: Plan) => T): { aws?: T; azure?: T } => ({
   ...(plans.aws ? { aws: pick(plans.aws) } : {}),
   ...(plans.azure ? { azure: pick(plans.azure) } : {}),

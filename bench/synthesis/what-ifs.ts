@@ -1,4 +1,4 @@
-import type { AgoraSelectionArgs } from "../../src/components/selection-args";
+import type { PlainSelectionArgs } from "../../src/components/selection-args";
 import type { SharedPlan, SharedResolution } from "../../src/components/plan-cache";
 import { AZURE_LOCATION, AZURE_RESOURCE_GROUP, Cloud, LANDING_ZONE_SDKS, vpcId } from "./landing-zone";
 
@@ -7,7 +7,7 @@ import { AZURE_LOCATION, AZURE_RESOURCE_GROUP, Cloud, LANDING_ZONE_SDKS, vpcId }
  * components call (through its CommonJS module object, which the components read at every call).
  */
 interface PlanCacheModule {
-  sharedResolution(args: AgoraSelectionArgs): SharedResolution;
+  sharedResolution(args: PlainSelectionArgs): SharedResolution;
   sharedPlan(...args: unknown[]): SharedPlan;
   clearPlanCaches(): void;
   planCacheSizes(): { resolutions: number; plans: number };
@@ -38,13 +38,13 @@ export function warmPlanCache(cloud: Cloud): () => void {
     const { renderSecurityGroupRules } = require("../../src/renderers/aws") as typeof import("../../src/renderers/aws");
     const args = { sdks: LANDING_ZONE_SDKS, vpcId: vpcId(0) };
     const resolved = cache.sharedResolution(args);
-    cache.sharedPlan(resolved, "aws-security-groups", settings.securityGroupTarget(args, "args").options, renderSecurityGroupRules);
+    cache.sharedPlan(resolved, "aws-security-groups", settings.securityGroupTarget({ vpcId: args.vpcId }).options, renderSecurityGroupRules);
   } else {
     const { planAzureEgress } = require("../../src/components/azure/azure-plan") as typeof import("../../src/components/azure/azure-plan");
     const { pickSettings } = require("../../src/components/azure/args") as typeof import("../../src/components/azure/args");
     const { AzureTarget } = require("../../src/renderers/azure") as typeof import("../../src/renderers/azure");
     const args = { sdks: LANDING_ZONE_SDKS, resourceGroupName: AZURE_RESOURCE_GROUP, location: AZURE_LOCATION };
-    planAzureEgress({ ...args, nsg: pickSettings(args, "nsg") }, [AzureTarget.Nsg], (f) => f.replace(/^args\.nsg(?=\.|$)/, "args"));
+    planAzureEgress({ ...args, nsg: pickSettings(args, "nsg") }, [AzureTarget.Nsg]);
   }
   const before = cache.planCacheSizes();
   return () => {

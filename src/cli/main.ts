@@ -54,14 +54,15 @@ function buildProgram(ctx: CliContext, setCode: (code: number) => void): Command
     .action((flags: PlanFlags) => setCode(planCommand(ctx, flags)));
 
   addSelectionOptions(sub("diff", "rule and resource changes between two stacks or two catalogue editions (exit 0 either way)"))
-    .option("--from-stack <name>", "the side before: Pulumi.<name>.yaml (default: --stack)")
-    .option("--to-stack <name>", "the side after: Pulumi.<name>.yaml (default: --stack)")
-    .option("--from-edition <id>", "catalogue edition before (default: --edition or the stack's)")
-    .option("--to-edition <id>", "catalogue edition after (default: --edition or the stack's)")
+    .option("--from-stack <name>", "the side before: Pulumi.<name>.yaml (needs --to-stack, or --stack for the side after)")
+    .option("--to-stack <name>", "the side after: Pulumi.<name>.yaml (needs --from-stack, or --stack for the side before)")
+    .option("--from-edition <id>", "catalogue edition before (needs --to-edition, or --edition for the side after)")
+    .option("--to-edition <id>", "catalogue edition after (needs --from-edition, or --edition for the side before)")
     .addOption(new Option("--format <format>", "md (for a pull-request comment) or json").choices([...DIFF_FORMATS]).default("md"))
     .addHelpText("after", [
       "",
-      "Each side is the shared selection (--stack and the selection flags) with its own stack or edition.",
+      "Each side is the shared selection (--stack and the selection flags) with its own stack or edition;",
+      "--stack and --edition serve a side that names none of its own (a side's edition is otherwise its stack's).",
       "--production-proxy FILE serves the side(s) that are cloud-proxy production.",
       "update: changed in place; replace: an input the provider cannot change in place changed.",
       "Exit 0 whether or not anything changes; 2 on bad input (naming the flag, file or stack key).",
@@ -119,4 +120,13 @@ export async function main(argv: string[], context: Partial<CliContext> = {}): P
     if (process.env.AGORA_EGRESS_DEBUG) ctx.stderr(`${detail}\n`);
     return EXIT.internal;
   }
+}
+
+/**
+ * What the `agora-egress` bin runs: the command line on this process's arguments and streams,
+ * its exit code as the process's. A reader that closes stdout early (`| head -1`) ends the
+ * output quietly, without changing the exit code (see `processContext`).
+ */
+export async function run(argv: string[]): Promise<void> {
+  process.exitCode = await main(argv);
 }

@@ -4,7 +4,7 @@ import { getEdition } from "../catalog";
 import { InputError, parsePortRange, quote } from "../model";
 import { Resolution, SelectionInput, resolve } from "../resolve";
 import {
-  FieldOrigin, StackSelection, readStackSelection, readYamlFile, secureValueError, stackField, stackOrigin, withOrigins,
+  FieldNames, STACK_NAMESPACE, StackSelection, readStackSelection, readYamlFile, secureValueError, stackField, stackOrigin, withOrigins,
 } from "../stack";
 import { CliContext } from "./context";
 
@@ -27,10 +27,37 @@ export interface SelectionFlags {
 /** A selection ready to resolve, and how to name its fields in errors. */
 export interface CliSelection {
   readonly input: SelectionInput;
-  readonly origin: FieldOrigin;
+  /** How errors name the selection's fields: the flag, or the stack key, the user set. */
+  readonly origin: FieldNames;
   readonly stack?: StackSelection;
   /** Stack values left out because flags made them inapplicable. */
   readonly notes: readonly string[];
+}
+
+/** The flag that sets each selection field, for asking the user for a setting (`--access cloud-proxy`). */
+export const SELECTION_FLAGS: Readonly<Record<string, string>> = {
+  sdks: "--sdk", access: "--access", environment: "--env", proxyType: "--proxy-type", productionProxy: "--production-proxy FILE",
+  recordingPorts: "--recording-ports", "recordingPorts.sources": "--recording-sources", directSdks: "--direct-sdks", edition: "--edition",
+};
+
+/** A value as a shell word: as it is when it is plain, else single-quoted. */
+function shellWord(value: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The selection flags as the user gave them, for commands the CLI suggests (`agora-egress plan
+ * --cloud aws --stack production --production-proxy proxy.yaml`): a hint that drops an
+ * override would show another selection.
+ */
+export function selectionFlagsText(flags: SelectionFlags): string {
+  const given: [string, string | undefined][] = [
+    ["--stack", flags.stack], ["--dir", flags.dir], ["--sdk", flags.sdk?.join(",")], ["--access", flags.access], ["--env", flags.env],
+    ["--proxy-type", flags.proxyType], ["--production-proxy", flags.productionProxy], ["--recording-ports", flags.recordingPorts],
+    ["--recording-channels", flags.recordingChannels], ["--recording-sources", flags.recordingSources?.join(",")],
+    ["--direct-sdks", flags.directSdks?.join(",")], ["--edition", flags.edition],
+  ];
+  return given.filter(([, v]) => v !== undefined).map(([flag, v]) => ` ${flag} ${shellWord(v!)}`).join("");
 }
 
 const collectList = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), ...value.split(",")];
@@ -149,10 +176,18 @@ export function cliSelection(ctx: CliContext, flags: SelectionFlags): CliSelecti
     }
   }
 
-  const origin: FieldOrigin = (root, path) => {
-    const named = fromFlag.get(root);
-    if (named) return named(path);
-    return stack ? stackOrigin(stack.file)(root, path) : undefined;
+  const origin: FieldNames = {
+    field: (root, path) => {
+      const named = fromFlag.get(root);
+      if (named) return named(path);
+      return stack ? stackOrigin(stack.file).field(root, path) : undefined;
+    },
+    ask: (root, path, value) => {
+      const flag = SELECTION_FLAGS[`${root}${path}`];
+      if (!flag) return undefined;
+      if (value !== undefined) return `${flag} ${value}`;
+      return stack && !fromFlag.has(root) ? `${flag} (or ${STACK_NAMESPACE}:${root}${path} in ${stack.file})` : flag;
+    },
   };
   return { input: input as SelectionInput, origin, ...(stack ? { stack } : {}), notes };
 }

@@ -5,10 +5,17 @@ import { ResourceSpec, parseRef } from "../renderers/plan";
 export type ResourceClass = new (name: string, args: any, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource;
 
 /**
+ * Passes one input of a spec to its resource: `planned` is the input as the plan has it,
+ * `value` with references filled in. Returns the value to give the resource (e.g. a secret).
+ */
+export type InputWrapper = (spec: ResourceSpec, planned: unknown, value: unknown) => unknown;
+
+/**
  * Creates exactly the given specs as children of `parent`, in order, replacing
  * `${name.output}` strings with the outputs of resources created earlier in the list
  * (or given in `external`). Names are prefixed with the component's name so two
- * components in one stack never collide. Returns the created resources by logical name.
+ * components in one stack never collide. `wrap`, when given, sees every top-level input.
+ * Returns the created resources by logical name.
  */
 export function instantiate(
   parent: pulumi.ComponentResource,
@@ -16,6 +23,7 @@ export function instantiate(
   specs: readonly ResourceSpec[],
   classes: Readonly<Record<string, ResourceClass>>,
   external: Readonly<Record<string, Record<string, pulumi.Input<unknown>>>> = {},
+  wrap?: InputWrapper,
 ): Map<string, pulumi.CustomResource> {
   const created = new Map<string, pulumi.CustomResource>();
   const resolveValue = (value: unknown): unknown => {
@@ -41,7 +49,10 @@ export function instantiate(
       if (!d) throw new Error(`${spec.name} depends on unknown ${n}`);
       return d;
     });
-    const resource = new cls(`${prefix}-${spec.name}`, resolveValue(spec.inputs), {
+    const inputs = wrap
+      ? Object.fromEntries(Object.entries(spec.inputs).map(([k, v]) => [k, wrap(spec, v, resolveValue(v))]))
+      : resolveValue(spec.inputs);
+    const resource = new cls(`${prefix}-${spec.name}`, inputs, {
       parent,
       ...(dependsOn.length ? { dependsOn } : {}),
     });

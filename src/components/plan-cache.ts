@@ -1,7 +1,7 @@
 import { Resolution, resolve } from "../resolve";
 import { Plan } from "../renderers/plan";
 import { AppSettingOutput, QuotaUsageOutput, WideningOutput, appSettingOutputs, quotaOutputs, wideningOutputs } from "./output-types";
-import { AgoraSelectionArgs, selectionFromArgs } from "./selection-args";
+import { PlainSelectionArgs, selectionFromArgs } from "./selection-args";
 
 /*
  * A landing zone repeats one selection over many networks, and `resolve` and the renderers are
@@ -128,7 +128,7 @@ export function planCacheSizes(): { resolutions: number; plans: number } {
  * zod parse in `selectionFromArgs`), and the validated selection, which is the whole input of
  * the pure `resolve` (the edition included; its default is a constant), is the key.
  */
-export function sharedResolution(args: AgoraSelectionArgs): SharedResolution {
+export function sharedResolution(args: PlainSelectionArgs): SharedResolution {
   const selection = selectionFromArgs(args);
   const key = plainKey(selection);
   const cached = key === undefined ? undefined : resolutions.get(key);

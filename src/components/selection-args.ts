@@ -1,3 +1,4 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { Resolution, SelectionInput, parseInput, resolve } from "../resolve";
 
@@ -43,10 +44,14 @@ export interface AgoraSelectionArgs {
   environment?: AgoraEnvironment;
   /** How the Native SDK finds the cloud proxy. Default `domain`. */
   proxyType?: ProxyType;
-  /** The production cloud-proxy endpoints Agora gave you; required for `production`. */
-  productionEndpoints?: ProxyEndpointArgs[];
-  /** Proxy server addresses for proxy type `ip-list` in production. */
-  productionProxyServers?: string[];
+  /**
+   * The production cloud-proxy endpoints Agora gave you; required for `production`. May be an
+   * Output, e.g. `config.requireSecretObject(...)`: the plan is then made once its value is
+   * known, and every child input that carries it stays secret (see the README).
+   */
+  productionEndpoints?: pulumi.Input<pulumi.Input<ProxyEndpointArgs>[]>;
+  /** Proxy server addresses for proxy type `ip-list` in production. May be an Output, like `productionEndpoints`. */
+  productionProxyServers?: pulumi.Input<pulumi.Input<string>[]>;
   /**
    * With `cloud-proxy`: SDKs that reach Agora directly (their firewall whitelist) instead. An SDK
    * without a cloud proxy must be named here; nothing falls back to direct access on its own.
@@ -67,6 +72,15 @@ export interface AgoraSelectionArgs {
   edition?: string;
 }
 
+/** Selection args whose values are known: the production endpoints as plain data. */
+export interface PlainSelectionArgs extends Omit<AgoraSelectionArgs, "productionEndpoints" | "productionProxyServers"> {
+  productionEndpoints?: ProxyEndpointArgs[];
+  productionProxyServers?: string[];
+}
+
+/** The selection args that may arrive as Outputs (secrets): planning waits for their values. */
+export const DEFERRABLE_SELECTION_ARGS = ["productionEndpoints", "productionProxyServers"] as const;
+
 const SelectionArgs = z.object({
   sdks: z.array(z.string()),
   access: z.enum(AccessMode).optional(),
@@ -75,7 +89,7 @@ const SelectionArgs = z.object({
   productionEndpoints: z.array(z.object({
     protocol: z.string(), addresses: z.array(z.string()), ports: z.array(z.string()),
     purpose: z.string().optional(), sdks: z.array(z.string()).optional(),
-  })).optional(),
+  }).strict()).optional(),
   productionProxyServers: z.array(z.string()).optional(),
   directSdks: z.array(z.string()).optional(),
   recordingSources: z.array(z.string()).optional(),
@@ -83,10 +97,13 @@ const SelectionArgs = z.object({
   recordingHighUdpPort: z.number().int().optional(),
   recordingExpectedChannels: z.number().int().optional(),
   edition: z.string().optional(),
-});
+}).strict();
+
+/** The names of the selection args, for the components' checks of their args' keys. */
+export const SELECTION_ARG_KEYS: readonly string[] = Object.keys(SelectionArgs.shape);
 
 /** Component args → the resolver's selection (validated; errors name the arg). */
-export function selectionFromArgs(args: AgoraSelectionArgs): SelectionInput {
+export function selectionFromArgs(args: PlainSelectionArgs): SelectionInput {
   const a = parseInput(SelectionArgs, {
     sdks: args.sdks, access: args.access, environment: args.environment, proxyType: args.proxyType,
     productionEndpoints: args.productionEndpoints, productionProxyServers: args.productionProxyServers,
@@ -121,6 +138,6 @@ export function selectionFromArgs(args: AgoraSelectionArgs): SelectionInput {
 }
 
 /** Validates the selection part of component args and resolves it. Throws InputError naming the field. */
-export function resolveArgs(args: AgoraSelectionArgs): Resolution {
+export function resolveArgs(args: PlainSelectionArgs): Resolution {
   return resolve(selectionFromArgs(args));
 }

@@ -120,7 +120,7 @@ function recordingIngress(
     }
   }
   if (given?.sources && proxySources) {
-    throw new InputError("recordingPorts.sources", "through the cloud proxy the downstream media comes from the proxy endpoints, which are the sources; leave recordingPorts.sources out");
+    throw new InputError("recordingPorts.sources", "through the cloud proxy the downstream media comes from the proxy endpoints, which are the sources; leave {{recordingPorts.sources}} out");
   }
   const listed = given?.sources?.map((a, i) => agoraCidr(a, `recordingPorts.sources[${i}]`)) ?? proxySources;
   const sources: Destination[] = listed
@@ -148,7 +148,7 @@ function rowLabel(protocol: Rule["protocol"], portRanges: readonly PortRange[]):
 function productionRows(edition: Edition, selection: Selection): EndpointRow[] {
   const proxy = selection.productionProxy;
   if (!proxy) {
-    throw new InputError("productionProxy", "environment production needs the production cloud-proxy endpoints Agora gave you (--production-proxy FILE or the stack's productionProxy)");
+    throw new InputError("productionProxy", "{{environment=production}} needs the production cloud-proxy endpoints Agora gave you: set {{productionProxy}}");
   }
   const tests = testAddresses(edition);
   return proxy.endpoints.map((row, i) => {
@@ -220,7 +220,7 @@ function customRules(selection: Selection): Rule[] {
 function explicitlyDirect(selection: Selection, edition: Edition, choices: readonly SdkChoice[]): Set<string> {
   const named = selection.directSdks ?? [];
   if (named.length > 0 && selection.access !== "cloud-proxy") {
-    throw new InputError("directSdks", "is only used with access cloud-proxy: with direct access every SDK already reaches Agora directly");
+    throw new InputError("directSdks", "is only used with {{access=cloud-proxy}}; with direct access every SDK already reaches Agora directly");
   }
   const out = new Set<string>();
   named.forEach((id, i) => {
@@ -253,7 +253,7 @@ export function resolve(input: SelectionInput | Selection): Resolution {
     throw new InputError("recordingPorts", "is set but the recording SDK is not selected");
   }
   if (selection.productionProxy && !(selection.access === "cloud-proxy" && selection.environment === "production")) {
-    throw new InputError("productionProxy", "is only used with --access cloud-proxy --env production");
+    throw new InputError("productionProxy", "is only used with {{access=cloud-proxy}} and {{environment=production}}");
   }
 
   const direct = explicitlyDirect(selection, edition, choices);
@@ -264,7 +264,7 @@ export function resolve(input: SelectionInput | Selection): Resolution {
       // (and, on IP-only targets, every address) behind a cloud-proxy selection.
       throw new InputError(
         sdkField(selection, choice.id),
-        `${choice.id} has no cloud proxy in edition ${edition.id}; to let it reach Agora directly through its firewall whitelist, name it in directSdks (it is then reported with every widened rule), or remove it`,
+        `${choice.id} has no cloud proxy in edition ${edition.id}; to let it reach Agora directly through its firewall whitelist (every rule a target widens for it is then reported), name it in {{directSdks}}, or remove it`,
       );
     }
   }
@@ -277,7 +277,7 @@ export function resolve(input: SelectionInput | Selection): Resolution {
     const profile = proxied.includes(choice) ? edition.cloudProxy.find((p) => p.sdk === choice.id) : undefined;
     if (profile) {
       if (choice.version !== undefined && compareVersions(choice.version, profile.minVersion) < 0) {
-        throw new InputError(sdkField(selection, choice.id), `${choice.id}@${choice.version} has no cloud proxy (needs ${profile.minVersion} or later); name it in directSdks or upgrade`);
+        throw new InputError(sdkField(selection, choice.id), `${choice.id}@${choice.version} has no cloud proxy (needs ${profile.minVersion} or later); name it in {{directSdks}} or upgrade`);
       }
       const endpointRules = proxyRules(profile, endpointRows ?? profile.testEndpoints);
       if (endpointRules.length === 0) {

@@ -1,18 +1,30 @@
-import { AccessMode, AgoraEnvironment, AgoraSelectionArgs, ProxyType } from "../components/selection-args";
+import { AccessMode, AgoraEnvironment, PlainSelectionArgs, ProxyType } from "../components/selection-args";
 import { InputError } from "../model";
+import { SelectionInput } from "../resolve";
 import { StackSelection } from "./config";
 import { stackField } from "./fields";
 
 /**
- * A stack's selection as the components' `AgoraSelectionArgs`, for the root program.
- * The components take no custom rules, so a stack with `customRules` cannot be deployed
- * through them: refused, naming the key, rather than deployed without those rules.
+ * Refuses a selection the cloud components cannot deploy, naming the stack key (or the
+ * selection field without a stack). The components take no custom rules, so a stack with
+ * `customRules` is refused rather than deployed without those rules. The root program and
+ * every CLI command that plans a cloud (`plan`, `summary`, `diff`) run this same check, so
+ * what the CLI previews is what `pulumi up` deploys.
  */
-export function selectionArgs(stack: StackSelection): AgoraSelectionArgs {
-  const s = stack.selection;
-  if (s.customRules && s.customRules.length > 0) {
-    throw new InputError(stackField(stack.file, "customRules"), "the cloud components take no custom rules yet; preview them with the CLI, or remove them to deploy");
+export function checkDeployable(selection: SelectionInput, file?: string): void {
+  if (selection.customRules && selection.customRules.length > 0) {
+    throw new InputError(file ? stackField(file, "customRules") : "customRules",
+      "the cloud components take no custom rules yet; `agora-egress rules` lists them, but to plan or deploy a cloud remove them");
   }
+}
+
+/**
+ * A stack's selection as the components' `AgoraSelectionArgs`, for the root program
+ * (refused when the components cannot deploy it, see `checkDeployable`).
+ */
+export function selectionArgs(stack: StackSelection): PlainSelectionArgs {
+  const s = stack.selection;
+  checkDeployable(s, stack.file);
   return {
     sdks: (s.sdks ?? []).map((sdk) => (typeof sdk === "string" ? sdk : `${sdk.id}${sdk.version !== undefined ? `@${sdk.version}` : ""}`)),
     ...(s.access ? { access: s.access === "cloud-proxy" ? AccessMode.CloudProxy : AccessMode.Direct } : {}),

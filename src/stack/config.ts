@@ -1,4 +1,4 @@
-import { InputError } from "../model";
+import { InputError, unknownKeyProblem } from "../model";
 import { SelectionInput, parseInput } from "../resolve";
 import { stackField } from "./fields";
 import { SELECTION_KEYS, STACK_KEYS, STACK_KEY_NAMES, STACK_NAMESPACE, StackKey, isStackKey } from "./keys";
@@ -39,24 +39,8 @@ export function secureValueError(file: string, key: StackKey, path = ""): InputE
   return new InputError(stackField(file, key) + path, `is a Pulumi secret (secure:), which cannot be decrypted offline; ${hint}`);
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diag + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
-      diag = up;
-    }
-  }
-  return row[b.length];
-}
-
 function unknownKey(file: string, key: string): InputError {
-  const best = STACK_KEY_NAMES.map((k) => ({ k, d: editDistance(key, k) })).sort((a, b) => a.d - b.d)[0];
-  const hint = best && best.d <= 3 ? `did you mean ${STACK_NAMESPACE}:${best.k}? ` : "";
-  return new InputError(stackField(file, key), `unknown key (${hint}known: ${STACK_KEY_NAMES.join(", ")})`);
+  return new InputError(stackField(file, key), unknownKeyProblem(key, STACK_KEY_NAMES, `${STACK_NAMESPACE}:`));
 }
 
 /**

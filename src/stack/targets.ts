@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { InputError } from "../model";
 import { Resolution } from "../resolve";
 import {
   ALL_AWS_TARGETS, AwsPlanOptions, DnsBlockResponse, DnsRedirectionAction, StatefulDefaultAction, renderAwsPlan,
@@ -9,8 +8,10 @@ import { isArmId } from "../renderers/azure/arm-id";
 import type { AwsAgoraEgressArgs } from "../components/aws";
 import type { AzureAgoraEgressArgs } from "../components/azure";
 import type { AgoraSelectionArgs } from "../components/selection-args";
-import { Plan } from "../renderers/plan";
-import { FieldOrigin, stackField } from "./fields";
+import { Plan, parseRef } from "../renderers/plan";
+import { settingsPath } from "../components/arg-names";
+import { External, awsTargetInputs } from "../components/aws/settings";
+import { FieldOrigin, stackField, withOrigins } from "./fields";
 
 /*
  * The stack keys `agora-egress:aws` and `agora-egress:azure` carry the options of the cloud
@@ -59,6 +60,7 @@ const NetworkFirewall = z.object({
 
 const DnsFirewall = z.object({
   vpcIds: z.array(text).optional(),
+  vpcs: z.record(z.string(), text).optional(),
   associationPriority: count.optional(),
   failOpen: z.boolean().optional(),
   redirectionAction: z.enum(DnsRedirectionAction).optional(),
@@ -118,16 +120,40 @@ export const AzureTargetConfig = z.object({
 export type AzureTargetConfig = z.output<typeof AzureTargetConfig>;
 
 /**
- * The AWS renderer's options for a stack's `agora-egress:aws`. Absent (a preview with no
- * stack config): every target with its defaults, ids the plan cannot know as references.
+ * The AWS renderer's options for a stack's `agora-egress:aws`, made by the same function as
+ * AwsAgoraEgress makes them from its args, with the ids the plan refers to (`${vpc.id}`, and
+ * `${vpc-<name>.id}` for `dnsFirewall.vpcs`). Absent (a preview with no stack config): every
+ * target with its defaults, ids the plan cannot know as references.
  */
-export function awsPlanOptions(config: AwsTargetConfig | undefined): AwsPlanOptions {
-  if (!config) return ALL_AWS_TARGETS;
-  const { securityGroups, networkFirewall, dnsFirewall } = config;
-  const sg = securityGroups && (({ existingSecurityGroupId, ...rest }) => ({
-    ...rest, ...(existingSecurityGroupId !== undefined ? { existingGroupId: existingSecurityGroupId } : {}),
-  }))(securityGroups);
-  return { ...(sg ? { securityGroups: sg } : {}), ...(networkFirewall ? { networkFirewall } : {}), ...(dnsFirewall ? { dnsFirewall } : {}) };
+export function awsPlanInputs(config: AwsTargetConfig | undefined): { options: AwsPlanOptions; external: External } {
+  return config ? awsTargetInputs(config) : { options: ALL_AWS_TARGETS, external: {} };
+}
+
+/**
+ * The plan with the references to ids the stack gives as text filled in (`${vpc.id}` →
+ * `vpc-0123…`), as the component fills them when it creates the resources. Names stay as the
+ * plan made them, so they are the component's names.
+ */
+function fillKnownIds(plan: Plan, external: External): Plan {
+  const fill = (value: unknown): unknown => {
+    if (typeof value === "string") {
+      const r = parseRef(value);
+      const known = r ? external[r.name]?.[r.output] : undefined;
+      if (typeof known === "string") return known;
+      return r ? value : value.replace(/\$\{([^}]+)\.([^}.]+)\}/g, (whole, name: string, output: string) => {
+        const v = external[name]?.[output];
+        return typeof v === "string" ? v : whole;
+      });
+    }
+    if (Array.isArray(value)) return value.map(fill);
+    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v)]));
+    return value;
+  };
+  return {
+    ...plan,
+    resources: plan.resources.map((r) => ({ ...r, inputs: fill(r.inputs) as Record<string, unknown> })),
+    quotas: plan.quotas.map((q) => ({ ...q, scope: fill(q.scope) as string })),
+  };
 }
 
 /**
@@ -157,34 +183,29 @@ export function azurePlanOptions(config: AzureTargetConfig | undefined): AzurePl
   };
 }
 
-/** Renderer option names that the components, and so the stacks, call otherwise. */
-const STACK_NAMES: readonly [RegExp, string][] = [
-  [/^aws\.securityGroups\.existingGroupId\b/, "aws.securityGroups.existingSecurityGroupId"],
-];
-
-/** Names a renderer's InputError after the config key: `securityGroups.vpcId` → `aws.securityGroups.vpcId`. */
-function underKey<T>(key: "aws" | "azure", fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    if (!(err instanceof InputError)) throw err;
-    let field = err.field === key || err.field.startsWith(`${key}.`) ? err.field : `${key}.${err.field}`;
-    for (const [from, to] of STACK_NAMES) field = field.replace(from, to);
-    throw new InputError(field, err.problem);
-  }
+/**
+ * How the stack config names renderer and settings fields: `securityGroups.existingGroupId` →
+ * `aws.securityGroups.existingSecurityGroupId`, `azure.nsg.lastPriority` stays; with `file`,
+ * as the stack key: `Pulumi.test.yaml: agora-egress:aws.securityGroups.existingSecurityGroupId`.
+ */
+export function targetOrigin(file?: string): FieldOrigin {
+  return (root, path) => {
+    const s = settingsPath(root, path);
+    if (!s) return undefined;
+    const key = s.path ? `${s.cloud}.${s.path}` : s.cloud;
+    return file ? stackField(file, key) : key;
+  };
 }
 
-/** The AWS plan for a stack's target config; InputErrors name `aws.<option>`. */
+/** The AWS plan for a stack's target config, as AwsAgoraEgress makes it; InputErrors name `aws.<option>`. */
 export function planAws(resolution: Resolution, config: AwsTargetConfig | undefined): Plan {
-  return underKey("aws", () => renderAwsPlan(resolution, awsPlanOptions(config)));
+  return withOrigins(targetOrigin(), () => {
+    const { options, external } = awsPlanInputs(config);
+    return fillKnownIds(renderAwsPlan(resolution, options), external);
+  });
 }
 
 /** The Azure plan for a stack's target config; InputErrors name `azure.<option>`. */
 export function planAzure(resolution: Resolution, config: AzureTargetConfig | undefined): Plan {
-  return underKey("azure", () => renderAzurePlan(resolution, azurePlanOptions(config)));
-}
-
-/** Names target option errors after the stack key: `Pulumi.test.yaml: agora-egress:azure.nsg.lastPriority`. */
-export function targetOrigin(file: string): FieldOrigin {
-  return (root, path) => (root === "aws" || root === "azure" ? stackField(file, root) + path : undefined);
+  return withOrigins(targetOrigin(), () => renderAzurePlan(resolution, azurePlanOptions(config)));
 }

@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { InputError } from "../../src/model";
 import { resolve } from "../../src/resolve";
 import {
-  AwsAgoraEgress, AwsDnsFirewall, AwsNetworkFirewall, AwsSecurityGroups, DnsRedirectionAction, StatefulDefaultAction,
+  AwsAgoraEgress, AwsDnsFirewall, AwsNetworkFirewall, AwsSecurityGroupSettings, AwsSecurityGroups, DnsRedirectionAction, StatefulDefaultAction,
 } from "../../src/components/aws";
 import { renderAwsPlan, renderDnsFirewall, renderNetworkFirewallRules, renderSecurityGroupRules } from "../../src/renderers/aws";
 import { Plan, parseRef } from "../../src/renderers/plan";
@@ -143,22 +142,67 @@ describe("AWS components create exactly the planned specs", () => {
     }
   });
 
-  describe("bad input: a clear error naming the arg, and no resource", () => {
+  describe("bad input: a one-line RunError naming the component and the arg, and no resource", () => {
+    const production = () => productionSelection(40).productionProxy!.endpoints.map((e) => ({ ...e, ports: e.ports.map(String) }));
     it.each([
-      ["no VPC and no existing group", () => new AwsSecurityGroups("bad1", { sdks: ["gaming"] }), new InputError("args.vpcId", "give vpcId (to create security groups) or existingSecurityGroupId (to add rules to one)")],
-      ["too many groups needed", () => {
-        const p = productionSelection(40);
-        return new AwsSecurityGroups("bad2", {
-          sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, vpcId: "vpc-1", maxGroupsPerInterface: 1,
-          productionEndpoints: p.productionProxy!.endpoints.map((e) => ({ ...e, ports: e.ports.map(String) })),
-        });
-      }, /^args\.maxGroupsPerInterface: the rules need more than 1 security groups/],
-      ["association priority out of range", () => new AwsAgoraEgress("bad3", { sdks: ["gaming"], dnsFirewall: { vpcIds: ["vpc-1"], associationPriority: 9000 } }), /^args\.dnsFirewall\.associationPriority: /],
-      ["no target", () => new AwsAgoraEgress("bad4", { sdks: ["gaming"] }), new InputError("args", "set at least one of securityGroups, networkFirewall and dnsFirewall")],
-      ["unknown SDK", () => new AwsNetworkFirewall("bad5", { sdks: ["rtc-nativ"] }), /^sdks\[0\]: /],
-      ["bad VPC name", () => new AwsDnsFirewall("bad6", { sdks: ["gaming"], vpcs: { "a.b": "vpc-1" } }), new InputError("args.vpcs", '"a.b" is not a valid VPC name (1-40 letters, digits, - and _)')],
+      ["no VPC and no existing group", () => new AwsSecurityGroups("bad1", { sdks: ["gaming"] }),
+        'AwsSecurityGroups "bad1": args.vpcId: give vpcId (to create security groups) or existingSecurityGroupId (to add rules to one)'],
+      ["no VPC, umbrella", () => new AwsAgoraEgress("bad1u", { sdks: ["gaming"], securityGroups: {} }),
+        'AwsAgoraEgress "bad1u": args.securityGroups.vpcId: give vpcId (to create security groups) or existingSecurityGroupId (to add rules to one)'],
+      ["too many groups needed", () => new AwsSecurityGroups("bad2", {
+        sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, vpcId: "vpc-1", maxGroupsPerInterface: 1,
+        productionEndpoints: production(),
+      }), /^AwsSecurityGroups "bad2": args\.maxGroupsPerInterface: the rules need more than 1 security groups/],
+      ["association priority out of range", () => new AwsAgoraEgress("bad3", { sdks: ["gaming"], dnsFirewall: { vpcIds: ["vpc-1"], associationPriority: 9000 } }),
+        /^AwsAgoraEgress "bad3": args\.dnsFirewall\.associationPriority: /],
+      ["no target", () => new AwsAgoraEgress("bad4", { sdks: ["gaming"] }), 'AwsAgoraEgress "bad4": args: set at least one of securityGroups, networkFirewall and dnsFirewall'],
+      ["unknown SDK", () => new AwsNetworkFirewall("bad5", { sdks: ["rtc-nativ"] }), /^AwsNetworkFirewall "bad5": args\.sdks\[0\]: unknown SDK "rtc-nativ"/],
+      ["bad VPC name", () => new AwsDnsFirewall("bad6", { sdks: ["gaming"], vpcs: { "a.b": "vpc-1" } }),
+        'AwsDnsFirewall "bad6": args.vpcs: "a.b" is not a valid VPC name (1-40 letters, digits, - and _)'],
+      // Unknown keys anywhere are refused with the nearest known key, never dropped.
+      ["a misspelt DNS Firewall setting (blockOther would block nothing)", () => new AwsAgoraEgress("bad7", { sdks: ["gaming"], dnsFirewall: { vpcIds: ["vpc-1"], ...{ blockOther: true } } }),
+        /^AwsAgoraEgress "bad7": args\.dnsFirewall\.blockOther: unknown key \(did you mean blockOthers\? known: vpcIds, vpcs, /],
+      ["vpcID for vpcId", () => new AwsAgoraEgress("bad8", { sdks: ["gaming"], securityGroups: { vpcID: "vpc-1" } as AwsSecurityGroupSettings }),
+        /^AwsAgoraEgress "bad8": args\.securityGroups\.vpcID: unknown key \(did you mean vpcId\? /],
+      ["settings that are no object", () => new AwsAgoraEgress("bad8b", { sdks: ["gaming"], networkFirewall: true as unknown as {} }),
+        'AwsAgoraEgress "bad8b": args.networkFirewall: expected an object of settings ({} for the defaults)'],
+      ["a misspelt target", () => new AwsAgoraEgress("bad9", { sdks: ["gaming"], ...{ securityGroup: { vpcId: "vpc-1" } } }),
+        /^AwsAgoraEgress "bad9": args\.securityGroup: unknown key \(did you mean securityGroups\? /],
+      ["a misspelt flat setting", () => new AwsNetworkFirewall("bad10", { sdks: ["gaming"], ...{ homeNets: ["10.0.0.0/8"] } }),
+        /^AwsNetworkFirewall "bad10": args\.homeNets: unknown key \(did you mean homeNet\? /],
+      ["a misspelt selection arg", () => new AwsSecurityGroups("bad11", { sdks: ["gaming"], vpcId: "vpc-1", ...{ acess: "direct" } }),
+        /^AwsSecurityGroups "bad11": args\.acess: unknown key \(did you mean access\? /],
+      ["a misspelt endpoint field", () => new AwsSecurityGroups("bad12", {
+        sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, vpcId: "vpc-1",
+        productionEndpoints: [{ protocol: "udp", addresses: ["203.0.113.5"], ports: ["4500-4650"], ...{ purpse: "media" } }],
+      }), /^AwsSecurityGroups "bad12": args\.productionEndpoints\[0\]\.purpse: unknown key \(did you mean purpose\? /],
+      // Resolver errors in component terms: the arg path, and what to set.
+      ["production without endpoints", () => new AwsSecurityGroups("bad13", { sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, vpcId: "vpc-1" }),
+        'AwsSecurityGroups "bad13": args.productionEndpoints: args.environment: "production" needs the production cloud-proxy endpoints Agora gave you: set args.productionEndpoints'],
+      ["a bad endpoint address", () => new AwsSecurityGroups("bad14", {
+        sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, vpcId: "vpc-1",
+        productionEndpoints: [{ protocol: "udp", addresses: ["203.0.113.300"], ports: ["4500-4650"] }],
+      }), /^AwsSecurityGroups "bad14": args\.productionEndpoints\[0\]\.addresses\[0\]: /],
+      ["endpoints outside production", () => new AwsSecurityGroups("bad15", {
+        sdks: ["rtc-native"], vpcId: "vpc-1", productionEndpoints: [{ protocol: "udp", addresses: ["203.0.113.5"], ports: ["4500-4650"] }],
+      }), 'AwsSecurityGroups "bad15": args.productionEndpoints: is only used with args.access: "cloud-proxy" and args.environment: "production"'],
+      ["a proxy server that is a network", () => new AwsSecurityGroups("bad16", {
+        sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, vpcId: "vpc-1",
+        productionEndpoints: [{ protocol: "udp", addresses: ["203.0.113.5"], ports: ["4500-4650"] }], productionProxyServers: ["203.0.113.0/24"],
+      }), /^AwsSecurityGroups "bad16": args\.productionProxyServers\[0\]: "203\.0\.113\.0\/24" is a network/],
+      ["a recording range too small", () => new AwsSecurityGroups("bad17", {
+        sdks: ["recording"], vpcId: "vpc-1", recordingLowUdpPort: 40000, recordingHighUdpPort: 40010, recordingExpectedChannels: 10,
+      }), /^AwsSecurityGroups "bad17": args\.recordingLowUdpPort: 40000-40010 has 11 ports, fewer than/],
     ])("%s", async (_, build, error) => {
-      expect(build).toThrow(error as Error | RegExp);
+      expect(build).toThrow(pulumi.RunError);
+      expect(build).toThrow(error as string | RegExp);
+      if (typeof error === "string") {
+        try {
+          build();
+        } catch (err) {
+          expect((err as Error).message).toBe(error);
+        }
+      }
       await settle();
       expect(registered.filter((r) => r.name.startsWith("bad"))).toEqual([]);
     });

@@ -82,7 +82,7 @@ describe("renderAwsPlan", () => {
     const sgOnly = renderAwsPlan(gaming, { securityGroups: {} });
     expect(new Set(sgOnly.resources.map((r) => r.type.split(":")[1]))).toEqual(new Set(["ec2/securityGroup", "vpc/securityGroupEgressRule"]));
     expect(renderAwsPlan(gaming, {})).toEqual(renderAwsPlan(gaming, ALL_AWS_TARGETS));
-    expect(() => renderAwsPlan(gaming, { securityGroup: {} } as never)).toThrow(new InputError("aws.securityGroup", 'Unrecognized key: "securityGroup"'));
+    expect(() => renderAwsPlan(gaming, { securityGroup: {} } as never)).toThrow(new InputError("aws.securityGroup", "unknown key (did you mean securityGroups? known: securityGroups, networkFirewall, dnsFirewall)"));
     expect(() => renderAwsPlan(gaming, { dnsFirewall: { associationPriority: 50 } })).toThrow(/^dnsFirewall\.associationPriority: /);
   });
 });

@@ -180,6 +180,6 @@ describe("renderSecurityGroupRules", () => {
   it("rejects bad options naming the option", () => {
     expect(() => renderSecurityGroupRules(all, { maxRulesPerGroup: 0 })).toThrow(/^securityGroups\.maxRulesPerGroup: /);
     expect(() => renderSecurityGroupRules(all, { maxGroupsPerInterface: 17 })).toThrow(/^securityGroups\.maxGroupsPerInterface: /);
-    expect(() => renderSecurityGroupRules(all, { vpcid: "x" } as never)).toThrow(/^securityGroups\.vpcid: Unrecognized key/);
+    expect(() => renderSecurityGroupRules(all, { vpcid: "x" } as never)).toThrow(/^securityGroups\.vpcid: unknown key \(did you mean vpcId\? /);
   });
 });

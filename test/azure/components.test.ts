@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { InputError } from "../../src/model";
 import { resolve } from "../../src/resolve";
 import { AccessMode, AgoraEnvironment } from "../../src/components/selection-args";
 import {
-  AzureAgoraEgress, AzureDnsSecurityPolicy, AzureFirewallPolicyRules, AzureNsgRules, FirewallPolicyTier,
+  AzureAgoraEgress, AzureDnsSecurityPolicy, AzureFirewallPolicyRules, AzureNsgRules, AzureNsgSettings, FirewallPolicyTier,
 } from "../../src/components/azure";
 import { AzurePlanOptions, AzureTarget, parseArmId, renderAzurePlan } from "../../src/renderers/azure";
 import { Plan, ResourceSpec, parseRef } from "../../src/renderers/plan";
@@ -162,18 +161,30 @@ describe("outputs and inputs given as Pulumi outputs", () => {
 
 describe("bad input", () => {
   it.each([
-    ["a priority window outside 100-4096", () => new AzureNsgRules("bad1", { sdks: ["rtc-web"], resourceGroupName: "rg", lastPriority: 5000 }), /^args\.lastPriority: /],
-    ["a window too small", () => new AzureNsgRules("bad2", { sdks: ["rtc-web"], resourceGroupName: "rg", firstPriority: 100, lastPriority: 101 }), /^args\.lastPriority: 2 Outbound allow rules, the deny rule and the 4 kept for the DNS guard need 7 priorities/],
-    ["an existing NSG id that is not one", () => new AzureNsgRules("bad3", { sdks: ["rtc-web"], resourceGroupName: "rg", existingNetworkSecurityGroupId: EXISTING_POLICY_ID }), /^args\.existingNetworkSecurityGroupId: .* is not the ARM id of a Microsoft.Network\/networkSecurityGroups/],
-    ["a bad collection priority", () => new AzureFirewallPolicyRules("bad4", { sdks: ["rtc-web"], resourceGroupName: "rg", networkRuleCollectionPriority: 70000 }), /^args\.networkRuleCollectionPriority: /],
-    ["a bad umbrella setting", () => new AzureAgoraEgress("bad5", { sdks: ["rtc-web"], resourceGroupName: "rg", dnsSecurityPolicy: { allowPriority: 1 } }), /^args\.dnsSecurityPolicy\.allowPriority: /],
-    ["an unknown SDK", () => new AzureDnsSecurityPolicy("bad6", { sdks: ["rtc-tv"], resourceGroupName: "rg" }), /^sdks\[0\]: unknown SDK "rtc-tv"/],
-    ["no control at all", () => new AzureAgoraEgress("bad7", { sdks: ["rtc-web"], resourceGroupName: "rg" }), /^args: give at least one/],
-    ["an empty resource group", () => new AzureNsgRules("bad8", { sdks: ["rtc-web"], resourceGroupName: "" }), /^args\.resourceGroupName: /],
-  ])("%s throws an InputError naming the arg and creates nothing", async (_what, build, message) => {
+    ["a priority window outside 100-4096", () => new AzureNsgRules("bad1", { sdks: ["rtc-web"], resourceGroupName: "rg", lastPriority: 5000 }), /^AzureNsgRules "bad1": args\.lastPriority: /],
+    ["a window too small", () => new AzureNsgRules("bad2", { sdks: ["rtc-web"], resourceGroupName: "rg", firstPriority: 100, lastPriority: 101 }), /^AzureNsgRules "bad2": args\.lastPriority: 2 Outbound allow rules, the deny rule and the 4 kept for the DNS guard need 7 priorities/],
+    ["an existing NSG id that is not one", () => new AzureNsgRules("bad3", { sdks: ["rtc-web"], resourceGroupName: "rg", existingNetworkSecurityGroupId: EXISTING_POLICY_ID }), /^AzureNsgRules "bad3": args\.existingNetworkSecurityGroupId: .* is not the ARM id of a Microsoft.Network\/networkSecurityGroups/],
+    ["a bad collection priority", () => new AzureFirewallPolicyRules("bad4", { sdks: ["rtc-web"], resourceGroupName: "rg", networkRuleCollectionPriority: 70000 }), /^AzureFirewallPolicyRules "bad4": args\.networkRuleCollectionPriority: /],
+    ["a bad umbrella setting", () => new AzureAgoraEgress("bad5", { sdks: ["rtc-web"], resourceGroupName: "rg", dnsSecurityPolicy: { allowPriority: 1 } }), /^AzureAgoraEgress "bad5": args\.dnsSecurityPolicy\.allowPriority: /],
+    ["an unknown SDK", () => new AzureDnsSecurityPolicy("bad6", { sdks: ["rtc-tv"], resourceGroupName: "rg" }), /^AzureDnsSecurityPolicy "bad6": args\.sdks\[0\]: unknown SDK "rtc-tv"/],
+    ["no control at all", () => new AzureAgoraEgress("bad7", { sdks: ["rtc-web"], resourceGroupName: "rg" }), /^AzureAgoraEgress "bad7": args: give at least one/],
+    ["an empty resource group", () => new AzureNsgRules("bad8", { sdks: ["rtc-web"], resourceGroupName: "" }), /^AzureNsgRules "bad8": args\.resourceGroupName: /],
+    ["a misspelt umbrella setting", () => new AzureAgoraEgress("bad9", { sdks: ["rtc-web"], resourceGroupName: "rg", nsg: { lastPrority: 1500 } as AzureNsgSettings }),
+      /^AzureAgoraEgress "bad9": args\.nsg\.lastPrority: unknown key \(did you mean lastPriority\? known: existingNetworkSecurityGroupId, /],
+    ["a misspelt flat setting", () => new AzureNsgRules("bad10", { sdks: ["rtc-web"], resourceGroupName: "rg", ...{ denyByDefalt: false } }),
+      /^AzureNsgRules "bad10": args\.denyByDefalt: unknown key \(did you mean denyByDefault\? /],
+    ["a misspelt placement", () => new AzureFirewallPolicyRules("bad11", { sdks: ["rtc-web"], resourceGroupName: "rg", ...{ locaton: "westeurope" } }),
+      /^AzureFirewallPolicyRules "bad11": args\.locaton: unknown key \(did you mean location\? /],
+  ])("%s throws a one-line RunError naming the component and the arg, and creates nothing", async (_what, build, message) => {
     const before = registered.length;
-    expect(build).toThrow(InputError);
+    expect(build).toThrow(pulumi.RunError);
     expect(build).toThrow(message);
+    try {
+      build();
+    } catch (err) {
+      expect(pulumi.RunError.isInstance(err)).toBe(true);
+      expect((err as Error).message).not.toContain("\n");
+    }
     await settle();
     expect(registered.length).toBe(before);
   });

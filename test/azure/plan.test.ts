@@ -191,7 +191,7 @@ it.each([
   [{ resourceGroupName: "rg." }, /^azure\.resourceGroupName: /],
   [{ location: "west-europe!" }, /^azure\.location: /],
   [{ targets: ["vpc"] }, /^azure\.targets\[0\]: /],
-  [{ nsg: { firstPriority: 1000, extra: 1 } }, /^azure\.nsg\.extra: Unrecognized key/],
+  [{ nsg: { firstPriority: 1000, extra: 1 } }, /^azure\.nsg\.extra: unknown key \(known: existing, networkSecurityGroupName, /],
 ])("rejects bad placement options %j", (bad, message) => {
   expect(() => renderAzurePlan(resolve(SCENARIOS["all six SDKs direct"]), bad as never)).toThrow(message);
 });

@@ -18,7 +18,11 @@ const BAD: [string[], string, RegExp][] = [
   [["rules", "--sdk", "recording", "--recording-channels", "300"], "--recording-channels", /fewer than 4 × 300/],
   [["rules", "--sdk", "recording", "--recording-channels", "-1"], "--recording-channels", /not a positive whole number/],
   [["rules", "--sdk", "rtc-native", "--recording-ports", "40000-41000"], "--recording-ports", /recording SDK is not selected/],
-  [["rules", "--sdk", "rtc-native", "--production-proxy", "examples/production-proxy.yaml"], "--production-proxy", /only used with --access cloud-proxy --env production/],
+  [["rules", "--sdk", "rtc-native", "--production-proxy", "examples/production-proxy.yaml"], "--production-proxy", /: is only used with --access cloud-proxy and --env production\n$/],
+  // What to set is said in flags.
+  [["rules", "--sdk", "rtc-native", "--access", "cloud-proxy", "--env", "production"], "productionProxy",
+    /: --env production needs the production cloud-proxy endpoints Agora gave you: set --production-proxy FILE\n$/],
+  [["rules", "--sdk", "rtc-native@2.3.0", "--access", "cloud-proxy"], "--sdk", /: rtc-native@2\.3\.0 has no cloud proxy \(needs 2\.4\.0 or later\); name it in --direct-sdks or upgrade\n$/],
   [["rules", "--sdk", "rtc-native", "--access", "cloud-proxy", "--env", "production", "--production-proxy", "nope.yaml"], "nope.yaml", /file not found/],
   [["rules", "--access", "cloud-proxy", "--sdk", "rtc-native@2.3.0"], "--sdk", /no cloud proxy \(needs 2.4.0 or later\)/],
   [["rules", "--sdk", "rtc-native", "--sdk", "rtc-native@2.3.0"], "--sdk", /selected twice with different versions/],

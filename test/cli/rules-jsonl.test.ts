@@ -171,7 +171,7 @@ describe("rules --format jsonl (the PRODUCT.md contract)", () => {
     const r = await run(["rules", "--access", "cloud-proxy", "--env", "production", "--sdk", "rtc-native", "--format", "jsonl"]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toMatch(/^agora-egress: productionProxy: environment production needs the production cloud-proxy endpoints[^\n]*\n$/);
+    expect(r.stderr).toMatch(/^agora-egress: productionProxy: --env production needs the production cloud-proxy endpoints Agora gave you: set --production-proxy FILE\n$/);
   });
 
   it("prints one line per identical port set, so every line is a true cross product", async () => {

@@ -24,6 +24,29 @@ describe("summary (npm start)", () => {
     expect(out).toContain("  - rtm-native reaches Agora directly (directSdks): its firewall whitelist applies, and every rule a target widens is listed under widenings.\n");
   });
 
+  it("suggests commands with every flag given, so they show the same selection", async () => {
+    const file = "examples/production-proxy.yaml";
+    const r = await run(["summary", "--stack", "production", "--production-proxy", file, "--sdk", "rtc-native,recording", "--edition", "2020-05"], { planners });
+    expect(r.code).toBe(0);
+    const flags = `--stack production --sdk rtc-native,recording --production-proxy ${file} --edition 2020-05`;
+    expect(r.stdout).toContain(`; names and inputs: \`agora-egress plan --cloud aws ${flags}\`\n`);
+    expect(r.stdout).toContain(`; names and inputs: \`agora-egress plan --cloud azure ${flags}\`\n`);
+    expect(r.stdout).toContain(`Full tables: agora-egress rules ${flags} --format md|jsonl|csv|json\n`);
+    // The suggested command shows what the summary counted.
+    const plan = await run(["plan", "--cloud", "aws", ...flags.split(" "), "--format", "json"], { planners });
+    expect(plan.code).toBe(0);
+    const count = /AWS \(agora-egress:aws\): (\d+) resources/.exec(r.stdout)![1];
+    expect(JSON.parse(plan.stdout).resources).toHaveLength(Number(count));
+  });
+
+  it("quotes flag values for the shell", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "agora summary "));
+    fs.copyFileSync(path.join(__dirname, "..", "..", "examples", "production-proxy.yaml"), path.join(dir, "it's.yaml"));
+    const r = await run(["summary", "--stack", "production", "--production-proxy", path.join(dir, "it's.yaml")]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Full tables: agora-egress rules --stack production --production-proxy '${dir}/it'\\''s.yaml' --format md`);
+  });
+
   it("previews --stack production with the example production endpoints", async () => {
     const r = await run(["summary", "--stack", "production"]);
     expect(r.code).toBe(0);
@@ -56,10 +79,10 @@ describe("summary (npm start)", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain([
       "Resources per cloud",
-      "  AWS (agora-egress:aws): 3 resources; names and inputs: `agora-egress plan --cloud aws --stack dev`",
+      `  AWS (agora-egress:aws): 3 resources; names and inputs: \`agora-egress plan --cloud aws --stack dev --dir ${dir}\``,
       "    1 aws:ec2/managedPrefixList:ManagedPrefixList",
       "    2 aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
-      "  Azure: not configured in this stack (agora-egress:azure); preview with `agora-egress plan --cloud azure --stack dev`",
+      `  Azure: not configured in this stack (agora-egress:azure); preview with \`agora-egress plan --cloud azure --stack dev --dir ${dir}\``,
       "",
       "Quota usage",
       "  AWS",

@@ -1,5 +1,4 @@
 import * as pulumi from "@pulumi/pulumi";
-import { InputError } from "../../src/model";
 import { resolve } from "../../src/resolve";
 import { AwsSecurityGroups } from "../../src/components/aws";
 import { AzureNsgRules } from "../../src/components/azure";
@@ -70,10 +69,10 @@ describe("plainKey", () => {
 describe("shared plans", () => {
   it("equal the plan rendered without the cache, frozen, and are computed once per selection and options", () => {
     const args = { sdks: SDKS, vpcId: "vpc-1" };
-    const first = sharedPlan(sharedResolution(args), "aws-security-groups", securityGroupTarget(args, "args").options, renderSecurityGroupRules);
+    const first = sharedPlan(sharedResolution(args), "aws-security-groups", securityGroupTarget({ vpcId: args.vpcId }).options, renderSecurityGroupRules);
     const again = sharedPlan(sharedResolution({ ...args, sdks: [...SDKS] }), "aws-security-groups",
-      securityGroupTarget({ vpcId: "vpc-2" }, "args").options, renderSecurityGroupRules);
-    const fresh = renderSecurityGroupRules(resolve({ sdks: SDKS }), securityGroupTarget(args, "args").options);
+      securityGroupTarget({ vpcId: "vpc-2" }).options, renderSecurityGroupRules);
+    const fresh = renderSecurityGroupRules(resolve({ sdks: SDKS }), securityGroupTarget({ vpcId: args.vpcId }).options);
     expect(again).toBe(first);
     expect(first.plan).toEqual(fresh);
     expect(first.widenings).toEqual(wideningOutputs(fresh.widenings));
@@ -84,7 +83,7 @@ describe("shared plans", () => {
 
   it("are keyed by everything that changes the plan: selection, defaults spelt out, edition, renderer options", () => {
     const plan = (args: Parameters<typeof sharedResolution>[0], maxRulesPerGroup?: number) => sharedPlan(
-      sharedResolution(args), "aws-security-groups", securityGroupTarget({ vpcId: "vpc-1", maxRulesPerGroup }, "args").options, renderSecurityGroupRules,
+      sharedResolution(args), "aws-security-groups", securityGroupTarget({ vpcId: "vpc-1", maxRulesPerGroup }).options, renderSecurityGroupRules,
     ).plan;
     const base = plan({ sdks: SDKS });
     expect(plan({ sdks: SDKS.slice(1) })).not.toEqual(base);
@@ -98,7 +97,7 @@ describe("shared plans", () => {
   it("do not cache errors, nor accept what the args' validation refuses", () => {
     const good = { sdks: ["rtc-web"], vpcId: "vpc-1" };
     new AwsSecurityGroups("cached-rtc-web", good);
-    expect(() => new AwsSecurityGroups("bad-sdk", { ...good, sdks: [new String("rtc-web") as unknown as string] })).toThrow(InputError);
+    expect(() => new AwsSecurityGroups("bad-sdk", { ...good, sdks: [new String("rtc-web") as unknown as string] })).toThrow(pulumi.RunError);
     expect(() => new AwsSecurityGroups("bad-quota", { ...good, maxRulesPerGroup: 0 })).toThrow("args.maxRulesPerGroup");
     expect(() => new AwsSecurityGroups("bad-quota-again", { ...good, maxRulesPerGroup: 0 })).toThrow("args.maxRulesPerGroup");
   });
@@ -125,7 +124,7 @@ describe("components sharing a plan", () => {
     expect(await value(b.widenings)).toEqual(wb);
     expect(wb[0].sdks).not.toContain("changed");
     const args = { sdks: SDKS, vpcId: "vpc-a" };
-    const entry = sharedPlan(sharedResolution(args), "aws-security-groups", securityGroupTarget(args, "args").options, renderSecurityGroupRules);
+    const entry = sharedPlan(sharedResolution(args), "aws-security-groups", securityGroupTarget({ vpcId: args.vpcId }).options, renderSecurityGroupRules);
     expect(entry.widenings[0].sdks).not.toContain("changed");
     expect(await value(y.appSettings)).toEqual(await value(x.appSettings));
   });

@@ -8,6 +8,11 @@ import awsVpcEgress = require("../../examples/aws-vpc-egress");
 import awsCentralizedInspection = require("../../examples/aws-centralized-inspection");
 import azureHubSpoke = require("../../examples/azure-hub-spoke");
 import multicloudLandingZone = require("../../examples/multicloud-landing-zone");
+import awsProductionSecretEndpoints = require("../../examples/aws-production-secret-endpoints");
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 
 const registered: Registered[] = [];
 beforeAll(() => recordRegistrations(registered));
@@ -172,5 +177,58 @@ describe("multicloud-landing-zone", () => {
     expect(r.outputs.appSettings.map((a) => `${a.sdk} ${a.api}: ${a.values[0]}`)).toEqual([
       "recording RecordingConfig: enableCloudProxy = true", "recording RecordingConfig: lowUdpPort = 40000", "rtc-native setParameters: {\"rtc.enable_proxy\":true}",
     ]);
+  });
+});
+
+describe("aws-production-secret-endpoints", () => {
+  const sample = parse(readFileSync(join(__dirname, "..", "..", "examples", "production-proxy.yaml"), "utf8")) as {
+    endpoints: { protocol: "tcp" | "udp"; addresses: string[]; ports: string[]; purpose?: string }[]; proxyServers: string[];
+  };
+  beforeAll(() => {
+    pulumi.runtime.setConfig("agora-egress-examples:productionEndpoints", JSON.stringify(sample.endpoints));
+    pulumi.runtime.setConfig("agora-egress-examples:proxyServers", JSON.stringify(sample.proxyServers));
+  });
+  const isSecret = (v: unknown) => !!v && typeof v === "object" && (v as Record<string, unknown>)[specialSigKey] === specialSecretSig;
+  /** Anything of the sample endpoints: their addresses and purposes. */
+  const PRIVATE = [...sample.endpoints.flatMap((e) => [...e.addresses, ...(e.purpose ? [e.purpose] : [])]), ...sample.proxyServers];
+
+  it("takes the endpoints from config.requireSecretObject and the VPC id as an Output, and keeps every input carrying the endpoints secret", async () => {
+    registered.length = 0;
+    const outputs = awsProductionSecretEndpoints();
+    await settle();
+    const custom = registered.filter((r) => r.custom);
+    expect(registered.filter((r) => !r.custom).map((c) => `${c.type} ${c.name}`)).toEqual(["agora-egress:index:AwsAgoraEgress native-rtc-production"]);
+
+    // The children the plan of the same selection with the endpoints as plain data has, under the same names.
+    const plan = renderAwsPlan(resolve({ sdks: ["rtc-native"], access: "cloud-proxy", environment: "production", proxyType: 2, productionProxy: sample }), {
+      securityGroups: { vpcId: "${vpc.id}" }, networkFirewall: { homeNet: ["10.30.0.0/16"], createPolicy: true }, dnsFirewall: { vpcIds: ["${vpc-workloads.id}"], blockOthers: true },
+    });
+    const children = custom.filter((c) => c.name.startsWith("native-rtc-production-"));
+    expect(children.map((c) => `${c.type} ${c.name}`).sort()).toEqual(plan.resources.map((r) => `${r.type} native-rtc-production-${r.name}`).sort());
+
+    // The engine receives every endpoint only as a secret; the VPC's id reached the rules that need it.
+    const plain = custom.flatMap((c) => Object.entries(c.inputs).filter(([, v]) => !isSecret(v)).map(([k, v]) => `${c.name}.${k}=${JSON.stringify(v)}`));
+    for (const p of PRIVATE) expect({ p, plain: plain.filter((t) => t.includes(p)) }).toEqual({ p, plain: [] });
+    const rules = children.filter((c) => c.type === "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
+    expect(rules.length).toBeGreaterThan(0);
+    for (const r of rules) {
+      expect(isSecret(r.inputs.cidrIpv4)).toBe(true);
+      expect(r.inputs.securityGroupId).toBe("native-rtc-production-sg-group-0-id");
+    }
+    const [group] = children.filter((c) => c.type === "aws:ec2/securityGroup:SecurityGroup");
+    expect(group.inputs.vpcId).toBe("agora-production-id");
+    expect(children.filter((c) => c.type.endsWith("ResolverFirewallRuleGroupAssociation")).map((a) => a.inputs.vpcId)).toEqual(["agora-production-id"]);
+    const [ruleGroup] = children.filter((c) => c.type === "aws:networkfirewall/ruleGroup:RuleGroup");
+    expect(isSecret(ruleGroup.inputs.ruleGroup)).toBe(true);
+    expect(JSON.stringify(ruleGroup.inputs.ruleGroup)).toContain("203.0.113.10/32");
+
+    // Outputs: the SDK settings name the proxy servers and stay secret; the ids are plain.
+    expect(await pulumi.isSecret(outputs.appSettings)).toBe(true);
+    expect(await pulumi.isSecret(outputs.widenings)).toBe(true);
+    expect(await pulumi.isSecret(outputs.securityGroupIds)).toBe(false);
+    const resolved = await resolveOutputs(outputs);
+    expect(resolved.securityGroupIds).toEqual(["native-rtc-production-sg-group-0-id"]);
+    expect(resolved.firewallPolicyArn).toBe("arn:aws:mock:::native-rtc-production-nfw-policy");
+    expect(resolved.appSettings[0].values).toContain(`{"rtc.proxy_server":[2,${JSON.stringify(JSON.stringify(sample.proxyServers))},0]}`);
   });
 });

@@ -110,6 +110,32 @@ describe("diff refuses bad input with exit 2, naming the file and key", () => {
   });
 });
 
+describe("diff checks every pair of side flags (exit 2, naming the flag to add or drop)", () => {
+  it.each([
+    [["--from-stack", "test"], "--to-stack: is missing: --from-stack test is compared with --to-stack NAME (or --stack NAME, the same for both sides)"],
+    [["--to-stack", "production"], "--from-stack: is missing: --to-stack production is compared with --from-stack NAME (or --stack NAME, the same for both sides)"],
+    [["--from-edition", "2020-05", "--sdk", "rtc-native"], "--to-edition: is missing: --from-edition 2020-05 is compared with --to-edition ID (or --edition ID, the same for both sides)"],
+    [["--to-edition", "2020-05", "--stack", "test"], "--from-edition: is missing: --to-edition 2020-05 is compared with --from-edition ID (or --edition ID, the same for both sides)"],
+    [["--from-stack", "test", "--to-stack", "production", "--stack", "test"], "--stack: is not used: --from-stack and --to-stack name both sides (drop --stack, or one of them)"],
+    [["--from-edition", "2020-05", "--to-edition", "2020-05", "--edition", "2020-05", "--sdk", "rtc-native"],
+      "--edition: is not used: --from-edition and --to-edition name both sides (drop --edition, or one of them)"],
+    [["--from-stack", "test", "--to-stack", "test", "--production-proxy", "examples/production-proxy.yaml"],
+      "--production-proxy: is not used: neither side is cloud-proxy in production (--access cloud-proxy --env production, or a stack that says so)"],
+  ])("%j", async (args, message) => {
+    const r = await diff(args);
+    expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 2, stdout: "", stderr: `agora-egress: ${message}\n` });
+  });
+
+  it("takes --stack or --edition as the side that names none of its own", async () => {
+    const stack = await diff(["--from-stack", "production", "--stack", "test", "--format", "json"]);
+    expect(stack.code).toBe(0);
+    expect([JSON.parse(stack.stdout).from.stack, JSON.parse(stack.stdout).to.stack]).toEqual(["production", "test"]);
+    const edition = await diff(["--from-edition", "2020-05", "--edition", "2020-05", "--stack", "test", "--format", "json"]);
+    expect(edition.code).toBe(0);
+    expect([JSON.parse(edition.stdout).from.edition, JSON.parse(edition.stdout).to.edition]).toEqual(["2020-05", "2020-05"]);
+  });
+});
+
 describe("secret production endpoints", () => {
   it("reads --production-proxy FILE for the production side only", async () => {
     const production = fs.readFileSync(path.join(REPO, "Pulumi.production.yaml"), "utf8")

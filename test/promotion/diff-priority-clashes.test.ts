@@ -10,14 +10,18 @@ import { cliPlan } from "./helpers";
 /*
  * `agora-egress diff` reports the NSG priority clashes of the Azure update (priorityClashes):
  * rules Pulumi would create at a priority an old rule holds until it is deleted, which Azure
- * refuses. Rules to Internet never move, but a custom rule to addresses is named by its ports,
- * so changing its port renames it: here the new name homes at the old one's priority (1909).
+ * refuses. Rules to Internet never move, but a rule to addresses is named by its ports, so
+ * changing a production endpoint row's port renames it: here the new name homes at the old
+ * one's priority (1909).
  */
 
 const stack = (port: number) => [
   "config:",
-  "  agora-egress:sdks: [rtm-native]",
-  `  agora-egress:customRules: [{protocol: tcp, ports: ["${port}"], destinations: [192.0.2.0/24]}]`,
+  "  agora-egress:sdks: [rtm-native, rtc-native]",
+  "  agora-egress:access: cloud-proxy",
+  "  agora-egress:directSdks: [rtm-native]",
+  "  agora-egress:environment: production",
+  `  agora-egress:productionProxy: {endpoints: [{protocol: tcp, ports: ["${port}"], addresses: [192.0.2.0/24]}]}`,
   "  agora-egress:azure:",
   "    resourceGroupName: rg",
   "    nsg: {}",
@@ -27,7 +31,7 @@ const stack = (port: number) => [
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "agora-clash-"));
 fs.writeFileSync(path.join(dir, "Pulumi.before.yaml"), stack(8443));
 fs.writeFileSync(path.join(dir, "Pulumi.after.yaml"), stack(8236));
-fs.writeFileSync(path.join(dir, "Pulumi.more.yaml"), stack(8443).replace("[rtm-native]", "[rtm-native, gaming, rtc-web]"));
+fs.writeFileSync(path.join(dir, "Pulumi.more.yaml"), stack(8443).replace("[rtm-native, rtc-native]", "[rtm-native, rtc-native, gaming, rtm-web]").replace("directSdks: [rtm-native]", "directSdks: [rtm-native, gaming, rtm-web]"));
 const diff = (args: string[]) => run(["diff", ...args], { planners, cwd: dir });
 async function azurePlan(name: string): Promise<Plan> {
   const r = await run(["plan", "--cloud", "azure", "--stack", name, "--format", "json"], { planners, cwd: dir });

@@ -103,7 +103,7 @@ describe("Web SDK cloud proxy", () => {
 
 describe("SDKs without cloud proxy never fall back to direct: they are refused unless named in directSdks", () => {
   const refusal = (sdk: string) =>
-    `${sdk} has no cloud proxy in edition 2020-05; to let it reach Agora directly through its firewall whitelist, name it in directSdks (it is then reported with every widened rule), or remove it`;
+    `${sdk} has no cloud proxy in edition 2020-05; to let it reach Agora directly through its firewall whitelist (every rule a target widens for it is then reported), name it in directSdks, or remove it`;
 
   it.each([["rtm-native"], ["rtm-web"], ["gaming"]])("%s", (sdk) => {
     expect(() => resolve({ sdks: [sdk], access: "cloud-proxy" })).toThrow(new InputError("sdks[0]", refusal(sdk)));

@@ -80,7 +80,7 @@ describe("--stack NAME", () => {
     // …but never extended to an SDK the stack does not name: it is refused, not made direct.
     const rtmWeb = await run(["rules", "--stack", "test", "--sdk", "rtc-native,rtm-web", "--format", "jsonl"]);
     expect({ code: rtmWeb.code, stdout: rtmWeb.stdout }).toEqual({ code: 2, stdout: "" });
-    expect(rtmWeb.stderr).toBe("agora-egress: --sdk: rtm-web has no cloud proxy in edition 2020-05; to let it reach Agora directly through its firewall whitelist, name it in directSdks (it is then reported with every widened rule), or remove it\n");
+    expect(rtmWeb.stderr).toBe("agora-egress: --sdk: rtm-web has no cloud proxy in edition 2020-05; to let it reach Agora directly through its firewall whitelist (every rule a target widens for it is then reported), name it in --direct-sdks (or agora-egress:directSdks in Pulumi.test.yaml), or remove it\n");
   });
 
   it("names the flag, not the stack key, when an overriding flag is wrong", async () => {

@@ -1,7 +1,11 @@
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { parse } from "yaml";
+import { run } from "../cli/run";
+import { planners } from "../../src/cli/planners";
 import { allowLines } from "../../src/cli/allowlist";
 import { resolve } from "../../src/resolve";
 import { planAws, planAzure, readStackSelection, resolveStack } from "../../src/stack";
@@ -18,8 +22,10 @@ function stackFileConfig(stack: string): Record<string, string> {
   return Object.fromEntries(Object.entries(doc.config).map(([k, v]) => [k, typeof v === "object" ? JSON.stringify(v) : String(v)]));
 }
 
-/** Resources the program registered with the mock engine (the program itself creates none yet). */
+/** Resources the program registered with the mock engine, and their inputs as the engine received them. */
 const registered: string[] = [];
+const inputs = new Map<string, Record<string, unknown>>();
+const isSecret = (v: unknown) => !!v && typeof v === "object" && (v as Record<string, unknown>)[specialSigKey] === specialSecretSig;
 
 /** Loads the root program afresh under the given stack config (values as Pulumi keeps them: strings). */
 async function loadProgram(stack: string, config: Record<string, string>): Promise<Program> {
@@ -27,6 +33,7 @@ async function loadProgram(stack: string, config: Record<string, string>): Promi
   await pulumi.runtime.setMocks({
     newResource: (args) => {
       registered.push(`${args.type}::${args.name}`);
+      inputs.set(args.name, args.inputs);
       return { id: `${args.name}-id`, state: args.inputs };
     },
     call: (args) => args.inputs,
@@ -68,9 +75,29 @@ describe("the root Pulumi program (src/program.ts)", () => {
     expect(await value(rules)).toEqual([expect.objectContaining({ destinations: ["203.0.113.5/32"], ports: ["4500-4650"] })]);
   });
 
-  it("refuses a bad key before doing anything, naming the stack file and key", async () => {
-    await expect(loadProgram("test", { "agora-egress:sdks": "[\"rtc-native\"]", "agora-egress:acess": "direct" }))
-      .rejects.toThrow("Pulumi.test.yaml: agora-egress:acess: unknown key (did you mean agora-egress:access?");
+  it("refuses a bad key before doing anything with one line naming the stack file and key (a RunError, printed without a stack)", async () => {
+    const error = await loadProgram("test", { "agora-egress:sdks": "[\"rtc-native\"]", "agora-egress:acess": "direct" }).then(() => undefined, (e: unknown) => e);
+    expect(pulumi.RunError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toMatch(/^Pulumi\.test\.yaml: agora-egress:acess: unknown key \(did you mean agora-egress:access\? known: [^\n]*\)$/);
+  });
+
+  it("reads dnsFirewall.vpcs in agora-egress:aws, as the component takes it, and deploys what plan --stack shows", async () => {
+    registered.length = 0;
+    const aws = { dnsFirewall: { vpcs: { workloads: "vpc-0123456789abcdef0" }, blockOthers: true } };
+    const config: Record<string, string> = { ...stackFileConfig("test"), "agora-egress:aws": JSON.stringify(aws) };
+    delete config["agora-egress:azure"];
+    await loadProgram("test", config);
+    await (pulumi.runtime as any).waitForRPCs();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "agora-program-"));
+    fs.writeFileSync(path.join(dir, "Pulumi.test.yaml"), `config:\n  agora-egress:sdks: [rtc-native, recording, rtm-native]\n  agora-egress:access: cloud-proxy\n  agora-egress:directSdks: [rtm-native]\n  agora-egress:aws: ${JSON.stringify(aws)}\n`);
+    const plan = await run(["plan", "--cloud", "aws", "--stack", "test", "--dir", dir, "--format", "json"], { planners });
+    expect(plan.code).toBe(0);
+    const planned = JSON.parse(plan.stdout).resources as { type: string; name: string; inputs: Record<string, unknown> }[];
+    expect(registered.filter((r) => !r.startsWith("pulumi:pulumi:Stack")).sort())
+      .toEqual(["agora-egress:index:AwsAgoraEgress::aws", ...planned.map((r) => `${r.type}::aws-${r.name}`)].sort());
+    const association = planned.find((r) => r.type.endsWith(":ResolverFirewallRuleGroupAssociation"))!;
+    expect(association.inputs.vpcId).toBe("vpc-0123456789abcdef0");
+    expect(inputs.get(`aws-${association.name}`)!.vpcId).toBe("vpc-0123456789abcdef0");
   });
 
   it.each(["test", "production"])("runs the repository's stack %s: deploys AWS and Azure, exports rules, widenings, quota usage and resources per cloud", async (name) => {
@@ -107,6 +134,12 @@ describe("the root Pulumi program (src/program.ts)", () => {
       expect(pulumi.Output.isInstance(output)).toBe(name === "production");
       if (pulumi.Output.isInstance(output)) expect(await pulumi.isSecret(output as pulumi.Output<unknown>)).toBe(true);
     }
+    // So are the resources' inputs that carry them: in production, an endpoint address reaches the engine only as a secret.
+    const endpointAddress = /(203\.0\.113|198\.51\.100)\.\d+/;
+    const plainTexts = [...inputs.entries()].flatMap(([n, i]) => Object.entries(i).filter(([, v]) => !isSecret(v)).map(([k, v]) => `${n}.${k}=${JSON.stringify(v)}`));
+    expect(plainTexts.filter((t) => endpointAddress.test(t))).toEqual([]);
+    const secretTexts = [...inputs.values()].flatMap((i) => Object.values(i).filter(isSecret).map((v) => JSON.stringify(v)));
+    expect(secretTexts.some((t) => endpointAddress.test(t))).toBe(name === "production");
   });
 
   it("refuses a bad target option before creating anything, naming the stack file and key", async () => {
@@ -118,10 +151,24 @@ describe("the root Pulumi program (src/program.ts)", () => {
     expect(registered.filter((r) => !r.startsWith("pulumi:pulumi:Stack"))).toEqual([]);
   });
 
-  it("refuses custom rules, which the components cannot deploy yet, naming the key", async () => {
+  it("refuses custom rules, which the components cannot deploy yet, naming the key; the CLI's plan and summary refuse them alike", async () => {
     registered.length = 0;
-    const config = { ...stackFileConfig("test"), "agora-egress:customRules": JSON.stringify([{ protocol: "tcp", ports: [443], destinations: ["example.com"] }]) };
-    await expect(loadProgram("test", config)).rejects.toThrow("Pulumi.test.yaml: agora-egress:customRules: the cloud components take no custom rules yet");
+    const customRules = [{ protocol: "tcp", ports: [443], destinations: ["example.com"] }];
+    const config = { ...stackFileConfig("test"), "agora-egress:customRules": JSON.stringify(customRules) };
+    const refusal = "Pulumi.test.yaml: agora-egress:customRules: the cloud components take no custom rules yet; `agora-egress rules` lists them, but to plan or deploy a cloud remove them";
+    const error = await loadProgram("test", config).then(() => undefined, (e: unknown) => e);
+    expect(pulumi.RunError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toBe(refusal);
     expect(registered.filter((r) => !r.startsWith("pulumi:pulumi:Stack"))).toEqual([]);
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "agora-program-"));
+    const stackText = fs.readFileSync(path.join(REPO, "Pulumi.test.yaml"), "utf8") + `  agora-egress:customRules: ${JSON.stringify(customRules)}\n`;
+    fs.writeFileSync(path.join(dir, "Pulumi.test.yaml"), stackText);
+    for (const args of [["summary"], ["plan", "--cloud", "aws"], ["plan", "--cloud", "azure"], ["diff", "--from-edition", "2020-05", "--to-edition", "2020-05"]]) {
+      const r = await run([...args, "--stack", "test", "--dir", dir], { planners });
+      expect({ args, code: r.code, stderr: r.stderr }).toEqual({ args, code: 2, stderr: `agora-egress: ${refusal}\n` });
+    }
+    // The rules themselves still preview.
+    expect((await run(["rules", "--stack", "test", "--dir", dir, "--format", "jsonl"])).stdout).toContain('"destinations":["example.com"]');
   });
 });

@@ -94,7 +94,7 @@ describe("readStackSelection errors name the file and the key", () => {
     ],
     [
       "config:\n  agora-egress:productionProxy:\n    endpoints:\n      - protocol: tcp\n        adresses: [203.0.113.1]\n        ports: [4000]\n",
-      "Pulumi.bad.yaml: agora-egress:productionProxy.endpoints[0].addresses", /expected array/,
+      "Pulumi.bad.yaml: agora-egress:productionProxy.endpoints[0].adresses", /^unknown key \(did you mean addresses\? known: protocol, addresses, ports, purpose, sdks\)$/,
     ],
     ["config:\n  agora-egress:productionProxy:\n    secure: v1:AAAABBBB\n", "Pulumi.bad.yaml: agora-egress:productionProxy", /cannot be decrypted offline; pass the endpoints with --production-proxy FILE/],
     ["config:\n  agora-egress:aws:\n    vpcId:\n      secure: v1:AAAA\n", "Pulumi.bad.yaml: agora-egress:aws.vpcId", /Pulumi secret/],
@@ -136,7 +136,7 @@ describe("readStackSelection errors name the file and the key", () => {
     });
     expect(inputError(() => resolveStack(readStackSelection(dir, "bad")))).toMatch(/^Pulumi\.bad\.yaml: agora-egress:sdks\[1\] \| "1\.x" is not a version number/);
     expect(inputError(() => resolveStack(readStackSelection(dir, "prod")))).toMatch(/^Pulumi\.prod\.yaml: agora-egress:productionProxy\.endpoints\[0\]\.addresses\[1\] \| /);
-    expect(inputError(() => resolveStack(readStackSelection(dir, "noproxy")))).toMatch(/^Pulumi\.noproxy\.yaml: agora-egress:productionProxy \| environment production needs/);
+    expect(inputError(() => resolveStack(readStackSelection(dir, "noproxy")))).toMatch(/^Pulumi\.noproxy\.yaml: agora-egress:productionProxy \| agora-egress:environment: production needs the production cloud-proxy endpoints Agora gave you: set agora-egress:productionProxy$/);
   });
 
   it("leaves out a deferred secret and lists it", () => {

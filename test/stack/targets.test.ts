@@ -4,7 +4,7 @@ import * as path from "path";
 import { planners } from "../../src/cli/planners";
 import { InputError } from "../../src/model";
 import { ALL_AWS_TARGETS } from "../../src/renderers/aws";
-import { awsPlanOptions, azurePlanOptions, readStackSelection } from "../../src/stack";
+import { awsPlanInputs, azurePlanOptions, readStackSelection } from "../../src/stack";
 import { run } from "../cli/run";
 
 function stackDir(files: Record<string, string>): string {
@@ -29,11 +29,11 @@ function readError(target: string): string {
 
 describe("agora-egress:aws and agora-egress:azure are typed when the stack is read", () => {
   const cases: [string, string, RegExp][] = [
-    ["  agora-egress:aws:\n    securityGroup: {}\n", "Pulumi.bad.yaml: agora-egress:aws.securityGroup", /nrecognized key/],
+    ["  agora-egress:aws:\n    securityGroup: {}\n", "Pulumi.bad.yaml: agora-egress:aws.securityGroup", /^unknown key \(did you mean securityGroups\? known: securityGroups, networkFirewall, dnsFirewall\)$/],
     ["  agora-egress:aws:\n    securityGroups: {vpcId: 5}\n", "Pulumi.bad.yaml: agora-egress:aws.securityGroups.vpcId", /expected string/],
     ["  agora-egress:aws:\n    securityGroups: {ipv6: true}\n", "Pulumi.bad.yaml: agora-egress:aws.securityGroups.vpcId", /give vpcId \(to create security groups\) or existingSecurityGroupId/],
     ["  agora-egress:aws: {}\n", "Pulumi.bad.yaml: agora-egress:aws", /turn on at least one AWS target: securityGroups, networkFirewall or dnsFirewall/],
-    ["  agora-egress:aws:\n    securityGroups: {vpcid: vpc-1}\n", "Pulumi.bad.yaml: agora-egress:aws.securityGroups.vpcid", /nrecognized key/],
+    ["  agora-egress:aws:\n    securityGroups: {vpcid: vpc-1}\n", "Pulumi.bad.yaml: agora-egress:aws.securityGroups.vpcid", /^unknown key \(did you mean vpcId\? /],
     ["  agora-egress:aws:\n    securityGroups: {vpcId: vpc-1, maxRulesPerGroup: 0}\n", "Pulumi.bad.yaml: agora-egress:aws.securityGroups.maxRulesPerGroup", />=1/],
     ["  agora-egress:aws:\n    networkFirewall: {statefulDefaultAction: drop}\n", "Pulumi.bad.yaml: agora-egress:aws.networkFirewall.statefulDefaultAction", /aws:drop_established/],
     ["  agora-egress:aws:\n    networkFirewall: {homeNet: []}\n", "Pulumi.bad.yaml: agora-egress:aws.networkFirewall.homeNet", />=1/],
@@ -44,7 +44,7 @@ describe("agora-egress:aws and agora-egress:azure are typed when the stack is re
     ["  agora-egress:azure:\n    resourceGroupName: rg\n    nsg: {firstPriority: 1000.5}\n", "Pulumi.bad.yaml: agora-egress:azure.nsg.firstPriority", /expected int/],
     ["  agora-egress:azure:\n    resourceGroupName: rg\n    nsg: {existingNetworkSecurityGroupId: nsg-1}\n", "Pulumi.bad.yaml: agora-egress:azure.nsg.existingNetworkSecurityGroupId", /ARM id of a Microsoft\.Network\/networkSecurityGroups/],
     ["  agora-egress:azure:\n    resourceGroupName: rg\n    firewallPolicy: {tier: Gold}\n", "Pulumi.bad.yaml: agora-egress:azure.firewallPolicy.tier", /"Standard"/],
-    ["  agora-egress:azure:\n    resourceGroupName: rg\n    locaton: westeurope\n    nsg: {}\n", "Pulumi.bad.yaml: agora-egress:azure.locaton", /nrecognized key/],
+    ["  agora-egress:azure:\n    resourceGroupName: rg\n    locaton: westeurope\n    nsg: {}\n", "Pulumi.bad.yaml: agora-egress:azure.locaton", /^unknown key \(did you mean location\? /],
     ["  agora-egress:azure: rg-agora\n", "Pulumi.bad.yaml: agora-egress:azure", /expected object/],
   ];
   it.each(cases)("%j", (target, field, problem) => {
@@ -61,10 +61,13 @@ describe("agora-egress:aws and agora-egress:azure are typed when the stack is re
 
 describe("mapping onto the renderers' options", () => {
   it("previews every target with its defaults when there is no config, and maps the component's names", () => {
-    expect(awsPlanOptions(undefined)).toEqual(ALL_AWS_TARGETS);
-    expect(awsPlanOptions({ securityGroups: { vpcId: "vpc-1" } })).toEqual({ securityGroups: { vpcId: "vpc-1" } });
-    expect(awsPlanOptions({ securityGroups: { existingSecurityGroupId: "sg-1", ipv6: true }, dnsFirewall: {} }))
-      .toEqual({ securityGroups: { existingGroupId: "sg-1", ipv6: true }, dnsFirewall: {} });
+    expect(awsPlanInputs(undefined)).toEqual({ options: ALL_AWS_TARGETS, external: {} });
+    // The ids become the references the component plans with, and the values behind them.
+    expect(awsPlanInputs({ securityGroups: { vpcId: "vpc-1" } })).toEqual({ options: { securityGroups: { vpcId: "${vpc.id}" } }, external: { vpc: { id: "vpc-1" } } });
+    expect(awsPlanInputs({ securityGroups: { existingSecurityGroupId: "sg-1", ipv6: true }, dnsFirewall: { vpcs: { app: "vpc-2" } } })).toEqual({
+      options: { securityGroups: { existingGroupId: "${existing-security-group.id}", ipv6: true }, dnsFirewall: { vpcIds: ["${vpc-app.id}"] } },
+      external: { "existing-security-group": { id: "sg-1" }, "vpc-app": { id: "vpc-2" } },
+    });
     expect(azurePlanOptions(undefined)).toEqual({});
     const existing = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/networkSecurityGroups/nsg-app";
     expect(azurePlanOptions({ resourceGroupName: "rg", nsg: { existingNetworkSecurityGroupId: existing, firstPriority: 200 }, dnsSecurityPolicy: {} })).toEqual({

@@ -27,6 +27,8 @@ interface Side {
   readonly resolution: Resolution;
   readonly stack?: StackSelection;
   readonly notes: readonly string[];
+  /** The side is cloud-proxy in production (and so takes --production-proxy FILE). */
+  readonly production: boolean;
 }
 
 interface CloudDiff {
@@ -49,22 +51,51 @@ function isProductionProxy(ctx: CliContext, flags: SelectionFlags): boolean {
   return access === "cloud-proxy" && environment === "production";
 }
 
+/**
+ * Each side's flag needs the other side's, or the shared flag that serves a side without its
+ * own (`--from-stack A` needs `--to-stack B` or `--stack B`); the shared flag with both sides
+ * given would serve neither. Refused with the flag to add or drop, never guessed.
+ */
+function checkFlagPairs(flags: DiffFlags): void {
+  const pairs = [
+    { from: "--from-stack", to: "--to-stack", shared: "--stack", value: "NAME", sides: [flags.fromStack, flags.toStack], common: flags.stack },
+    { from: "--from-edition", to: "--to-edition", shared: "--edition", value: "ID", sides: [flags.fromEdition, flags.toEdition], common: flags.edition },
+  ];
+  for (const p of pairs) {
+    const [fromValue, toValue] = p.sides;
+    if ((fromValue === undefined) !== (toValue === undefined) && p.common === undefined) {
+      const [given, missing, value] = fromValue !== undefined ? [p.from, p.to, fromValue] : [p.to, p.from, toValue];
+      throw new InputError(missing, `is missing: ${given} ${value} is compared with ${missing} ${p.value} (or ${p.shared} ${p.value}, the same for both sides)`);
+    }
+    if (fromValue !== undefined && toValue !== undefined && p.common !== undefined) {
+      throw new InputError(p.shared, `is not used: ${p.from} and ${p.to} name both sides (drop ${p.shared}, or one of them)`);
+    }
+  }
+}
+
+/** One side's selection flags: the shared ones with the side's own stack and edition. */
+function sideFlags(flags: DiffFlags, which: "from" | "to"): SelectionFlags {
+  const stack = (which === "from" ? flags.fromStack : flags.toStack) ?? flags.stack;
+  const edition = (which === "from" ? flags.fromEdition : flags.toEdition) ?? flags.edition;
+  return { ...flags, stack, edition };
+}
+
 function side(ctx: CliContext, flags: DiffFlags, which: "from" | "to"): Side {
   const [stackFlag, editionFlag] = which === "from" ? ["--from-stack", "--from-edition"] : ["--to-stack", "--to-edition"];
   const sideStack = which === "from" ? flags.fromStack : flags.toStack;
   const sideEdition = which === "from" ? flags.fromEdition : flags.toEdition;
-  const stack = sideStack ?? flags.stack;
-  const edition = sideEdition ?? flags.edition;
-  const sideFlags: SelectionFlags = { ...flags, stack, edition };
+  const own = sideFlags(flags, which);
+  const { edition } = own;
   try {
     // --production-proxy FILE serves the production side(s) only: a test side refuses endpoints.
-    if (flags.productionProxy !== undefined && !isProductionProxy(ctx, sideFlags)) delete sideFlags.productionProxy;
-    const { resolution, selection } = resolveFlags(ctx, sideFlags);
+    const production = isProductionProxy(ctx, own);
+    if (flags.productionProxy !== undefined && !production) delete own.productionProxy;
+    const { resolution, selection } = resolveFlags(ctx, own);
     const label = [
       selection.stack ? `stack ${selection.stack.stack}` : "",
       edition !== undefined || !selection.stack ? `edition ${resolution.edition}` : "",
     ].filter(Boolean).join(", ");
-    return { label, resolution, ...(selection.stack ? { stack: selection.stack } : {}), notes: [...selection.notes, ...resolution.notes] };
+    return { label, resolution, ...(selection.stack ? { stack: selection.stack } : {}), notes: [...selection.notes, ...resolution.notes], production };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     if ((err.field === "--stack" || err.field === "stack") && sideStack !== undefined) throw new InputError(stackFlag, err.problem);
@@ -195,8 +226,13 @@ export function diffCommand(ctx: CliContext, flags: DiffFlags): number {
   if (sides.every((s) => s === undefined)) {
     throw new InputError("--from-stack", "say what to compare: --from-stack A --to-stack B, or --from-edition X --to-edition Y (with --stack or selection flags)");
   }
+  checkFlagPairs(flags);
   const from = side(ctx, flags, "from");
   const to = side(ctx, flags, "to");
+  // --production-proxy FILE serves the side(s) that are cloud-proxy production; with none, it would be dropped.
+  if (flags.productionProxy !== undefined && !from.production && !to.production) {
+    throw new InputError("--production-proxy", "is not used: neither side is cloud-proxy in production (--access cloud-proxy --env production, or a stack that says so)");
+  }
   const rules = diffRuleSets(from.resolution.ruleSet, to.resolution.ruleSet);
   const clouds = cloudDiffs(ctx, from, to);
   printNotes(ctx, [...new Set([...from.notes, ...to.notes])]);

@@ -1,7 +1,7 @@
 import { InputError } from "../../model";
 import { Plan } from "../../renderers/plan";
 import { Resolution } from "../../resolve";
-import { StackSelection, targetOrigin, withOrigins } from "../../stack";
+import { StackSelection, checkDeployable, targetOrigin, withOrigins } from "../../stack";
 import { CliContext, printNotes } from "../context";
 import { jsonText } from "../format/json";
 import { CLOUDS, Cloud } from "../planners";
@@ -14,11 +14,16 @@ export interface PlanFlags extends SelectionFlags {
 
 export const CLOUD_TITLES: Record<Cloud, string> = { aws: "AWS", azure: "Azure" };
 
-/** Runs the registered planner for `cloud` with the stack's target options (or none). */
+/**
+ * Runs the registered planner for `cloud` with the stack's target options (or none), after the
+ * check the root program makes before it deploys (`checkDeployable`): a selection the program
+ * refuses is refused here too, with the same error.
+ */
 export function runPlanner(ctx: CliContext, cloud: Cloud, resolution: Resolution, stack?: StackSelection): Plan {
   if (!(CLOUDS as readonly string[]).includes(cloud)) throw new InputError("--cloud", `unknown cloud "${cloud}" (known: ${CLOUDS.join(", ")})`);
   const planner = ctx.planners[cloud];
   if (!planner) throw new InputError("--cloud", `the ${CLOUD_TITLES[cloud]} target is not available in this build yet`);
+  checkDeployable(resolution.selection, stack?.file);
   // Option errors name the stack key: `Pulumi.test.yaml: agora-egress:aws.networkFirewall.capacity`.
   return stack ? withOrigins(targetOrigin(stack.file), () => planner(resolution, stack[cloud] ?? {})) : planner(resolution, {});
 }

@@ -5,7 +5,7 @@ import { AllowLine, allowLines, remoteSide } from "../allowlist";
 import { CliContext } from "../context";
 import { Notice, Plan, Widening } from "../../renderers/plan";
 import { CLOUDS, Cloud } from "../planners";
-import { SelectionFlags, resolveFlags } from "../selection";
+import { SelectionFlags, resolveFlags, selectionFlagsText } from "../selection";
 import { CLOUD_TITLES, runPlanner } from "./plan";
 
 const SHOWN_DESTINATIONS = 4;
@@ -125,7 +125,8 @@ export function summaryCommand(ctx: CliContext, flags: SelectionFlags): number {
   const { resolution, selection } = resolveFlags(ctx, flags);
   const sel = resolution.selection;
   const stack = selection.stack;
-  const stackArg = flags.stack !== undefined ? ` --stack ${flags.stack}` : "";
+  // The commands it suggests select what it shows: the stack and every flag given with it.
+  const stackArg = selectionFlagsText(flags);
   const plans = stackPlans(ctx, resolution, stack);
   const heading = stack ? `Stack ${stack.stack} (${stack.file})` : "Selection";
   const out = [

@@ -1,16 +1,23 @@
 import * as pulumi from "@pulumi/pulumi";
-import { InputError } from "../../model";
-import { AwsPlanOptions, renderAwsPlan } from "../../renderers/aws";
+import { InputError, checkKeys } from "../../model";
+import { renderAwsPlan } from "../../renderers/aws";
+import { AWS_TARGET_KEYS } from "../arg-names";
+import { createChildren, prepareSelection } from "../build";
+import { beforeRegistration } from "../errors";
 import { instantiate } from "../instantiate";
-import { AgoraSelectionArgs } from "../selection-args";
-import { sharedPlan, sharedResolution } from "../plan-cache";
+import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../selection-args";
 import { AWS_CLASSES } from "./classes";
-import { AppSettingOutput, QuotaUsageOutput, WideningOutput, staticOutput } from "../output-types";
+import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
 import { dnsFirewallOutputs, networkFirewallOutputs, securityGroupOutputs } from "./outputs";
-import {
-  AwsDnsFirewallSettings, AwsNetworkFirewallSettings, AwsSecurityGroupSettings, External, asArgs, dnsFirewallTarget, networkFirewallTarget,
-  securityGroupTarget,
-} from "./settings";
+import { AwsDnsFirewallSettings, AwsNetworkFirewallSettings, AwsSecurityGroupSettings, awsTargetInputs } from "./settings";
+
+const TYPE = "agora-egress:index:AwsAgoraEgress";
+const KEYS = [...SELECTION_ARG_KEYS, ...AWS_TARGET_KEYS];
+/** The ids the component outputs and registers as its state. */
+const OUTPUT_KEYS = [
+  "securityGroupIds", "prefixListIds", "ruleGroupArn", "firewallPolicyArn",
+  "dnsFirewallRuleGroupId", "dnsFirewallDomainListIds", "dnsFirewallRuleIds", "dnsFirewallAssociationIds",
+] as const;
 
 export interface AwsAgoraEgressArgs extends AgoraSelectionArgs {
   /** Security groups for the workloads (needs `vpcId` or `existingSecurityGroupId`). Omit to skip this target. */
@@ -25,6 +32,12 @@ export interface AwsAgoraEgressArgs extends AgoraSelectionArgs {
  * Every AWS egress control for the selected Agora SDKs from one rule model: security
  * groups, Network Firewall and DNS Firewall, each turned on by giving its settings.
  * The same resources as `AwsSecurityGroups`, `AwsNetworkFirewall` and `AwsDnsFirewall`.
+ *
+ * `productionEndpoints` may be an Output (a config secret): the children are then planned, with
+ * the same names, once its value is known, and every child input that carries the endpoints is
+ * a secret (see the README, "Production endpoints as secrets"). Bad args throw a one-line
+ * `pulumi.RunError` naming the arg (`args.securityGroups.vpcId`) before anything is registered;
+ * bad values of such an Output, a `pulumi.ResourceError` on the component before any child.
  */
 export class AwsAgoraEgress extends pulumi.ComponentResource {
   /** Empty when `securityGroups` is not set. */
@@ -51,41 +64,40 @@ export class AwsAgoraEgress extends pulumi.ComponentResource {
   public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
   constructor(name: string, args: AwsAgoraEgressArgs, opts?: pulumi.ComponentResourceOptions) {
-    const resolved = sharedResolution(args);
-    if (!args.securityGroups && !args.networkFirewall && !args.dnsFirewall) {
-      throw new InputError("args", "set at least one of securityGroups, networkFirewall and dnsFirewall");
-    }
-    const sg = args.securityGroups ? securityGroupTarget(args.securityGroups, "args.securityGroups") : undefined;
-    const nf = args.networkFirewall ? networkFirewallTarget(args.networkFirewall, "args.networkFirewall") : undefined;
-    const dns = args.dnsFirewall ? dnsFirewallTarget(args.dnsFirewall, "args.dnsFirewall") : undefined;
-    const options: AwsPlanOptions = {
-      ...(sg ? { securityGroups: sg.options } : {}),
-      ...(nf ? { networkFirewall: nf.options } : {}),
-      ...(dns ? { dnsFirewall: dns.options } : {}),
-    };
-    const external: External = { ...sg?.external, ...dns?.external };
-    const shared = asArgs(() => sharedPlan(resolved, "aws", options, renderAwsPlan), (t) => `args.${t}`);
-    const { plan } = shared;
-    super("agora-egress:index:AwsAgoraEgress", name, {}, opts);
-    const created = instantiate(this, name, plan.resources, AWS_CLASSES, external);
+    // Everything that can fail on bad args runs before anything is registered: a RunError naming the arg.
+    const { prepared, options, external } = beforeRegistration(TYPE, name, {}, () => {
+      checkKeys(args, KEYS, "args");
+      if (!args.securityGroups && !args.networkFirewall && !args.dnsFirewall) {
+        throw new InputError("args", "set at least one of securityGroups, networkFirewall and dnsFirewall");
+      }
+      const { options, external } = awsTargetInputs(args);
+      return { prepared: prepareSelection(args, "aws", options, renderAwsPlan), options, external };
+    });
+    const { securityGroups: sg, networkFirewall: nf, dnsFirewall: dns } = options;
+    super(TYPE, name, {}, opts);
     const none = pulumi.output<string[]>([]);
-    const ids = sg ? securityGroupOutputs(plan, created, external, sg.options) : { securityGroupIds: none, prefixListIds: none };
-    const fw = nf ? networkFirewallOutputs(plan, created) : { ruleGroupArn: pulumi.output(undefined), firewallPolicyArn: pulumi.output(undefined) };
-    const dnsIds = dns ? dnsFirewallOutputs(plan, created, external) : {
-      dnsFirewallRuleGroupId: pulumi.output(undefined), dnsFirewallDomainListIds: none, dnsFirewallRuleIds: none, dnsFirewallAssociationIds: none,
-    };
+    const ids = createChildren(this, {}, prepared, OUTPUT_KEYS, [], (plan, wrap) => {
+      const created = instantiate(this, name, plan.resources, AWS_CLASSES, external, wrap);
+      return {
+        ...(sg ? securityGroupOutputs(plan, created, external, sg) : { securityGroupIds: none, prefixListIds: none }),
+        ...(nf ? networkFirewallOutputs(plan, created) : { ruleGroupArn: pulumi.output(undefined), firewallPolicyArn: pulumi.output(undefined) }),
+        ...(dns ? dnsFirewallOutputs(plan, created, external) : {
+          dnsFirewallRuleGroupId: pulumi.output(undefined), dnsFirewallDomainListIds: none, dnsFirewallRuleIds: none, dnsFirewallAssociationIds: none,
+        }),
+      };
+    });
     this.securityGroupIds = ids.securityGroupIds;
     this.prefixListIds = ids.prefixListIds;
-    this.ruleGroupArn = fw.ruleGroupArn;
-    this.firewallPolicyArn = fw.firewallPolicyArn;
-    this.dnsFirewallRuleGroupId = dnsIds.dnsFirewallRuleGroupId;
-    this.dnsFirewallDomainListIds = dnsIds.dnsFirewallDomainListIds;
-    this.dnsFirewallRuleIds = dnsIds.dnsFirewallRuleIds;
-    this.dnsFirewallAssociationIds = dnsIds.dnsFirewallAssociationIds;
-    this.widenings = staticOutput(shared.widenings);
-    this.quotas = staticOutput(shared.quotas);
-    this.appSettings = staticOutput(shared.appSettings);
+    this.ruleGroupArn = ids.ruleGroupArn;
+    this.firewallPolicyArn = ids.firewallPolicyArn;
+    this.dnsFirewallRuleGroupId = ids.dnsFirewallRuleGroupId;
+    this.dnsFirewallDomainListIds = ids.dnsFirewallDomainListIds;
+    this.dnsFirewallRuleIds = ids.dnsFirewallRuleIds;
+    this.dnsFirewallAssociationIds = ids.dnsFirewallAssociationIds;
+    this.widenings = ids.widenings;
+    this.quotas = ids.quotas;
+    this.appSettings = ids.appSettings;
     // State keeps what the cloud produces; the report (widenings, quotas, appSettings) stays a property (see README).
-    this.registerOutputs({ ...ids, ...fw, ...dnsIds });
+    this.registerOutputs(Object.fromEntries(OUTPUT_KEYS.map((k) => [k, ids[k]])));
   }
 }

@@ -1,12 +1,19 @@
 import * as pulumi from "@pulumi/pulumi";
+import { checkKeys } from "../../model";
 import { renderDnsFirewall } from "../../renderers/aws";
+import { createChildren, prepareSelection } from "../build";
+import { beforeRegistration } from "../errors";
 import { instantiate } from "../instantiate";
-import { AgoraSelectionArgs } from "../selection-args";
-import { sharedPlan, sharedResolution } from "../plan-cache";
+import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../selection-args";
 import { AWS_CLASSES } from "./classes";
-import { AppSettingOutput, QuotaUsageOutput, WideningOutput, staticOutput } from "../output-types";
+import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
 import { dnsFirewallOutputs } from "./outputs";
-import { AwsDnsFirewallSettings, asArgs, dnsFirewallTarget } from "./settings";
+import { AWS_SETTINGS_KEYS, AwsDnsFirewallSettings, dnsFirewallTarget, pickAwsSettings } from "./settings";
+
+const TYPE = "agora-egress:index:AwsDnsFirewall";
+const LAYOUT = { flat: "dnsFirewall" } as const;
+const KEYS = [...SELECTION_ARG_KEYS, ...AWS_SETTINGS_KEYS.dnsFirewall];
+const OUTPUT_KEYS = ["dnsFirewallRuleGroupId", "dnsFirewallDomainListIds", "dnsFirewallRuleIds", "dnsFirewallAssociationIds"] as const;
 
 export interface AwsDnsFirewallArgs extends AgoraSelectionArgs, AwsDnsFirewallSettings {}
 
@@ -32,21 +39,28 @@ export class AwsDnsFirewall extends pulumi.ComponentResource {
   public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
   constructor(name: string, args: AwsDnsFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
-    const resolved = sharedResolution(args);
-    const target = dnsFirewallTarget(args, "args");
-    const shared = asArgs(() => sharedPlan(resolved, "aws-dns-firewall", target.options, renderDnsFirewall), () => "args");
-    const { plan } = shared;
-    super("agora-egress:index:AwsDnsFirewall", name, {}, opts);
-    const created = instantiate(this, name, plan.resources, AWS_CLASSES, target.external);
-    const ids = dnsFirewallOutputs(plan, created, target.external);
-    this.dnsFirewallRuleGroupId = ids.dnsFirewallRuleGroupId;
-    this.dnsFirewallDomainListIds = ids.dnsFirewallDomainListIds;
-    this.dnsFirewallRuleIds = ids.dnsFirewallRuleIds;
-    this.dnsFirewallAssociationIds = ids.dnsFirewallAssociationIds;
-    this.widenings = staticOutput(shared.widenings);
-    this.quotas = staticOutput(shared.quotas);
-    this.appSettings = staticOutput(shared.appSettings);
+    // Everything that can fail on bad args runs before anything is registered: a RunError naming the arg.
+    const { prepared, target } = beforeRegistration(TYPE, name, LAYOUT, () => {
+      checkKeys(args, KEYS, "args");
+      const target = dnsFirewallTarget(pickAwsSettings(args, "dnsFirewall"));
+      return { prepared: prepareSelection(args, "aws-dns-firewall", target.options, renderDnsFirewall), target };
+    });
+    super(TYPE, name, {}, opts);
+    const out = createChildren(this, LAYOUT, prepared, OUTPUT_KEYS, [], (plan, wrap) => {
+      const created = instantiate(this, name, plan.resources, AWS_CLASSES, target.external, wrap);
+      return dnsFirewallOutputs(plan, created, target.external);
+    });
+    this.dnsFirewallRuleGroupId = out.dnsFirewallRuleGroupId;
+    this.dnsFirewallDomainListIds = out.dnsFirewallDomainListIds;
+    this.dnsFirewallRuleIds = out.dnsFirewallRuleIds;
+    this.dnsFirewallAssociationIds = out.dnsFirewallAssociationIds;
+    this.widenings = out.widenings;
+    this.quotas = out.quotas;
+    this.appSettings = out.appSettings;
     // State keeps what the cloud produces; the report (widenings, quotas, appSettings) stays a property (see README).
-    this.registerOutputs({ ...ids });
+    this.registerOutputs({
+      dnsFirewallRuleGroupId: this.dnsFirewallRuleGroupId, dnsFirewallDomainListIds: this.dnsFirewallDomainListIds,
+      dnsFirewallRuleIds: this.dnsFirewallRuleIds, dnsFirewallAssociationIds: this.dnsFirewallAssociationIds,
+    });
   }
 }

@@ -1,12 +1,19 @@
 import * as pulumi from "@pulumi/pulumi";
+import { checkKeys } from "../../model";
 import { renderNetworkFirewallRules } from "../../renderers/aws";
+import { createChildren, prepareSelection } from "../build";
+import { beforeRegistration } from "../errors";
 import { instantiate } from "../instantiate";
-import { AgoraSelectionArgs } from "../selection-args";
-import { sharedPlan, sharedResolution } from "../plan-cache";
+import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../selection-args";
 import { AWS_CLASSES } from "./classes";
-import { AppSettingOutput, QuotaUsageOutput, WideningOutput, staticOutput } from "../output-types";
+import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
 import { networkFirewallOutputs } from "./outputs";
-import { AwsNetworkFirewallSettings, asArgs, networkFirewallTarget } from "./settings";
+import { AWS_SETTINGS_KEYS, AwsNetworkFirewallSettings, networkFirewallTarget, pickAwsSettings } from "./settings";
+
+const TYPE = "agora-egress:index:AwsNetworkFirewall";
+const LAYOUT = { flat: "networkFirewall" } as const;
+const KEYS = [...SELECTION_ARG_KEYS, ...AWS_SETTINGS_KEYS.networkFirewall];
+const OUTPUT_KEYS = ["ruleGroupArn", "firewallPolicyArn", "rulesString"] as const;
 
 export interface AwsNetworkFirewallArgs extends AgoraSelectionArgs, AwsNetworkFirewallSettings {}
 
@@ -30,19 +37,26 @@ export class AwsNetworkFirewall extends pulumi.ComponentResource {
   public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
   constructor(name: string, args: AwsNetworkFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
-    const resolved = sharedResolution(args);
-    const target = networkFirewallTarget(args, "args");
-    const shared = asArgs(() => sharedPlan(resolved, "aws-network-firewall", target.options, renderNetworkFirewallRules), () => "args");
-    const { plan } = shared;
-    super("agora-egress:index:AwsNetworkFirewall", name, {}, opts);
-    const created = instantiate(this, name, plan.resources, AWS_CLASSES, target.external);
-    const outputs = networkFirewallOutputs(plan, created);
-    this.ruleGroupArn = outputs.ruleGroupArn;
-    this.firewallPolicyArn = outputs.firewallPolicyArn;
-    this.rulesString = pulumi.output((plan.resources[0].inputs.ruleGroup as { rulesSource: { rulesString: string } }).rulesSource.rulesString);
-    this.widenings = staticOutput(shared.widenings);
-    this.quotas = staticOutput(shared.quotas);
-    this.appSettings = staticOutput(shared.appSettings);
+    // Everything that can fail on bad args runs before anything is registered: a RunError naming the arg.
+    const { prepared, target } = beforeRegistration(TYPE, name, LAYOUT, () => {
+      checkKeys(args, KEYS, "args");
+      const target = networkFirewallTarget(pickAwsSettings(args, "networkFirewall"));
+      return { prepared: prepareSelection(args, "aws-network-firewall", target.options, renderNetworkFirewallRules), target };
+    });
+    super(TYPE, name, {}, opts);
+    const out = createChildren(this, LAYOUT, prepared, OUTPUT_KEYS, ["rulesString"], (plan, wrap) => {
+      const created = instantiate(this, name, plan.resources, AWS_CLASSES, target.external, wrap);
+      return {
+        ...networkFirewallOutputs(plan, created),
+        rulesString: pulumi.output((plan.resources[0].inputs.ruleGroup as { rulesSource: { rulesString: string } }).rulesSource.rulesString),
+      };
+    });
+    this.ruleGroupArn = out.ruleGroupArn;
+    this.firewallPolicyArn = out.firewallPolicyArn;
+    this.rulesString = out.rulesString;
+    this.widenings = out.widenings;
+    this.quotas = out.quotas;
+    this.appSettings = out.appSettings;
     // State keeps what the cloud produces (the rules are in the rule group's own state); the report stays a property (see README).
     this.registerOutputs({ ruleGroupArn: this.ruleGroupArn, firewallPolicyArn: this.firewallPolicyArn });
   }

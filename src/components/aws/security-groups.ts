@@ -1,12 +1,19 @@
 import * as pulumi from "@pulumi/pulumi";
+import { checkKeys } from "../../model";
 import { renderSecurityGroupRules } from "../../renderers/aws";
+import { createChildren, prepareSelection } from "../build";
+import { beforeRegistration } from "../errors";
 import { instantiate } from "../instantiate";
-import { AgoraSelectionArgs } from "../selection-args";
-import { sharedPlan, sharedResolution } from "../plan-cache";
+import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../selection-args";
 import { AWS_CLASSES } from "./classes";
-import { AppSettingOutput, QuotaUsageOutput, WideningOutput, staticOutput } from "../output-types";
+import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
 import { securityGroupOutputs } from "./outputs";
-import { AwsSecurityGroupSettings, asArgs, securityGroupTarget } from "./settings";
+import { AWS_SETTINGS_KEYS, AwsSecurityGroupSettings, securityGroupTarget, pickAwsSettings } from "./settings";
+
+const TYPE = "agora-egress:index:AwsSecurityGroups";
+const LAYOUT = { flat: "securityGroups" } as const;
+const KEYS = [...SELECTION_ARG_KEYS, ...AWS_SETTINGS_KEYS.securityGroups];
+const OUTPUT_KEYS = ["securityGroupIds", "prefixListIds"] as const;
 
 export interface AwsSecurityGroupsArgs extends AgoraSelectionArgs, AwsSecurityGroupSettings {}
 
@@ -29,19 +36,22 @@ export class AwsSecurityGroups extends pulumi.ComponentResource {
   public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
   constructor(name: string, args: AwsSecurityGroupsArgs, opts?: pulumi.ComponentResourceOptions) {
-    // Everything that can fail on bad input runs before any resource is registered.
-    const resolved = sharedResolution(args);
-    const target = securityGroupTarget(args, "args");
-    const shared = asArgs(() => sharedPlan(resolved, "aws-security-groups", target.options, renderSecurityGroupRules), () => "args");
-    const { plan } = shared;
-    super("agora-egress:index:AwsSecurityGroups", name, {}, opts);
-    const created = instantiate(this, name, plan.resources, AWS_CLASSES, target.external);
-    const ids = securityGroupOutputs(plan, created, target.external, target.options);
-    this.securityGroupIds = ids.securityGroupIds;
-    this.prefixListIds = ids.prefixListIds;
-    this.widenings = staticOutput(shared.widenings);
-    this.quotas = staticOutput(shared.quotas);
-    this.appSettings = staticOutput(shared.appSettings);
+    // Everything that can fail on bad args runs before anything is registered: a RunError naming the arg.
+    const { prepared, target } = beforeRegistration(TYPE, name, LAYOUT, () => {
+      checkKeys(args, KEYS, "args");
+      const target = securityGroupTarget(pickAwsSettings(args, "securityGroups"));
+      return { prepared: prepareSelection(args, "aws-security-groups", target.options, renderSecurityGroupRules), target };
+    });
+    super(TYPE, name, {}, opts);
+    const out = createChildren(this, LAYOUT, prepared, OUTPUT_KEYS, [], (plan, wrap) => {
+      const created = instantiate(this, name, plan.resources, AWS_CLASSES, target.external, wrap);
+      return securityGroupOutputs(plan, created, target.external, target.options);
+    });
+    this.securityGroupIds = out.securityGroupIds;
+    this.prefixListIds = out.prefixListIds;
+    this.widenings = out.widenings;
+    this.quotas = out.quotas;
+    this.appSettings = out.appSettings;
     // State keeps what the cloud produces; the report (widenings, quotas, appSettings) stays a property (see README).
     this.registerOutputs({ securityGroupIds: this.securityGroupIds, prefixListIds: this.prefixListIds });
   }

@@ -1,9 +1,10 @@
-import * as pulumi from "@pulumi/pulumi";
+// Types only from Pulumi: the stack config and the CLI plan with these functions too, without loading Pulumi.
+import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { InputError } from "../../model";
 import { parseInput } from "../../resolve";
 import {
-  DnsBlockResponse, DnsFirewallOptions, DnsRedirectionAction, NetworkFirewallOptions, SecurityGroupOptions, StatefulDefaultAction,
+  AwsPlanOptions, DnsBlockResponse, DnsFirewallOptions, DnsRedirectionAction, NetworkFirewallOptions, SecurityGroupOptions, StatefulDefaultAction,
 } from "../../renderers/aws";
 import { ref } from "../../renderers/plan";
 
@@ -84,30 +85,60 @@ export interface AwsDnsFirewallSettings {
 const input = z.custom<pulumi.Input<string>>((v) => v !== null && v !== undefined && v !== "", "expected an id or an Output");
 const int = z.number().int();
 
+// Strict: a misspelt setting is refused with the nearest known one, never dropped.
 const SecurityGroupSettings = z.object({
   vpcId: input.optional(), existingSecurityGroupId: input.optional(), ipv6: z.boolean().optional(),
   maxRulesPerGroup: int.optional(), maxGroupsPerInterface: int.optional(), proxyPrefixLists: z.boolean().optional(), prefixListMaxEntries: int.optional(),
-});
+}).strict();
 const NetworkFirewallSettings = z.object({
   homeNet: z.array(z.string()).optional(), createPolicy: z.boolean().optional(), statefulDefaultAction: z.enum(StatefulDefaultAction).optional(),
   ruleGroupPriority: int.optional(), capacity: int.optional(), capacityHeadroom: z.number().optional(),
   tlsPorts: z.array(z.string()).optional(), httpPorts: z.array(z.string()).optional(),
   dnsGuard: z.boolean().optional(), dnsResolvers: z.array(z.string()).optional(), vpcCidrs: z.array(z.string()).optional(),
-});
+}).strict();
 const DnsFirewallSettings = z.object({
   vpcIds: z.array(z.string()).optional(), vpcs: z.record(z.string(), input).optional(),
   associationPriority: int.optional(), failOpen: z.boolean().optional(), redirectionAction: z.enum(DnsRedirectionAction).optional(),
   blockOthers: z.boolean().optional(), blockResponse: z.enum(DnsBlockResponse).optional(), existingRuleGroupId: input.optional(),
   allowRulePriority: int.optional(), blockRulePriority: int.optional(),
-});
+}).strict();
+
+/** The settings keys of each AWS target, as the args (and `agora-egress:aws`) spell them. */
+export const AWS_SETTINGS_KEYS = {
+  securityGroups: Object.keys(SecurityGroupSettings.shape),
+  networkFirewall: Object.keys(NetworkFirewallSettings.shape),
+  dnsFirewall: Object.keys(DnsFirewallSettings.shape),
+} as const satisfies Record<AwsTargetKey, readonly string[]>;
+
+export type AwsTargetKey = "securityGroups" | "networkFirewall" | "dnsFirewall";
+
+/** One target's settings, picked from a single-target component's args (whose keys were checked). */
+export function pickAwsSettings(args: object, target: AwsTargetKey): Record<string, unknown> {
+  const source = args as Record<string, unknown>;
+  return Object.fromEntries(AWS_SETTINGS_KEYS[target].filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
+}
 
 /** Copies the defined fields only, so renderer defaults apply to the rest. */
 function defined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-export function securityGroupTarget(settings: AwsSecurityGroupSettings, field: string): { options: SecurityGroupOptions; external: External } {
-  const s = parseInput(SecurityGroupSettings, defined({ ...settings }), field);
+/** A target's settings, which must be an object (`{}` for the defaults): `networkFirewall: true` is refused, not read as `{}`. */
+function settingsOf<T extends object>(settings: T, field: string): T {
+  if (settings === null || typeof settings !== "object" || Array.isArray(settings)) {
+    throw new InputError(field, "expected an object of settings ({} for the defaults)");
+  }
+  return defined({ ...settings });
+}
+
+/*
+ * Settings → renderer options, and the ids the plan refers to (`${vpc.id}`) → the values given.
+ * Errors name the setting under its target (`securityGroups.vpcId`); the component and the
+ * stack config relabel that to their own terms (`args.securityGroups.vpcId`, `agora-egress:aws.…`).
+ */
+
+export function securityGroupTarget(settings: AwsSecurityGroupSettings, field = "securityGroups"): { options: SecurityGroupOptions; external: External } {
+  const s = parseInput(SecurityGroupSettings, settingsOf(settings, field), field);
   if (s.vpcId === undefined && s.existingSecurityGroupId === undefined) {
     throw new InputError(`${field}.vpcId`, "give vpcId (to create security groups) or existingSecurityGroupId (to add rules to one)");
   }
@@ -125,12 +156,12 @@ export function securityGroupTarget(settings: AwsSecurityGroupSettings, field: s
   };
 }
 
-export function networkFirewallTarget(settings: AwsNetworkFirewallSettings, field: string): { options: NetworkFirewallOptions; external: External } {
-  return { options: defined(parseInput(NetworkFirewallSettings, defined({ ...settings }), field)), external: {} };
+export function networkFirewallTarget(settings: AwsNetworkFirewallSettings, field = "networkFirewall"): { options: NetworkFirewallOptions; external: External } {
+  return { options: defined(parseInput(NetworkFirewallSettings, settingsOf(settings, field), field)), external: {} };
 }
 
-export function dnsFirewallTarget(settings: AwsDnsFirewallSettings, field: string): { options: DnsFirewallOptions; external: External } {
-  const { vpcs, existingRuleGroupId, ...rest } = parseInput(DnsFirewallSettings, defined({ ...settings }), field);
+export function dnsFirewallTarget(settings: AwsDnsFirewallSettings, field = "dnsFirewall"): { options: DnsFirewallOptions; external: External } {
+  const { vpcs, existingRuleGroupId, ...rest } = parseInput(DnsFirewallSettings, settingsOf(settings, field), field);
   const named = Object.keys(vpcs ?? {}).sort();
   for (const n of named) {
     // The name becomes part of a plan reference and of resource names.
@@ -149,17 +180,28 @@ export function dnsFirewallTarget(settings: AwsDnsFirewallSettings, field: strin
   };
 }
 
+/** The AWS targets' settings, as `AwsAgoraEgress` takes them and `agora-egress:aws` holds them. */
+export interface AwsTargetSettings {
+  securityGroups?: AwsSecurityGroupSettings;
+  networkFirewall?: AwsNetworkFirewallSettings;
+  dnsFirewall?: AwsDnsFirewallSettings;
+}
+
 /**
- * Runs a renderer with options taken from component args, so that its InputErrors name
- * the arg (`args.maxRulesPerGroup`) rather than the plan option (`securityGroups.maxRulesPerGroup`).
- * `argsOf` maps a target (`securityGroups`, …) to the args path holding its settings.
+ * Every configured AWS target's settings → the renderer's options and the external ids: what
+ * `AwsAgoraEgress` plans with, and what a stack's `agora-egress:aws` plans with in the CLI and
+ * the root program, so both make the same plan. Errors name `securityGroups.vpcId` and so on.
  */
-export function asArgs<T>(render: () => T, argsOf: (target: string) => string): T {
-  try {
-    return render();
-  } catch (e) {
-    const m = e instanceof InputError ? /^(securityGroups|networkFirewall|dnsFirewall)(\..*)?$/.exec(e.field) : null;
-    if (m) throw new InputError(`${argsOf(m[1])}${m[2] ?? ""}`, (e as InputError).problem);
-    throw e;
-  }
+export function awsTargetInputs(settings: AwsTargetSettings): { options: AwsPlanOptions; external: External } {
+  const sg = settings.securityGroups ? securityGroupTarget(settings.securityGroups) : undefined;
+  const nf = settings.networkFirewall ? networkFirewallTarget(settings.networkFirewall) : undefined;
+  const dns = settings.dnsFirewall ? dnsFirewallTarget(settings.dnsFirewall) : undefined;
+  return {
+    options: {
+      ...(sg ? { securityGroups: sg.options } : {}),
+      ...(nf ? { networkFirewall: nf.options } : {}),
+      ...(dns ? { dnsFirewall: dns.options } : {}),
+    },
+    external: { ...sg?.external, ...dns?.external },
+  };
 }

@@ -1,10 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
-import { InputError } from "../../model";
+import { InputError, checkKeys } from "../../model";
 import { AzureTarget } from "../../renderers/azure";
+import { AZURE_TARGET_KEYS } from "../arg-names";
+import { beforeRegistration } from "../errors";
 import { AppSettingOutput, WideningOutput } from "../output-types";
-import { AgoraSelectionArgs } from "../selection-args";
-import { AzureDnsSecurityPolicySettings, AzureFirewallPolicySettings, AzureNsgSettings, AzurePlacementArgs } from "./args";
+import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../selection-args";
+import { AzureDnsSecurityPolicySettings, AzureFirewallPolicySettings, AzureNsgSettings, AzurePlacementArgs, PLACEMENT_KEYS } from "./args";
 import { createAzureEgress, planAzureEgress } from "./azure-plan";
+
+const TYPE = "agora-egress:index:AzureAgoraEgress";
+const KEYS = [...SELECTION_ARG_KEYS, ...PLACEMENT_KEYS, ...AZURE_TARGET_KEYS];
 
 /** Args of `AzureAgoraEgress`: the Agora selection, where the resources go, and one settings block per control to deploy. */
 export interface AzureAgoraEgressArgs extends AgoraSelectionArgs, AzurePlacementArgs {
@@ -27,6 +32,13 @@ export interface AzureAgoraEgressArgs extends AgoraSelectionArgs, AzurePlacement
  * stays, and the rule collection group is not touched. A list of another shape can merge or
  * split address rules; check the diff (`priorityClashes` finds an NSG priority a new rule would
  * take from a rule the same update deletes, which Azure refuses).
+ *
+ * `productionEndpoints` may be an Output (a config secret): the children are then planned, with
+ * the same names, once its value is known, and every child input that carries the endpoints (IP
+ * Groups' addresses, NSG rules' prefixes) is a secret (see the README, "Production endpoints as
+ * secrets"). Bad args throw a one-line `pulumi.RunError` naming the arg (`args.nsg.lastPriority`)
+ * before anything is registered; bad values of such an Output, a `pulumi.ResourceError` on the
+ * component before any child.
  */
 export class AzureAgoraEgress extends pulumi.ComponentResource {
   /** The NSG's id, when NSG rules are deployed. */
@@ -45,20 +57,24 @@ export class AzureAgoraEgress extends pulumi.ComponentResource {
   public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
   constructor(name: string, args: AzureAgoraEgressArgs, opts?: pulumi.ComponentResourceOptions) {
-    const targets = [
-      ...(args.nsg ? [AzureTarget.Nsg] : []),
-      ...(args.firewallPolicy ? [AzureTarget.FirewallPolicy] : []),
-      ...(args.dnsSecurityPolicy ? [AzureTarget.DnsSecurityPolicy] : []),
-    ];
-    if (targets.length === 0) throw new InputError("args", "give at least one of nsg, firewallPolicy, dnsSecurityPolicy");
-    const planned = planAzureEgress(args, targets);
-    super("agora-egress:index:AzureAgoraEgress", name, {}, opts);
-    const out = createAzureEgress(this, name, planned);
-    this.networkSecurityGroupId = pulumi.output(out.networkSecurityGroupId);
-    this.firewallPolicyId = pulumi.output(out.firewallPolicyId);
-    this.ruleCollectionGroupId = pulumi.output(out.ruleCollectionGroupId);
+    // Everything that can fail on bad args runs before anything is registered: a RunError naming the arg.
+    const planned = beforeRegistration(TYPE, name, {}, () => {
+      checkKeys(args, KEYS, "args");
+      const targets = [
+        ...(args.nsg ? [AzureTarget.Nsg] : []),
+        ...(args.firewallPolicy ? [AzureTarget.FirewallPolicy] : []),
+        ...(args.dnsSecurityPolicy ? [AzureTarget.DnsSecurityPolicy] : []),
+      ];
+      if (targets.length === 0) throw new InputError("args", "give at least one of nsg, firewallPolicy, dnsSecurityPolicy");
+      return planAzureEgress(args, targets);
+    });
+    super(TYPE, name, {}, opts);
+    const out = createAzureEgress(this, name, {}, planned);
+    this.networkSecurityGroupId = out.networkSecurityGroupId;
+    this.firewallPolicyId = out.firewallPolicyId;
+    this.ruleCollectionGroupId = out.ruleCollectionGroupId;
     this.ipGroupIds = out.ipGroupIds;
-    this.dnsSecurityPolicyId = pulumi.output(out.dnsSecurityPolicyId);
+    this.dnsSecurityPolicyId = out.dnsSecurityPolicyId;
     this.widenings = out.widenings;
     this.appSettings = out.appSettings;
     // State keeps what the cloud produces; the report (widenings, appSettings) stays a property (see README).

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { AgoraSelectionArgs } from "../selection-args";
-import { InputError } from "../../model";
+import { InputError, checkKeys } from "../../model";
 import { parseInput } from "../../resolve";
 import { AzurePlanOptions, AzureTarget, EXTERNAL, FirewallPolicyTier, parseArmId } from "../../renderers/azure";
 import { ref } from "../../renderers/plan";
@@ -93,39 +93,74 @@ function literalOrRef(value: pulumi.Input<string> | undefined, name: string, out
   return ref(name, output);
 }
 
-/** An existing resource's id, name and resource group for `external` (checked now when the id is a literal). */
-function existing(id: pulumi.Input<string>, type: string, field: string): Record<string, pulumi.Input<unknown>> {
-  if (typeof id === "string") {
-    const parsed = parseArmId(id, field, type);
-    return { id, name: parsed.name, resourceGroupName: parsed.resourceGroupName };
-  }
-  const parsed = pulumi.output(id).apply((value) => parseArmId(value, field, type));
-  return { id, name: parsed.name, resourceGroupName: parsed.resourceGroupName };
+/** An existing resource given by an id the plan refers to: its name and resource group come from the id. */
+export interface ExistingId {
+  /** The `external` entry (`existing-nsg`). */
+  readonly name: string;
+  readonly id: pulumi.Input<string>;
+  /** `Microsoft.Network/networkSecurityGroups`. */
+  readonly type: string;
+  /** The setting, for errors: `azure.nsg.existingNetworkSecurityGroupId`. */
+  readonly field: string;
 }
 
-/** Renames the renderer's option fields (`azure.nsg.lastPriority`) to the component's args (`args.nsg.lastPriority`). */
-export function withArgNames<T>(render: () => T, rename: (field: string) => string): T {
-  try {
-    return render();
-  } catch (e) {
-    if (e instanceof InputError) throw new InputError(rename(e.field), e.problem);
-    throw e;
-  }
+/**
+ * An existing resource's id, name and resource group for `external`: parsed now when the id is
+ * a literal (a bad one throws), or left to `existingOutputs` once the component exists.
+ */
+function existing(e: ExistingId): Record<string, pulumi.Input<unknown>> {
+  if (typeof e.id !== "string") return { id: e.id };
+  const parsed = parseArmId(e.id, e.field, e.type);
+  return { id: e.id, name: parsed.name, resourceGroupName: parsed.resourceGroupName };
 }
 
-/** Validates the Pulumi side of the args and turns them into plan options plus the external references. */
-export function azurePlanInputs(args: AzureEgressShape, targets: readonly AzureTarget[], field = "args"): { options: AzurePlanOptions; external: External } {
+/** The name and resource group of existing resources whose ids are outputs, parsed when known; a bad id is `onError`'s to report. */
+export function existingOutputs(ids: readonly ExistingId[], external: External, check: <T>(fn: () => T) => T): External {
+  const filled: External = { ...external };
+  for (const e of ids) {
+    if (typeof e.id === "string") continue;
+    const parsed = pulumi.output(e.id).apply((value) => check(() => parseArmId(value, e.field, e.type)));
+    filled[e.name] = { ...filled[e.name], name: parsed.name, resourceGroupName: parsed.resourceGroupName };
+  }
+  return filled;
+}
+
+/** The settings keys of each Azure control, and the placement args every Azure component takes. */
+export const SETTINGS_KEYS = {
+  nsg: ["existingNetworkSecurityGroupId", "networkSecurityGroupName", "firstPriority", "lastPriority", "denyByDefault", "dnsGuard", "dnsResolvers"],
+  firewallPolicy: [
+    "existingFirewallPolicyId", "tier", "dnsProxyEnabled", "ruleCollectionGroupPriority", "networkRuleCollectionPriority",
+    "applicationRuleCollectionPriority", "sourceAddresses", "sourceIpGroups",
+  ],
+  dnsSecurityPolicy: ["existingDnsSecurityPolicyId", "virtualNetworkIds", "allowPriority", "blockPriority", "blockOthers"],
+} as const satisfies { [K in keyof Required<AzureEgressShape> & ("nsg" | "firewallPolicy" | "dnsSecurityPolicy")]: readonly (keyof Required<AzureEgressShape>[K])[] };
+export const PLACEMENT_KEYS = ["resourceGroupName", "location", "namePrefix"] as const satisfies readonly (keyof AzurePlacementArgs)[];
+
+/**
+ * Validates the Pulumi side of the args (settings keys included) and turns them into plan
+ * options plus the external references. Errors name the setting under `azure`
+ * (`azure.nsg.existingNetworkSecurityGroupId`), as the renderer's do.
+ */
+export function azurePlanInputs(args: AzureEgressShape, targets: readonly AzureTarget[]): { options: AzurePlanOptions; external: External; existingIds: ExistingId[] } {
+  const field = "azure";
   parseInput(Placement, { resourceGroupName: args.resourceGroupName, location: args.location }, field);
   const external: External = {};
   const { nsg = {}, firewallPolicy = {}, dnsSecurityPolicy = {} } = args;
-  const {
-    existingNetworkSecurityGroupId: nsgId, ...nsgOptions
-  } = nsg;
+  for (const key of ["nsg", "firewallPolicy", "dnsSecurityPolicy"] as const) {
+    const settings = args[key];
+    if (settings === undefined) continue;
+    if (settings === null || typeof settings !== "object" || Array.isArray(settings)) throw new InputError(`${field}.${key}`, "expected an object of settings ({} for the defaults)");
+    checkKeys(settings, SETTINGS_KEYS[key], `${field}.${key}`);
+  }
+  const { existingNetworkSecurityGroupId: nsgId, ...nsgOptions } = nsg;
   const { existingFirewallPolicyId: policyId, ...firewallOptions } = firewallPolicy;
   const { existingDnsSecurityPolicyId: dnsId, ...dnsOptions } = dnsSecurityPolicy;
-  if (nsgId !== undefined) external[EXTERNAL.existingNsg] = existing(nsgId, "Microsoft.Network/networkSecurityGroups", `${field}.nsg.existingNetworkSecurityGroupId`);
-  if (policyId !== undefined) external[EXTERNAL.existingFirewallPolicy] = existing(policyId, "Microsoft.Network/firewallPolicies", `${field}.firewallPolicy.existingFirewallPolicyId`);
-  if (dnsId !== undefined) external[EXTERNAL.existingDnsSecurityPolicy] = existing(dnsId, "Microsoft.Network/dnsResolverPolicies", `${field}.dnsSecurityPolicy.existingDnsSecurityPolicyId`);
+  const existingIds: ExistingId[] = [
+    ...(nsgId !== undefined ? [{ name: EXTERNAL.existingNsg, id: nsgId, type: "Microsoft.Network/networkSecurityGroups", field: `${field}.nsg.existingNetworkSecurityGroupId` }] : []),
+    ...(policyId !== undefined ? [{ name: EXTERNAL.existingFirewallPolicy, id: policyId, type: "Microsoft.Network/firewallPolicies", field: `${field}.firewallPolicy.existingFirewallPolicyId` }] : []),
+    ...(dnsId !== undefined ? [{ name: EXTERNAL.existingDnsSecurityPolicy, id: dnsId, type: "Microsoft.Network/dnsResolverPolicies", field: `${field}.dnsSecurityPolicy.existingDnsSecurityPolicyId` }] : []),
+  ];
+  for (const e of existingIds) external[e.name] = existing(e);
   const resourceGroupName = literalOrRef(args.resourceGroupName, EXTERNAL.placement, "resourceGroupName", external);
   const location = literalOrRef(args.location, EXTERNAL.placement, "location", external);
   const options: AzurePlanOptions = {
@@ -137,20 +172,10 @@ export function azurePlanInputs(args: AzureEgressShape, targets: readonly AzureT
     firewallPolicy: { ...firewallOptions, existing: policyId !== undefined },
     dnsSecurityPolicy: { ...dnsOptions, existing: dnsId !== undefined },
   };
-  return { options, external };
+  return { options, external, existingIds };
 }
 
-const NSG_KEYS = [
-  "existingNetworkSecurityGroupId", "networkSecurityGroupName", "firstPriority", "lastPriority", "denyByDefault", "dnsGuard", "dnsResolvers",
-] as const;
-const FIREWALL_KEYS = [
-  "existingFirewallPolicyId", "tier", "dnsProxyEnabled", "ruleCollectionGroupPriority", "networkRuleCollectionPriority",
-  "applicationRuleCollectionPriority", "sourceAddresses", "sourceIpGroups",
-] as const;
-const DNS_KEYS = ["existingDnsSecurityPolicyId", "virtualNetworkIds", "allowPriority", "blockPriority", "blockOthers"] as const;
-export const SETTINGS_KEYS = { nsg: NSG_KEYS, firewallPolicy: FIREWALL_KEYS, dnsSecurityPolicy: DNS_KEYS } as const;
-
-/** The settings fields of one target, picked from a per-target component's flat args. */
+/** The settings fields of one target, picked from a per-target component's flat args (whose keys were checked). */
 export function pickSettings<K extends keyof typeof SETTINGS_KEYS>(args: object, target: K): AzureEgressShape[K] {
   const source = args as Record<string, unknown>;
   return Object.fromEntries(SETTINGS_KEYS[target].filter((k) => source[k] !== undefined).map((k) => [k, source[k]])) as AzureEgressShape[K];

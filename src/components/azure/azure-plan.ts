@@ -6,11 +6,12 @@ import {
   FIREWALL_POLICY_SPEC, FIREWALL_POLICY_TYPE, IP_GROUP_TYPE, NSG_SPEC, NSG_TYPE, RULE_COLLECTION_GROUP_SPEC,
   RULE_COLLECTION_GROUP_TYPE, SECURITY_RULE_TYPE, renderAzurePlan,
 } from "../../renderers/azure";
-import { Plan } from "../../renderers/plan";
-import { AppSettingOutput, WideningOutput, staticOutput } from "../output-types";
+import { AppSettingOutput, WideningOutput } from "../output-types";
+import { ArgsLayout } from "../arg-names";
+import { Prepared, createChildren, prepareSelection } from "../build";
+import { onResource } from "../errors";
 import { ResourceClass, instantiate } from "../instantiate";
-import { SharedPlan, sharedPlan, sharedResolution } from "../plan-cache";
-import { AzureEgressShape, External, azurePlanInputs, withArgNames } from "./args";
+import { AzureEgressShape, ExistingId, External, azurePlanInputs, existingOutputs } from "./args";
 
 /** Provider classes for every type token the Azure renderers emit. */
 export const AZURE_CLASSES: Readonly<Record<string, ResourceClass>> = {
@@ -25,58 +26,57 @@ export const AZURE_CLASSES: Readonly<Record<string, ResourceClass>> = {
   [DNS_LINK_TYPE]: dnsresolver.DnsResolverPolicyVirtualNetworkLink,
 };
 
-/** What every Azure component exposes, as far as its targets go. */
+/** What every Azure component exposes, as far as its targets go (undefined where a control is not deployed). */
 export interface AzureEgressOutputs {
-  readonly plan: Plan;
-  readonly networkSecurityGroupId?: pulumi.Output<string>;
-  readonly firewallPolicyId?: pulumi.Output<string>;
-  readonly ruleCollectionGroupId?: pulumi.Output<string>;
+  readonly networkSecurityGroupId: pulumi.Output<string | undefined>;
+  readonly firewallPolicyId: pulumi.Output<string | undefined>;
+  readonly ruleCollectionGroupId: pulumi.Output<string | undefined>;
   readonly ipGroupIds: pulumi.Output<string[]>;
-  readonly dnsSecurityPolicyId?: pulumi.Output<string>;
+  readonly dnsSecurityPolicyId: pulumi.Output<string | undefined>;
   readonly widenings: pulumi.Output<WideningOutput[]>;
   readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 }
 
-/** A validated, rendered plan and what `instantiate` needs to create it. */
+/** A validated plan (or one prepared for when the endpoints are known) and what `instantiate` needs to create it. */
 export interface AzureEgressPlan {
-  /** The plan and its static outputs, shared between identical selections and options (plan-cache.ts). */
-  readonly shared: SharedPlan;
-  readonly plan: Plan;
+  readonly prepared: Prepared;
   readonly external: External;
+  readonly existingIds: readonly ExistingId[];
   readonly targets: readonly AzureTarget[];
 }
 
 /**
- * Resolves the selection and renders the plan. Pure of side effects, so components call it
- * before registering anything: bad input throws an InputError naming the arg and creates nothing.
+ * Validates the args and resolves and renders the plan (or prepares it, see `prepareSelection`).
+ * Free of side effects, so components call it before registering anything: bad input throws an
+ * InputError (for `beforeRegistration` to name the arg) and creates nothing.
  */
-export function planAzureEgress(args: AzureEgressShape, targets: readonly AzureTarget[], rename: (field: string) => string = (f) => f): AzureEgressPlan {
-  const resolved = withArgNames(() => sharedResolution(args), rename);
-  const { options, external } = withArgNames(() => azurePlanInputs(args, targets), rename);
-  const shared = withArgNames(() => sharedPlan(resolved, "azure", options, renderAzurePlan), (f) => rename(f.replace(/^azure\./, "args.")));
-  return { shared, plan: shared.plan, external, targets };
+export function planAzureEgress(args: AzureEgressShape, targets: readonly AzureTarget[]): AzureEgressPlan {
+  const { options, external, existingIds } = azurePlanInputs(args, targets);
+  return { prepared: prepareSelection(args, "azure", options, renderAzurePlan), external, existingIds, targets };
 }
 
+const OUTPUT_KEYS = ["networkSecurityGroupId", "firewallPolicyId", "ruleCollectionGroupId", "ipGroupIds", "dnsSecurityPolicyId"] as const;
+
 /** Creates exactly the planned specs as children of `parent` and picks the outputs. */
-export function createAzureEgress(parent: pulumi.ComponentResource, name: string, planned: AzureEgressPlan): AzureEgressOutputs {
-  const { plan, external, targets, shared } = planned;
-  const created = instantiate(parent, name, plan.resources, AZURE_CLASSES, external);
-  const id = (spec: string, existingName: string): pulumi.Output<string> | undefined => {
-    const resource = created.get(spec);
-    if (resource) return resource.id;
-    const given = external[existingName]?.id as pulumi.Input<string> | undefined;
-    return given === undefined ? undefined : pulumi.output(given);
-  };
-  return {
-    plan,
-    ...(targets.includes(AzureTarget.Nsg) ? { networkSecurityGroupId: id(NSG_SPEC, EXTERNAL.existingNsg) } : {}),
-    ...(targets.includes(AzureTarget.FirewallPolicy) ? {
-      firewallPolicyId: id(FIREWALL_POLICY_SPEC, EXTERNAL.existingFirewallPolicy),
-      ruleCollectionGroupId: created.get(RULE_COLLECTION_GROUP_SPEC)!.id,
-    } : {}),
-    ...(targets.includes(AzureTarget.DnsSecurityPolicy) ? { dnsSecurityPolicyId: id(DNS_POLICY_SPEC, EXTERNAL.existingDnsSecurityPolicy) } : {}),
-    ipGroupIds: pulumi.all(plan.resources.filter((s) => s.type === IP_GROUP_TYPE).map((s) => created.get(s.name)!.id)),
-    widenings: staticOutput(shared.widenings),
-    appSettings: staticOutput(shared.appSettings),
-  };
+export function createAzureEgress(parent: pulumi.ComponentResource, name: string, layout: ArgsLayout, planned: AzureEgressPlan): AzureEgressOutputs {
+  const { targets, existingIds } = planned;
+  const external = existingOutputs(existingIds, planned.external, (fn) => onResource(parent, layout, fn));
+  const none = pulumi.output<string | undefined>(undefined);
+  const out = createChildren(parent, layout, planned.prepared, OUTPUT_KEYS, [], (plan, wrap) => {
+    const created = instantiate(parent, name, plan.resources, AZURE_CLASSES, external, wrap);
+    const id = (spec: string, existingName: string): pulumi.Output<string | undefined> => {
+      const resource = created.get(spec);
+      if (resource) return resource.id;
+      const given = external[existingName]?.id as pulumi.Input<string> | undefined;
+      return given === undefined ? none : pulumi.output(given);
+    };
+    return {
+      networkSecurityGroupId: targets.includes(AzureTarget.Nsg) ? id(NSG_SPEC, EXTERNAL.existingNsg) : none,
+      firewallPolicyId: targets.includes(AzureTarget.FirewallPolicy) ? id(FIREWALL_POLICY_SPEC, EXTERNAL.existingFirewallPolicy) : none,
+      ruleCollectionGroupId: targets.includes(AzureTarget.FirewallPolicy) ? created.get(RULE_COLLECTION_GROUP_SPEC)!.id : none,
+      ipGroupIds: pulumi.all(plan.resources.filter((s) => s.type === IP_GROUP_TYPE).map((s) => created.get(s.name)!.id)),
+      dnsSecurityPolicyId: targets.includes(AzureTarget.DnsSecurityPolicy) ? id(DNS_POLICY_SPEC, EXTERNAL.existingDnsSecurityPolicy) : none,
+    };
+  });
+  return { ...out, widenings: out.widenings, appSettings: out.appSettings };
 }

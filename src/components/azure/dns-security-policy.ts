@@ -1,9 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
+import { checkKeys } from "../../model";
 import { AzureTarget } from "../../renderers/azure";
+import { beforeRegistration } from "../errors";
 import { AppSettingOutput, WideningOutput } from "../output-types";
-import { AgoraSelectionArgs } from "../selection-args";
-import { AzureDnsSecurityPolicySettings, AzurePlacementArgs, pickSettings } from "./args";
+import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../selection-args";
+import { AzureDnsSecurityPolicySettings, AzurePlacementArgs, PLACEMENT_KEYS, SETTINGS_KEYS, pickSettings } from "./args";
 import { createAzureEgress, planAzureEgress } from "./azure-plan";
+
+const TYPE = "agora-egress:index:AzureDnsSecurityPolicy";
+const LAYOUT = { flat: "dnsSecurityPolicy" } as const;
+const KEYS = [...SELECTION_ARG_KEYS, ...PLACEMENT_KEYS, ...SETTINGS_KEYS.dnsSecurityPolicy];
 
 /** Args of `AzureDnsSecurityPolicy`: the Agora selection, where the resources go, and the DNS policy settings. */
 export interface AzureDnsSecurityPolicyArgs extends AgoraSelectionArgs, AzurePlacementArgs, AzureDnsSecurityPolicySettings {}
@@ -21,11 +27,13 @@ export class AzureDnsSecurityPolicy extends pulumi.ComponentResource {
   public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
   constructor(name: string, args: AzureDnsSecurityPolicyArgs, opts?: pulumi.ComponentResourceOptions) {
-    const planned = planAzureEgress({ ...args, dnsSecurityPolicy: pickSettings(args, "dnsSecurityPolicy") }, [AzureTarget.DnsSecurityPolicy],
-      (f) => f.replace(/^args\.dnsSecurityPolicy(?=\.|$)/, "args"));
-    super("agora-egress:index:AzureDnsSecurityPolicy", name, {}, opts);
-    const out = createAzureEgress(this, name, planned);
-    this.dnsSecurityPolicyId = out.dnsSecurityPolicyId!;
+    const planned = beforeRegistration(TYPE, name, LAYOUT, () => {
+      checkKeys(args, KEYS, "args");
+      return planAzureEgress({ ...args, dnsSecurityPolicy: pickSettings(args, "dnsSecurityPolicy") }, [AzureTarget.DnsSecurityPolicy]);
+    });
+    super(TYPE, name, {}, opts);
+    const out = createAzureEgress(this, name, LAYOUT, planned);
+    this.dnsSecurityPolicyId = out.dnsSecurityPolicyId as pulumi.Output<string>;
     this.widenings = out.widenings;
     this.appSettings = out.appSettings;
     // State keeps what the cloud produces; the report (widenings, appSettings) stays a property (see README).

@@ -1,9 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
+import { checkKeys } from "../../model";
 import { AzureTarget } from "../../renderers/azure";
+import { beforeRegistration } from "../errors";
 import { AppSettingOutput, WideningOutput } from "../output-types";
-import { AgoraSelectionArgs } from "../selection-args";
-import { AzureFirewallPolicySettings, AzurePlacementArgs, pickSettings } from "./args";
+import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../selection-args";
+import { AzureFirewallPolicySettings, AzurePlacementArgs, PLACEMENT_KEYS, SETTINGS_KEYS, pickSettings } from "./args";
 import { createAzureEgress, planAzureEgress } from "./azure-plan";
+
+const TYPE = "agora-egress:index:AzureFirewallPolicyRules";
+const LAYOUT = { flat: "firewallPolicy" } as const;
+const KEYS = [...SELECTION_ARG_KEYS, ...PLACEMENT_KEYS, ...SETTINGS_KEYS.firewallPolicy];
 
 /** Args of `AzureFirewallPolicyRules`: the Agora selection, where the resources go, and the firewall settings. */
 export interface AzureFirewallPolicyRulesArgs extends AgoraSelectionArgs, AzurePlacementArgs, AzureFirewallPolicySettings {}
@@ -28,12 +34,14 @@ export class AzureFirewallPolicyRules extends pulumi.ComponentResource {
   public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
   constructor(name: string, args: AzureFirewallPolicyRulesArgs, opts?: pulumi.ComponentResourceOptions) {
-    const planned = planAzureEgress({ ...args, firewallPolicy: pickSettings(args, "firewallPolicy") }, [AzureTarget.FirewallPolicy],
-      (f) => f.replace(/^args\.firewallPolicy(?=\.|$)/, "args"));
-    super("agora-egress:index:AzureFirewallPolicyRules", name, {}, opts);
-    const out = createAzureEgress(this, name, planned);
-    this.firewallPolicyId = out.firewallPolicyId!;
-    this.ruleCollectionGroupId = out.ruleCollectionGroupId!;
+    const planned = beforeRegistration(TYPE, name, LAYOUT, () => {
+      checkKeys(args, KEYS, "args");
+      return planAzureEgress({ ...args, firewallPolicy: pickSettings(args, "firewallPolicy") }, [AzureTarget.FirewallPolicy]);
+    });
+    super(TYPE, name, {}, opts);
+    const out = createAzureEgress(this, name, LAYOUT, planned);
+    this.firewallPolicyId = out.firewallPolicyId as pulumi.Output<string>;
+    this.ruleCollectionGroupId = out.ruleCollectionGroupId as pulumi.Output<string>;
     this.ipGroupIds = out.ipGroupIds;
     this.widenings = out.widenings;
     this.appSettings = out.appSettings;

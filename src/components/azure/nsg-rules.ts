@@ -1,9 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
+import { checkKeys } from "../../model";
 import { AzureTarget } from "../../renderers/azure";
+import { beforeRegistration } from "../errors";
 import { AppSettingOutput, WideningOutput } from "../output-types";
-import { AgoraSelectionArgs } from "../selection-args";
-import { AzureNsgSettings, AzurePlacementArgs, pickSettings } from "./args";
+import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../selection-args";
+import { AzureNsgSettings, AzurePlacementArgs, PLACEMENT_KEYS, SETTINGS_KEYS, pickSettings } from "./args";
 import { createAzureEgress, planAzureEgress } from "./azure-plan";
+
+const TYPE = "agora-egress:index:AzureNsgRules";
+const LAYOUT = { flat: "nsg" } as const;
+const KEYS = [...SELECTION_ARG_KEYS, ...PLACEMENT_KEYS, ...SETTINGS_KEYS.nsg];
 
 /** Args of `AzureNsgRules`: the Agora selection, where the resources go, and the NSG settings. */
 export interface AzureNsgRulesArgs extends AgoraSelectionArgs, AzurePlacementArgs, AzureNsgSettings {}
@@ -23,10 +29,13 @@ export class AzureNsgRules extends pulumi.ComponentResource {
   public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
   constructor(name: string, args: AzureNsgRulesArgs, opts?: pulumi.ComponentResourceOptions) {
-    const planned = planAzureEgress({ ...args, nsg: pickSettings(args, "nsg") }, [AzureTarget.Nsg], (f) => f.replace(/^args\.nsg(?=\.|$)/, "args"));
-    super("agora-egress:index:AzureNsgRules", name, {}, opts);
-    const out = createAzureEgress(this, name, planned);
-    this.networkSecurityGroupId = out.networkSecurityGroupId!;
+    const planned = beforeRegistration(TYPE, name, LAYOUT, () => {
+      checkKeys(args, KEYS, "args");
+      return planAzureEgress({ ...args, nsg: pickSettings(args, "nsg") }, [AzureTarget.Nsg]);
+    });
+    super(TYPE, name, {}, opts);
+    const out = createAzureEgress(this, name, LAYOUT, planned);
+    this.networkSecurityGroupId = out.networkSecurityGroupId as pulumi.Output<string>;
     this.widenings = out.widenings;
     this.appSettings = out.appSettings;
     // State keeps what the cloud produces; the report (widenings, appSettings) stays a property (see README).

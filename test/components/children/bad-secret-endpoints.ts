@@ -1,0 +1,40 @@
+/**
+ * Run by secret-endpoints.test.ts in a process of its own (`node -r test/determinism/ts-register.js`):
+ * constructs a component whose secret endpoints are bad, under Pulumi mocks, and prints as JSON
+ * what Pulumi's runner would get: every distinct unhandled rejection, and the registrations.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { AwsAgoraEgress } from "../../../src/components/aws";
+import { AccessMode, AgoraEnvironment } from "../../../src/components/selection-args";
+
+const rejections = new Set<unknown>();
+process.on("unhandledRejection", (e) => void rejections.add(e));
+const registered: string[] = [];
+
+async function main(): Promise<void> {
+  await pulumi.runtime.setMocks({
+    newResource: (a) => {
+      registered.push(`${a.type}::${a.name}`);
+      return { id: `${a.name}-id`, state: a.inputs };
+    },
+    call: (a) => a.inputs,
+  }, "agora-egress", "production", false);
+  const component = new AwsAgoraEgress("egress", {
+    sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production,
+    productionEndpoints: pulumi.secret([{ protocol: "udp", addresses: ["203.0.113.300"], ports: ["4500-4650"] }]),
+    securityGroups: { vpcId: "vpc-1" },
+  });
+  await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs().catch(() => undefined);
+  await new Promise((r) => setTimeout(r, 50));
+  const errors = [...rejections].map((e) => ({
+    resourceError: pulumi.ResourceError.isInstance(e),
+    onComponent: pulumi.ResourceError.isInstance(e) && e.resource === component,
+    hideStack: pulumi.ResourceError.isInstance(e) ? e.hideStack : undefined,
+    message: e instanceof Error ? e.message : String(e),
+  }));
+  process.stdout.write(JSON.stringify({ errors, registered }));
+}
+
+main().catch((e) => {
+  process.stdout.write(JSON.stringify({ failed: String(e) }));
+});
