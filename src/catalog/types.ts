@@ -10,6 +10,29 @@ export interface SdkInfo {
   readonly name: string;
   /** Whether some of its rules depend on the SDK version (Web: UDP range changed at 2.9.0). */
   readonly versioned: boolean;
+  /** A note shown whenever the SDK uses its direct whitelist (e.g. Agora withdrew it later). */
+  readonly directNote?: string;
+  /** A note shown when a versioned SDK is selected without a version: which version's rules apply. */
+  readonly unversionedNote?: string;
+}
+
+/** Where a setting's values differ: per `proxy_type` (`"1"` domain, `"2"` IP list), or `"any"`. */
+export type ProxyTypeKey = "1" | "2" | "any";
+
+/**
+ * An application-side setting as data: the SDK call or config object and its exact values. The
+ * resolver fills the placeholders: `{domainJson}` the proxy domain as a JSON string,
+ * `{serversJsonString}` the server list as a JSON string written as a JSON string (SEED-CP step 6:
+ * `"[\"a\",\"b\"]"`), `{serversCsv}` the servers comma-separated, `{low}` and `{high}` a port range.
+ */
+export interface AppSettingTemplate {
+  readonly api: string;
+  readonly values: { readonly [K in ProxyTypeKey]?: readonly string[] };
+  readonly notes?: { readonly [K in ProxyTypeKey]?: string };
+  /** The table and row of the source that gives the setting; `{proxyType}` in the row is filled in. */
+  readonly table: string;
+  readonly row: string;
+  readonly citation?: string;
 }
 
 /** A version condition on a row: applies from `min` (inclusive) and/or below `below`. */
@@ -33,6 +56,10 @@ export interface DirectRow {
 
 /** Recording's simplex downstream ports: an ingress UDP range the customer chooses. */
 export interface RecordingSimplexPorts {
+  /** The SDK that receives on these ports. */
+  readonly sdk: SdkId;
+  /** The setting that makes the SDK use exactly the range (`{low}`, `{high}`). */
+  readonly settings: AppSettingTemplate;
   /** The seed's own words about these ports (Firewall Requirements, On-premise Recording). */
   readonly seedText: string;
   /** How the catalogue reads those words into a rule, and why it is an ingress rule. */
@@ -67,6 +94,8 @@ export interface CloudProxyProfile {
   readonly testProxyServers: readonly string[];
   /** The DNS name the SDK resolves for proxy_type 1, where a source names it. */
   readonly proxyDomain?: string;
+  /** What the application sets to use the cloud proxy. */
+  readonly settings: AppSettingTemplate;
 }
 
 export interface CatalogDocument {

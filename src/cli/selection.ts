@@ -1,6 +1,6 @@
 import { isAbsolute, resolve as resolvePath } from "path";
 import { Command, Option } from "commander";
-import { getEdition } from "../catalog";
+import { Edition, getEdition } from "../catalog";
 import { InputError, parsePortRange, quote } from "../model";
 import { Resolution, SelectionInput, resolve } from "../resolve";
 import {
@@ -93,6 +93,12 @@ function recordingChannels(text: string): number {
   return Number(text);
 }
 
+/** The edition the selection names (its error names the flag or the stack key). */
+function editionOf(input: Record<string, unknown>, stack: StackSelection | undefined, fromFlag = false): Edition {
+  const field = fromFlag ? "--edition" : stack ? stackField(stack.file, "edition") : "edition";
+  return getEdition(input.edition as string | undefined, field);
+}
+
 function readStack(ctx: CliContext, flags: SelectionFlags): StackSelection | undefined {
   if (flags.stack === undefined) return undefined;
   const dir = flags.dir ? resolvePath(ctx.cwd, flags.dir) : ctx.cwd;
@@ -132,8 +138,7 @@ export function cliSelection(ctx: CliContext, flags: SelectionFlags): CliSelecti
     fromFlag.set("productionProxy", (path) => (path ? `${file}: ${path.replace(/^\./, "")}` : "--production-proxy"));
   }
   if (flags.recordingPorts !== undefined || flags.recordingChannels !== undefined || flags.recordingSources !== undefined) {
-    const editionField = fromFlag.has("edition") ? "--edition" : stack ? stackField(stack.file, "edition") : "edition";
-    const spec = getEdition(input.edition as string | undefined, editionField).recordingSimplex;
+    const spec = editionOf(input, stack, fromFlag.has("edition")).recordingSimplex;
     const previous = input.recordingPorts as { low: number; high: number; expectedChannels?: number; sources?: string[] } | undefined;
     const range = flags.recordingPorts !== undefined ? parsePortRange(flags.recordingPorts, "--recording-ports") : undefined;
     const channels = flags.recordingChannels !== undefined ? recordingChannels(flags.recordingChannels) : previous?.expectedChannels;
@@ -170,9 +175,10 @@ export function cliSelection(ctx: CliContext, flags: SelectionFlags): CliSelecti
       else delete input.directSdks;
       notes.push(`${stackField(stack.file, "directSdks")}: ${stackDirect.filter((id) => !sdkIds.includes(id)).join(", ")} left out, as --sdk does not select ${stackDirect.length - kept.length === 1 ? "it" : "them"}.`);
     }
-    if (!fromFlag.has("recordingPorts") && input.recordingPorts !== undefined && fromFlag.has("sdks") && !sdkIds.includes("recording")) {
+    const ingressSdk = input.recordingPorts !== undefined ? editionOf(input, stack, fromFlag.has("edition")).recordingSimplex.sdk : undefined;
+    if (!fromFlag.has("recordingPorts") && ingressSdk && fromFlag.has("sdks") && !sdkIds.includes(ingressSdk)) {
       delete input.recordingPorts;
-      notes.push(`${stackField(stack.file, "recordingPorts")} is not used: --sdk does not select recording.`);
+      notes.push(`${stackField(stack.file, "recordingPorts")} is not used: --sdk does not select ${ingressSdk}.`);
     }
   }
 

@@ -1,5 +1,5 @@
 import { Provenance } from "../model";
-import { CloudProxyProfile, Edition } from "../catalog";
+import { AppSettingTemplate, CloudProxyProfile, Edition, ProxyTypeKey } from "../catalog";
 
 /** What the application team must configure in the SDK so it uses exactly the deployed rules. */
 export interface AppSetting {
@@ -12,50 +12,57 @@ export interface AppSetting {
   readonly provenance: Provenance;
 }
 
-/** `{"rtc.proxy_server":[2,"[\"a\",\"b\"]",0]}`: the IP list is itself a JSON string (SEED-CP step 6). */
-function nativeProxyServer(proxyType: 1 | 2, domain: string | undefined, servers: readonly string[]): string {
-  const target = proxyType === 1 ? (domain ?? "") : JSON.stringify(servers);
-  return JSON.stringify({ "rtc.proxy_server": [proxyType, target, 0] });
+/** What the placeholders of a template stand for (see `AppSettingTemplate`). */
+interface Fill {
+  readonly proxyType?: 1 | 2;
+  readonly domain?: string;
+  readonly servers?: readonly string[];
+  readonly low?: number;
+  readonly high?: number;
 }
 
-export function cloudProxySettings(profile: CloudProxyProfile, proxyType: 1 | 2, servers: readonly string[]): AppSetting {
-  switch (profile.sdk) {
-    case "rtc-native":
-      return {
-        sdk: profile.sdk,
-        api: "setParameters",
-        values: [JSON.stringify({ "rtc.enable_proxy": true }), nativeProxyServer(proxyType, profile.proxyDomain, servers)],
-        note: "Call before joining a channel or after leaving it; {\"rtc.enable_proxy\":false} turns the proxy off.",
-        provenance: { ...profile.support, table: "Implementation steps 5 and 6", row: `proxy_type ${proxyType}` },
-      };
-    case "recording":
-      return {
-        sdk: profile.sdk,
-        api: "RecordingConfig",
-        values: proxyType === 1
-          ? ["enableCloudProxy = true"]
-          : ["enableCloudProxy = true", "proxyType = 2", `proxyServer = "${servers.join(",")}:0"`],
-        note: proxyType === 1
-          ? "Agora configures the default cloud-proxy domain; use proxy_type 2 if it cannot be resolved."
-          : "The IP-list form, for when the default cloud-proxy domain cannot be resolved.",
-        provenance: { ...profile.support, table: "Enable the cloud proxy", row: "RecordingConfig", citation: "[EXT:S4] 3.4" },
-      };
-    default:
-      return {
-        sdk: profile.sdk,
-        api: "AgoraRTC client",
-        values: ["client.startProxyServer() before client.join()", "client.stopProxyServer() after client.leave()"],
-        provenance: { ...profile.support, table: "Enable the cloud proxy", row: "startProxyServer", citation: "[EXT:S3] 2.2" },
-      };
-  }
-}
+const pick = <T>(by: { readonly [K in ProxyTypeKey]?: T } | undefined, proxyType: 1 | 2 | undefined): T | undefined =>
+  by?.[String(proxyType) as ProxyTypeKey] ?? by?.any;
 
-export function recordingPortSettings(edition: Edition, low: number, high: number): AppSetting {
-  return {
-    sdk: "recording",
-    api: "RecordingConfig",
-    values: [`lowUdpPort = ${low}`, `highUdpPort = ${high}`],
-    note: "Without these the recording processes pick random ports, which the ingress rule would not cover.",
-    provenance: edition.recordingSimplex.provenance,
+function fill(text: string, f: Fill): string {
+  const servers = f.servers ?? [];
+  const values: Record<string, string> = {
+    proxyType: String(f.proxyType ?? ""),
+    domainJson: JSON.stringify(f.domain ?? ""),
+    serversJsonString: JSON.stringify(JSON.stringify(servers)),
+    serversCsv: servers.join(","),
+    low: String(f.low ?? ""),
+    high: String(f.high ?? ""),
   };
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+/** Does the template for this proxy type need the proxy servers' addresses? */
+export function needsProxyServers(template: AppSettingTemplate, proxyType: 1 | 2): boolean {
+  return (pick(template.values, proxyType) ?? []).some((v) => /\{servers\w*\}/.test(v));
+}
+
+function setting(sdk: string, template: AppSettingTemplate, base: Provenance, f: Fill): AppSetting {
+  const note = pick(template.notes, f.proxyType);
+  return {
+    sdk,
+    api: template.api,
+    values: (pick(template.values, f.proxyType) ?? []).map((v) => fill(v, f)),
+    ...(note ? { note } : {}),
+    provenance: {
+      ...base, table: template.table, row: fill(template.row, f),
+      ...(template.citation ? { citation: template.citation } : {}),
+    },
+  };
+}
+
+/** The cloud-proxy setting of a profile, for a proxy type and the servers the SDK is given. */
+export function cloudProxySettings(profile: CloudProxyProfile, proxyType: 1 | 2, servers: readonly string[]): AppSetting {
+  return setting(profile.sdk, profile.settings, profile.support, { proxyType, servers, ...(profile.proxyDomain ? { domain: profile.proxyDomain } : {}) });
+}
+
+/** The setting that keeps the ingress SDK on exactly the range the rules open. */
+export function recordingPortSettings(edition: Edition, low: number, high: number): AppSetting {
+  const spec = edition.recordingSimplex;
+  return setting(spec.sdk, spec.settings, spec.provenance, { low, high });
 }

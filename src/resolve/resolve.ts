@@ -3,7 +3,7 @@ import {
   agoraCidr, canonicalCidr, cidrPrefix, cidrSortKey, formatPortRange, mergePortRanges, normalize, parseDestination, parsePortRange, quote,
 } from "../model";
 import { CloudProxyProfile, Edition, EndpointRow, getEdition, getSdk } from "../catalog";
-import { AppSetting, cloudProxySettings, recordingPortSettings } from "./app-settings";
+import { AppSetting, cloudProxySettings, needsProxyServers, recordingPortSettings } from "./app-settings";
 import { Selection, SelectionInput, SdkChoice, parseSdkSpec } from "./selection";
 import { checkVersion, compareVersions, versionInRange } from "./version";
 import { parseInput } from "./zod-errors";
@@ -24,13 +24,6 @@ export interface Resolution {
    */
   readonly proxyDomains: readonly string[];
 }
-
-/** SDKs whose direct whitelist Agora withdrew in Sep 2020 (agora-facts.md 4a, 7.3; conflicts C1, C2). */
-const WITHDRAWN_DIRECT: Record<string, string> = {
-  "rtc-native": "Agora withdrew domain whitelisting for it on 2020-09-15 and asks for the cloud proxy (agora-facts.md 7.3).",
-  recording: "Agora withdrew domain whitelisting for it on 2020-09-15 and asks for the cloud proxy (agora-facts.md 3.8).",
-  gaming: "Agora withdrew domain whitelisting for it on 2020-09-15 and lists no cloud proxy for it (agora-facts.md 4a).",
-};
 
 const CUSTOM: Provenance = {
   document: "selection", file: "selection", title: "Custom rules", table: "customRules", revision: "selection", seed: false,
@@ -112,7 +105,7 @@ function recordingIngress(
       throw new InputError("recordingPorts", `${formatPortRange(range)} has ${size} ports, fewer than ${spec.portsPerChannel} × ${given.expectedChannels} expected channels = ${needed}`);
     }
   }
-  const local = edition.direct.find((r) => r.sdk === "recording" && r.sourcePorts)?.sourcePorts ?? [];
+  const local = edition.direct.find((r) => r.sdk === spec.sdk && r.sourcePorts)?.sourcePorts ?? [];
   for (const l of local) {
     const lr = parsePortRange(l);
     if (range.from <= lr.to && lr.from <= range.to) {
@@ -126,7 +119,7 @@ function recordingIngress(
   const sources: Destination[] = listed
     ? [...new Set(listed)].map((cidr) => ({ kind: "cidr", cidr }))
     : [{ kind: "cidr", cidr: "0.0.0.0/0" }];
-  const rules = rulesFor("recording", spec.protocol, sources, [range], {
+  const rules = rulesFor(spec.sdk, spec.protocol, sources, [range], {
     direction: "ingress", purpose: spec.purpose, provenance: spec.provenance,
     ...(listed ? {} : { broadReason: spec.anySourceReason }),
   });
@@ -249,8 +242,8 @@ export function resolve(input: SelectionInput | Selection): Resolution {
   const rules: Rule[] = [];
   const sdks: Resolution["sdks"][number][] = [];
 
-  if (selection.recordingPorts && !choices.some((c) => c.id === "recording")) {
-    throw new InputError("recordingPorts", "is set but the recording SDK is not selected");
+  if (selection.recordingPorts && !choices.some((c) => c.id === edition.recordingSimplex.sdk)) {
+    throw new InputError("recordingPorts", `is set but the ${edition.recordingSimplex.sdk} SDK is not selected`);
   }
   if (selection.productionProxy && !(selection.access === "cloud-proxy" && selection.environment === "production")) {
     throw new InputError("productionProxy", "is only used with {{access=cloud-proxy}} and {{environment=production}}");
@@ -295,13 +288,13 @@ export function resolve(input: SelectionInput | Selection): Resolution {
         }) ?? [];
         servers = [...new Set(given)].sort((a, b) => cidrSortKey(a).localeCompare(cidrSortKey(b))).map((c) => c.replace(/\/32$/, ""));
       }
-      if (selection.proxyType === 2 && profile.sdk !== "rtc-web" && servers.length === 0) {
+      if (needsProxyServers(profile.settings, selection.proxyType) && servers.length === 0) {
         throw new InputError("productionProxy.proxyServers", `proxy_type 2 needs the list of cloud-proxy server addresses for ${choice.id}`);
       }
       appSettings.push(cloudProxySettings(profile, selection.proxyType, servers));
       if (selection.proxyType === 1 && profile.proxyDomain) proxyDomains.add(profile.proxyDomain);
       if (!profile.support.seed) notes.push(`${choice.id}: cloud-proxy data comes from outside the seed documents (${profile.support.citation}).`);
-      if (choice.id === "recording") {
+      if (choice.id === edition.recordingSimplex.sdk) {
         const sources = endpointRules.flatMap((r) => (r.destination.kind === "cidr" ? [r.destination.cidr] : []));
         const ingress = recordingIngress(edition, selection, sources);
         rules.push(...ingress.rules);
@@ -313,16 +306,14 @@ export function resolve(input: SelectionInput | Selection): Resolution {
         notes.push(`${choice.id} reaches Agora directly (directSdks): its firewall whitelist applies, and every rule a target widens is listed under widenings.`);
       }
       rules.push(...directRules(edition, choice));
-      if (choice.id === "recording") {
+      if (choice.id === edition.recordingSimplex.sdk) {
         const ingress = recordingIngress(edition, selection, undefined);
         rules.push(...ingress.rules);
         appSettings.push(recordingPortSettings(edition, ingress.low, ingress.high));
       }
-      const withdrawn = WITHDRAWN_DIRECT[choice.id];
-      if (withdrawn) notes.push(`${choice.id}: legacy May 2020 whitelist; ${withdrawn}`);
-      if (choice.id === "rtc-web" && choice.version === undefined) {
-        notes.push("rtc-web: no version given, so the rules are those of Web SDK 2.9.0 or later (UDP 5866-6000).");
-      }
+      const info = getSdk(edition, choice.id);
+      if (info.directNote) notes.push(`${choice.id}: ${info.directNote}`);
+      if (info.unversionedNote && choice.version === undefined) notes.push(`${choice.id}: ${info.unversionedNote}`);
       sdks.push({ ...choice, access: "direct" });
     }
   }

@@ -50,6 +50,11 @@ function cite(doc: CatalogDocument, table: string, row?: string, citation?: stri
   };
 }
 
+/** The note for an SDK whose direct whitelist Agora withdrew in Sep 2020 (agora-facts.md 4a; conflicts C1, C2). */
+function withdrawn(instead: string, fact: string): string {
+  return `legacy May 2020 whitelist; Agora withdrew domain whitelisting for it on 2020-09-15 and ${instead} (agora-facts.md ${fact}).`;
+}
+
 const NATIVE_DOMAINS = [
   "qoslbs.agoralab.co", "qos.agoralab.co",
   "ap1.agora.io", "ap2.agora.io", "ap3.agora.io", "ap4.agora.io", "ap5.agora.io",
@@ -146,15 +151,26 @@ export const edition: Edition = {
   description: "Seed edition: Firewall Requirements (2020-05-25) and Use Cloud Proxy for the Native SDK (2020-10-26)",
   documents: [FW, CP, WEB_CP, REC_CP],
   sdks: [
-    { id: "rtc-native", name: "Agora RTC SDK — Native SDK", versioned: false },
-    { id: "rtc-web", name: "Agora RTC SDK — Web SDK", versioned: true },
+    { id: "rtc-native", name: "Agora RTC SDK — Native SDK", versioned: false, directNote: withdrawn("asks for the cloud proxy", "7.3") },
+    {
+      id: "rtc-web", name: "Agora RTC SDK — Web SDK", versioned: true,
+      unversionedNote: "no version given, so the rules are those of Web SDK 2.9.0 or later (UDP 5866-6000).",
+    },
     { id: "rtm-native", name: "Agora RTM SDK — Native SDK", versioned: false },
     { id: "rtm-web", name: "Agora RTM SDK — Web SDK", versioned: false },
-    { id: "recording", name: "Agora On-premise Recording SDK", versioned: false },
-    { id: "gaming", name: "Agora Gaming SDK", versioned: false },
+    { id: "recording", name: "Agora On-premise Recording SDK", versioned: false, directNote: withdrawn("asks for the cloud proxy", "3.8") },
+    { id: "gaming", name: "Agora Gaming SDK", versioned: false, directNote: withdrawn("lists no cloud proxy for it", "4a") },
   ],
   direct,
   recordingSimplex: {
+    sdk: "recording",
+    settings: {
+      api: "RecordingConfig",
+      values: { any: ["lowUdpPort = {low}", "highUdpPort = {high}"] },
+      notes: { any: "Without these the recording processes pick random ports, which the ingress rule would not cover." },
+      table: RECORDING,
+      row: "UDP: simplex downstream ports (note)",
+    },
     seedText: "Duplex ports 1080; 7000; 8000; 8913; 9700; 25000；local ports 4000 to 4030; simplex downstream ports used by recording processes. "
       + "[…] One recording thread requires four simplex downstream ports. There must be no port conflict among processes […] "
       + "Agora recommends 40000 to 41000 or larger. […] To set the port range, you need to configure the lowUdpPort and highUdpPort parameters.",
@@ -181,6 +197,16 @@ export const edition: Edition = {
       testEndpoints: nativeTestTable(CP, NATIVE_TABLE),
       testProxyServers: EDGE_IPS,
       proxyDomain: "ap-proxy.agora.io",
+      settings: {
+        api: "setParameters",
+        values: {
+          "1": ['{"rtc.enable_proxy":true}', '{"rtc.proxy_server":[1,{domainJson},0]}'],
+          "2": ['{"rtc.enable_proxy":true}', '{"rtc.proxy_server":[2,{serversJsonString},0]}'],
+        },
+        notes: { any: 'Call before joining a channel or after leaving it; {"rtc.enable_proxy":false} turns the proxy off.' },
+        table: "Implementation steps 5 and 6",
+        row: "proxy_type {proxyType}",
+      },
     },
     {
       sdk: "rtc-web",
@@ -188,6 +214,13 @@ export const edition: Edition = {
       support: cite(WEB_CP, "Supported versions", "Web SDK v2.5.1 or later", "[EXT:S3] 2.1"),
       testEndpoints: webTestTable,
       testProxyServers: [],
+      settings: {
+        api: "AgoraRTC client",
+        values: { any: ["client.startProxyServer() before client.join()", "client.stopProxyServer() after client.leave()"] },
+        table: "Enable the cloud proxy",
+        row: "startProxyServer",
+        citation: "[EXT:S3] 2.2",
+      },
     },
     {
       sdk: "recording",
@@ -196,6 +229,17 @@ export const edition: Edition = {
       // "Identical to the native table" (agora-facts.md 3.3).
       testEndpoints: nativeTestTable(REC_CP, "Test IP addresses and ports", "[EXT:S4] 3.3"),
       testProxyServers: EDGE_IPS,
+      settings: {
+        api: "RecordingConfig",
+        values: { "1": ["enableCloudProxy = true"], "2": ["enableCloudProxy = true", "proxyType = 2", 'proxyServer = "{serversCsv}:0"'] },
+        notes: {
+          "1": "Agora configures the default cloud-proxy domain; use proxy_type 2 if it cannot be resolved.",
+          "2": "The IP-list form, for when the default cloud-proxy domain cannot be resolved.",
+        },
+        table: "Enable the cloud proxy",
+        row: "RecordingConfig",
+        citation: "[EXT:S4] 3.4",
+      },
     },
   ],
 };
