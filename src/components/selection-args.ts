@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { getEdition } from "../catalog";
 import { Resolution, SelectionInput, parseInput, resolve } from "../resolve";
 
 /** String enums, not unions: Pulumi's component analyzer (multi-language packages) rejects unions. */
@@ -62,9 +63,9 @@ export interface AgoraSelectionArgs {
    * address, reported as a widening. Through the cloud proxy the sources are the proxy endpoints.
    */
   recordingSources?: string[];
-  /** Recording's simplex downstream range start (lowUdpPort). Default 40000. */
+  /** Recording's simplex downstream range start (lowUdpPort). Default: the edition's (40000 in 2020-05). */
   recordingLowUdpPort?: number;
-  /** Recording's simplex downstream range end (highUdpPort). Default 41000. */
+  /** Recording's simplex downstream range end (highUdpPort). Default: the edition's (41000 in 2020-05). */
   recordingHighUdpPort?: number;
   /** Channels recorded at once; the range must hold 4 ports per channel. */
   recordingExpectedChannels?: number;
@@ -126,8 +127,9 @@ export function selectionFromArgs(args: PlainSelectionArgs): SelectionInput {
     } : {}),
     ...(hasRecordingPorts ? {
       recordingPorts: {
-        low: a.recordingLowUdpPort ?? 40000,
-        high: a.recordingHighUdpPort ?? 41000,
+        // A bound left out is the edition's default, from the catalogue.
+        low: a.recordingLowUdpPort ?? getEdition(a.edition, "args.edition").recordingSimplex.defaultLow,
+        high: a.recordingHighUdpPort ?? getEdition(a.edition, "args.edition").recordingSimplex.defaultHigh,
         ...(a.recordingExpectedChannels !== undefined ? { expectedChannels: a.recordingExpectedChannels } : {}),
         ...(a.recordingSources !== undefined ? { sources: a.recordingSources } : {}),
       },
