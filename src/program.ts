@@ -15,7 +15,7 @@
  * bad value still fails before anything is registered.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { allowLines } from "./cli/allowlist";
+import { allowLines } from "./model/allow-lines";
 import { AwsAgoraEgress } from "./components/aws";
 import { AzureAgoraEgress } from "./components/azure";
 import { Plan } from "./renderers/plan";

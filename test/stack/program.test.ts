@@ -6,7 +6,7 @@ import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { parse } from "yaml";
 import { run } from "../cli/run";
 import { planners } from "../../src/cli/planners";
-import { allowLines } from "../../src/cli/allowlist";
+import { allowLines } from "../../src/model/allow-lines";
 import { resolve } from "../../src/resolve";
 import { planAws, planAzure, readStackSelection, resolveStack } from "../../src/stack";
 
