@@ -23,7 +23,7 @@ import { InputError } from "./model";
 import {
   STACK_KEY_KINDS, StackSelection, isStackKey, planAws, planAzure, resolveStack, selectionArgs, stackConfigFromValues, targetOrigin, withOrigins,
 } from "./stack";
-import { PlainSelectionArgs } from "./components/selection-args";
+import { PlainSelectionArgs } from "./args/selection-args";
 import { Resolution } from "./resolve";
 
 const config = new pulumi.Config();

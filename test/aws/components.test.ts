@@ -5,7 +5,7 @@ import {
 } from "../../src/components/aws";
 import { renderAwsPlan, renderDnsFirewall, renderNetworkFirewallRules, renderSecurityGroupRules } from "../../src/renderers/aws";
 import { Plan, parseRef } from "../../src/renderers/plan";
-import { AccessMode, AgoraEnvironment } from "../../src/components/selection-args";
+import { AccessMode, AgoraEnvironment } from "../../src/args/selection-args";
 import { ALL_SDKS, productionSelection } from "./helpers";
 
 interface Registered { type: string; name: string; inputs: Record<string, unknown>; custom: boolean }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { resolve } from "../../src/resolve";
-import { AccessMode, AgoraEnvironment } from "../../src/components/selection-args";
+import { AccessMode, AgoraEnvironment } from "../../src/args/selection-args";
 import {
   AzureAgoraEgress, AzureDnsSecurityPolicy, AzureFirewallPolicyRules, AzureNsgRules, AzureNsgSettings, FirewallPolicyTier,
 } from "../../src/components/azure";

@@ -3,7 +3,7 @@ import { resolve } from "../../src/resolve";
 import { AwsSecurityGroups } from "../../src/components/aws";
 import { AzureNsgRules } from "../../src/components/azure";
 import { LruCache, clearPlanCaches, planCacheSizes, plainKey, sharedPlan, sharedResolution } from "../../src/components/plan-cache";
-import { securityGroupTarget } from "../../src/components/aws/settings";
+import { securityGroupTarget } from "../../src/args/aws-settings";
 import { renderSecurityGroupRules } from "../../src/renderers/aws";
 import { wideningOutputs } from "../../src/components/output-types";
 

@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { AwsAgoraEgress, AwsNetworkFirewall } from "../../src/components/aws";
 import { AzureAgoraEgress } from "../../src/components/azure";
-import { AccessMode, AgoraEnvironment, ProxyEndpointArgs, ProxyType } from "../../src/components/selection-args";
+import { AccessMode, AgoraEnvironment, ProxyEndpointArgs, ProxyType } from "../../src/args/selection-args";
 
 interface Registered { type: string; name: string; inputs: Record<string, unknown>; custom: boolean }
 const registered: Registered[] = [];

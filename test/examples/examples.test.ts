@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AccessMode } from "../../src/components/selection-args";
+import { AccessMode } from "../../src/args/selection-args";
 import { resolve } from "../../src/resolve";
 import { renderAwsPlan, renderDnsFirewall, renderNetworkFirewallRules, renderSecurityGroupRules } from "../../src/renderers/aws";
 import { AzureTarget, renderAzurePlan } from "../../src/renderers/azure";

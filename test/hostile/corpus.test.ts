@@ -13,7 +13,7 @@ import { main } from "../../src/cli/main";
 import { planners } from "../../src/cli/planners";
 import { AwsAgoraEgress, AwsDnsFirewall, AwsNetworkFirewall, AwsSecurityGroups } from "../../src/components/aws";
 import { AzureAgoraEgress, AzureNsgRules } from "../../src/components/azure";
-import { AccessMode, AgoraEnvironment } from "../../src/components/selection-args";
+import { AccessMode, AgoraEnvironment } from "../../src/args/selection-args";
 import { InputError, allows } from "../../src/model";
 import { SelectionInput, resolve } from "../../src/resolve";
 import {

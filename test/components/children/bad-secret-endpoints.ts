@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { AwsAgoraEgress } from "../../../src/components/aws";
-import { AccessMode, AgoraEnvironment } from "../../../src/components/selection-args";
+import { AccessMode, AgoraEnvironment } from "../../../src/args/selection-args";
 
 const rejections = new Set<unknown>();
 process.on("unhandledRejection", (e) => void rejections.add(e));
