@@ -6,7 +6,7 @@ export * from "./diff";
 export * from "./renderers/plan";
 export * from "./renderers/aws";
 // The Pulumi components.
-export * from "./components/selection-args";
+export * from "./args/selection-args";
 export * from "./components/aws";
 export * from "./components/azure";
 // Azure renderers: the entry points by name; the rest under `azure` (their constants would clash with AWS's).

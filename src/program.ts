@@ -15,7 +15,7 @@
  * bad value still fails before anything is registered.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { allowLines } from "./cli/allowlist";
+import { allowLines } from "./model/allow-lines";
 import { AwsAgoraEgress } from "./components/aws";
 import { AzureAgoraEgress } from "./components/azure";
 import { Plan } from "./renderers/plan";
@@ -23,7 +23,7 @@ import { InputError } from "./model";
 import {
   STACK_KEY_KINDS, StackSelection, isStackKey, planAws, planAzure, resolveStack, selectionArgs, stackConfigFromValues, targetOrigin, withOrigins,
 } from "./stack";
-import { PlainSelectionArgs } from "./components/selection-args";
+import { PlainSelectionArgs } from "./args/selection-args";
 import { Resolution } from "./resolve";
 
 const config = new pulumi.Config();

@@ -1,4 +1,4 @@
-import type { PlainSelectionArgs } from "../../src/components/selection-args";
+import type { PlainSelectionArgs } from "../../src/args/selection-args";
 import type { SharedPlan, SharedResolution } from "../../src/components/plan-cache";
 import { AZURE_LOCATION, AZURE_RESOURCE_GROUP, Cloud, LANDING_ZONE_SDKS, vpcId } from "./landing-zone";
 
@@ -34,14 +34,14 @@ export function withoutPlanCache(): void {
 export function warmPlanCache(cloud: Cloud): () => void {
   const cache = planCache();
   if (cloud === Cloud.Aws) {
-    const settings = require("../../src/components/aws/settings") as typeof import("../../src/components/aws/settings");
+    const settings = require("../../src/args/aws-settings") as typeof import("../../src/args/aws-settings");
     const { renderSecurityGroupRules } = require("../../src/renderers/aws") as typeof import("../../src/renderers/aws");
     const args = { sdks: LANDING_ZONE_SDKS, vpcId: vpcId(0) };
     const resolved = cache.sharedResolution(args);
     cache.sharedPlan(resolved, "aws-security-groups", settings.securityGroupTarget({ vpcId: args.vpcId }).options, renderSecurityGroupRules);
   } else {
     const { planAzureEgress } = require("../../src/components/azure/azure-plan") as typeof import("../../src/components/azure/azure-plan");
-    const { pickSettings } = require("../../src/components/azure/args") as typeof import("../../src/components/azure/args");
+    const { pickSettings } = require("../../src/args/azure-settings") as typeof import("../../src/args/azure-settings");
     const { AzureTarget } = require("../../src/renderers/azure") as typeof import("../../src/renderers/azure");
     const args = { sdks: LANDING_ZONE_SDKS, resourceGroupName: AZURE_RESOURCE_GROUP, location: AZURE_LOCATION };
     planAzureEgress({ ...args, nsg: pickSettings(args, "nsg") }, [AzureTarget.Nsg]);

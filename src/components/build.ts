@@ -3,12 +3,12 @@ import { canonicalCidr } from "../model";
 import { ec2Description } from "../renderers/aws";
 import { Plan, ResourceSpec } from "../renderers/plan";
 import { Resolution } from "../resolve";
-import { ArgsLayout } from "./arg-names";
+import { ArgsLayout } from "../args/arg-names";
 import { onResource } from "./errors";
 import { InputWrapper } from "./instantiate";
 import { AppSettingOutput, QuotaUsageOutput, WideningOutput, staticOutput } from "./output-types";
 import { SharedPlan, sharedPlan, sharedResolution } from "./plan-cache";
-import { AgoraEnvironment, AgoraSelectionArgs, DEFERRABLE_SELECTION_ARGS, PlainSelectionArgs } from "./selection-args";
+import { AgoraEnvironment, AgoraSelectionArgs, DEFERRABLE_SELECTION_ARGS, PlainSelectionArgs } from "../args/selection-args";
 
 /*
  * How a component plans when part of its selection is known only at deployment.

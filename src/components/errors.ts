@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { InputError, relabel } from "../model";
-import { ArgsLayout, argsNames } from "./arg-names";
+import { ArgsLayout, argsNames } from "../args/arg-names";
 
 /*
  * Bad args stop a Pulumi program with one line naming the arg, not an unhandled exception

@@ -1,7 +1,7 @@
 import { Resolution, resolve } from "../resolve";
 import { Plan } from "../renderers/plan";
 import { AppSettingOutput, QuotaUsageOutput, WideningOutput, appSettingOutputs, quotaOutputs, wideningOutputs } from "./output-types";
-import { PlainSelectionArgs, selectionFromArgs } from "./selection-args";
+import { PlainSelectionArgs, selectionFromArgs } from "../args/selection-args";
 
 /*
  * A landing zone repeats one selection over many networks, and `resolve` and the renderers are

@@ -1,4 +1,4 @@
-import { AccessMode, AgoraEnvironment, PlainSelectionArgs, ProxyType } from "../components/selection-args";
+import { AccessMode, AgoraEnvironment, PlainSelectionArgs, ProxyType } from "../args/selection-args";
 import { InputError } from "../model";
 import { SelectionInput } from "../resolve";
 import { StackSelection } from "./config";

@@ -5,12 +5,12 @@ import {
 } from "../renderers/aws";
 import { AzurePlanOptions, AzureTarget, FirewallPolicyTier, renderAzurePlan } from "../renderers/azure";
 import { isArmId } from "../renderers/azure/arm-id";
-import type { AwsAgoraEgressArgs } from "../components/aws";
-import type { AzureAgoraEgressArgs } from "../components/azure";
-import type { AgoraSelectionArgs } from "../components/selection-args";
+import type { AzureEgressShape } from "../args/azure-settings";
+import type { AgoraSelectionArgs } from "../args/selection-args";
 import { Plan, parseRef } from "../renderers/plan";
-import { settingsPath } from "../components/arg-names";
-import { External, awsTargetInputs } from "../components/aws/settings";
+import { settingsPath } from "../args/arg-names";
+import { AwsTargetSettings, awsTargetInputs } from "../args/aws-settings";
+import { External } from "../args/external";
 import { FieldOrigin, stackField, withOrigins } from "./fields";
 
 /*
@@ -22,9 +22,12 @@ import { FieldOrigin, stackField, withOrigins } from "./fields";
  * the plan is made, named after the key too.
  */
 
-/** The target parts of the components' args: what `agora-egress:aws` and `agora-egress:azure` must fit. */
-type AwsTargetArgs = Omit<AwsAgoraEgressArgs, keyof AgoraSelectionArgs>;
-type AzureTargetArgs = Omit<AzureAgoraEgressArgs, keyof AgoraSelectionArgs>;
+/**
+ * The target parts of the components' args, as src/args declares them for the components and
+ * the stack alike: what `agora-egress:aws` and `agora-egress:azure` must fit.
+ */
+type AwsTargetArgs = AwsTargetSettings;
+type AzureTargetArgs = Omit<AzureEgressShape, keyof AgoraSelectionArgs>;
 
 const text = z.string().trim().min(1);
 const count = z.number().int().min(1);

@@ -5,33 +5,21 @@ import {
 } from "../../src/components/aws";
 import { renderAwsPlan, renderDnsFirewall, renderNetworkFirewallRules, renderSecurityGroupRules } from "../../src/renderers/aws";
 import { Plan, parseRef } from "../../src/renderers/plan";
-import { AccessMode, AgoraEnvironment } from "../../src/components/selection-args";
+import { AccessMode, AgoraEnvironment } from "../../src/args/selection-args";
 import { ALL_SDKS, productionSelection } from "./helpers";
+import { Registration, mockArn, settle, usePulumiMocks, value } from "../support/pulumi-mocks";
 
-interface Registered { type: string; name: string; inputs: Record<string, unknown>; custom: boolean }
-const registered: Registered[] = [];
-
-beforeAll(async () => {
-  await pulumi.runtime.setMocks({
-    newResource: (a: pulumi.runtime.MockResourceArgs) => {
-      registered.push({ type: a.type, name: a.name, inputs: a.inputs, custom: a.custom ?? false });
-      return { id: `${a.name}-id`, state: { ...a.inputs, arn: `arn:aws:mock:::${a.name}` } };
-    },
-    call: (a: pulumi.runtime.MockCallArgs) => a.inputs,
-  }, "agora-egress", "test", false);
-});
-
-const settle = () => (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
-const value = <T>(o: pulumi.Output<T>) => new Promise<T>((res) => o.apply(res));
+const mocks = usePulumiMocks({ state: (r) => ({ arn: mockArn(r.name) }) });
+type Child = Pick<Registration, "type" | "name" | "inputs">;
 
 /** The plan's specs as the mocks must see them: names prefixed, `${name.output}` replaced by the mock's values. */
-function expectedRegistrations(plan: Plan, prefix: string, external: Record<string, string>): Omit<Registered, "custom">[] {
+function expectedRegistrations(plan: Plan, prefix: string, external: Record<string, string>): Child[] {
   const fill = (v: unknown): unknown => {
     if (typeof v === "string") {
       const r = parseRef(v);
       if (!r) return v;
       if (external[r.name] !== undefined) return external[r.name];
-      return r.output === "id" ? `${prefix}-${r.name}-id` : `arn:aws:mock:::${prefix}-${r.name}`;
+      return r.output === "id" ? `${prefix}-${r.name}-id` : mockArn(`${prefix}-${r.name}`);
     }
     if (Array.isArray(v)) return v.map(fill);
     if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x)]));
@@ -41,16 +29,17 @@ function expectedRegistrations(plan: Plan, prefix: string, external: Record<stri
 }
 
 /** The custom resources one component registered (by its name prefix), in registration order. */
-function childrenOf(prefix: string): Omit<Registered, "custom">[] {
-  return registered.filter((r) => r.custom && r.name.startsWith(`${prefix}-`)).map(({ type, name, inputs }) => ({ type, name, inputs }));
+function childrenOf(prefix: string): Child[] {
+  return mocks.childrenOf(prefix).map(({ type, name, inputs }) => ({ type, name, inputs }));
 }
 
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : 1);
 
 async function expectExactly(prefix: string, componentType: string, plan: Plan, external: Record<string, string>): Promise<void> {
   await settle();
-  expect(registered.filter((r) => !r.custom && r.name === prefix).map((r) => r.type)).toEqual([componentType]);
+  expect(mocks.registered.filter((r) => !r.custom && r.name === prefix).map((r) => r.type)).toEqual([componentType]);
   expect(childrenOf(prefix).sort(byName)).toEqual(expectedRegistrations(plan, prefix, external).sort(byName));
+  expect(new Set(mocks.childrenOf(prefix).map((r) => r.parent))).toEqual(new Set([prefix]));
 }
 
 describe("AWS components create exactly the planned specs", () => {
@@ -204,7 +193,7 @@ describe("AWS components create exactly the planned specs", () => {
         }
       }
       await settle();
-      expect(registered.filter((r) => r.name.startsWith("bad"))).toEqual([]);
+      expect(mocks.registered.filter((r) => r.name.startsWith("bad"))).toEqual([]);
     });
   });
 });

@@ -1,28 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import { resolve } from "../../src/resolve";
-import { AccessMode, AgoraEnvironment } from "../../src/components/selection-args";
+import { AccessMode, AgoraEnvironment } from "../../src/args/selection-args";
 import {
   AzureAgoraEgress, AzureDnsSecurityPolicy, AzureFirewallPolicyRules, AzureNsgRules, AzureNsgSettings, FirewallPolicyTier,
 } from "../../src/components/azure";
 import { AzurePlanOptions, AzureTarget, parseArmId, renderAzurePlan } from "../../src/renderers/azure";
 import { Plan, ResourceSpec, parseRef } from "../../src/renderers/plan";
 import { EXISTING_NSG_ID, EXISTING_POLICY_ID, SCENARIOS, VNET_ID } from "./scenarios";
+import { Registration, settle, usePulumiMocks, value } from "../support/pulumi-mocks";
 
-interface Registered { type: string; name: string; inputs: Record<string, unknown> }
-const registered: Registered[] = [];
-
-beforeAll(async () => {
-  await pulumi.runtime.setMocks({
-    newResource: (args: pulumi.runtime.MockResourceArgs) => {
-      if (args.custom !== false) registered.push({ type: args.type, name: args.name, inputs: args.inputs });
-      return { id: `${args.name}-id`, state: { ...args.inputs, name: args.name } };
-    },
-    call: (args: pulumi.runtime.MockCallArgs) => args.inputs,
-  }, "agora-egress", "test", false);
-});
-
-const settle = () => (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
-const value = <T>(o: pulumi.Output<T>) => new Promise<T>((res) => o.apply(res));
+const mocks = usePulumiMocks({ state: (r) => ({ name: r.name }) });
+type Registered = Pick<Registration, "type" | "name" | "inputs">;
 
 /** The plan as the mocks must see it: names prefixed with the component's, references replaced by the mock outputs. */
 function expected(plan: Plan, prefix: string, external: Record<string, Record<string, unknown>> = {}): Registered[] {
@@ -40,11 +28,14 @@ function expected(plan: Plan, prefix: string, external: Record<string, Record<st
   return plan.resources.map((s: ResourceSpec) => ({ type: s.type, name: `${prefix}-${s.name}`, inputs: fill(s.inputs) as Record<string, unknown> }));
 }
 
+/** The custom resources a component registered (by its name prefix), each a child of the component. */
 async function createdBy(prefix: string, build: () => unknown): Promise<Registered[]> {
-  const before = registered.length;
+  const mark = mocks.mark();
   build();
   await settle();
-  return registered.slice(before).filter((r) => r.name.startsWith(`${prefix}-`));
+  const children = mocks.since(mark).filter((r) => r.custom && r.name.startsWith(`${prefix}-`));
+  expect(new Set(children.map((r) => r.parent))).toEqual(new Set(children.length ? [prefix] : []));
+  return children.map(({ type, name, inputs }) => ({ type, name, inputs }));
 }
 const byName = (rs: Registered[]) => [...rs].sort((a, b) => (a.name < b.name ? -1 : 1));
 
@@ -176,7 +167,7 @@ describe("bad input", () => {
     ["a misspelt placement", () => new AzureFirewallPolicyRules("bad11", { sdks: ["rtc-web"], resourceGroupName: "rg", ...{ locaton: "westeurope" } }),
       /^AzureFirewallPolicyRules "bad11": args\.locaton: unknown key \(did you mean location\? /],
   ])("%s throws a one-line RunError naming the component and the arg, and creates nothing", async (_what, build, message) => {
-    const before = registered.length;
+    const mark = mocks.mark();
     expect(build).toThrow(pulumi.RunError);
     expect(build).toThrow(message);
     try {
@@ -186,6 +177,6 @@ describe("bad input", () => {
       expect((err as Error).message).not.toContain("\n");
     }
     await settle();
-    expect(registered.length).toBe(before);
+    expect(mocks.since(mark)).toEqual([]);
   });
 });

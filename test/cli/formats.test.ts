@@ -1,4 +1,4 @@
-import { allowLines } from "../../src/cli/allowlist";
+import { allowLines } from "../../src/model/allow-lines";
 import { csvField } from "../../src/cli/format/csv";
 import { resolve } from "../../src/resolve";
 import { jsonl, run } from "./run";

@@ -3,34 +3,21 @@ import { resolve } from "../../src/resolve";
 import { AwsSecurityGroups } from "../../src/components/aws";
 import { AzureNsgRules } from "../../src/components/azure";
 import { LruCache, clearPlanCaches, planCacheSizes, plainKey, sharedPlan, sharedResolution } from "../../src/components/plan-cache";
-import { securityGroupTarget } from "../../src/components/aws/settings";
+import { securityGroupTarget } from "../../src/args/aws-settings";
 import { renderSecurityGroupRules } from "../../src/renderers/aws";
 import { wideningOutputs } from "../../src/components/output-types";
+import { Registration, settle, usePulumiMocks, value } from "../support/pulumi-mocks";
 
 const SDKS = ["rtc-native", "rtc-web", "rtm-native", "rtm-web", "recording", "gaming"];
 
-interface Registered { type: string; name: string; inputs: Record<string, unknown>; custom: boolean }
-const registered: Registered[] = [];
-
-beforeAll(async () => {
-  await pulumi.runtime.setMocks({
-    newResource: (a: pulumi.runtime.MockResourceArgs) => {
-      registered.push({ type: a.type, name: a.name, inputs: a.inputs, custom: a.custom ?? false });
-      return { id: `${a.name}-id`, state: a.inputs };
-    },
-    call: (a: pulumi.runtime.MockCallArgs) => a.inputs,
-  }, "agora-egress", "test", false);
-});
+const mocks = usePulumiMocks();
 
 beforeEach(() => clearPlanCaches());
 
-const settle = () => (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
-const value = <T>(o: pulumi.Output<T>) => new Promise<T>((res) => o.apply(res));
-
 /** A component's children with its own name taken out of their names and inputs, to compare two components. */
-function childrenOf(prefix: string): Omit<Registered, "custom">[] {
+function childrenOf(prefix: string): Pick<Registration, "type" | "name" | "inputs">[] {
   const unprefix = (v: unknown): unknown => JSON.parse(JSON.stringify(v).split(`${prefix}-`).join("~-"));
-  return registered.filter((r) => r.custom && r.name.startsWith(`${prefix}-`))
+  return mocks.childrenOf(prefix)
     .map((r) => ({ type: r.type, name: r.name.slice(prefix.length), inputs: unprefix(r.inputs) as Record<string, unknown> }))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
 }

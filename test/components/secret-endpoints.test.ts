@@ -6,26 +6,12 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { AwsAgoraEgress, AwsNetworkFirewall } from "../../src/components/aws";
 import { AzureAgoraEgress } from "../../src/components/azure";
-import { AccessMode, AgoraEnvironment, ProxyEndpointArgs, ProxyType } from "../../src/components/selection-args";
+import { AccessMode, AgoraEnvironment, ProxyEndpointArgs, ProxyType } from "../../src/args/selection-args";
+import { isSecretInput, mockArn, settle, usePulumiMocks, value } from "../support/pulumi-mocks";
 
-interface Registered { type: string; name: string; inputs: Record<string, unknown>; custom: boolean }
-const registered: Registered[] = [];
-
-beforeAll(async () => {
-  await pulumi.runtime.setMocks({
-    newResource: (a: pulumi.runtime.MockResourceArgs) => {
-      registered.push({ type: a.type, name: a.name, inputs: a.inputs, custom: a.custom ?? false });
-      return { id: `${a.name}-id`, state: { ...a.inputs, arn: `arn:aws:mock:::${a.name}` } };
-    },
-    call: (a: pulumi.runtime.MockCallArgs) => a.inputs,
-  }, "agora-egress", "production", false);
-});
-
-const settle = () => (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
-const value = <T>(o: pulumi.Output<T>) => new Promise<T>((res) => o.apply(res));
+const mocks = usePulumiMocks({ stack: "production", state: (r) => ({ arn: mockArn(r.name) }) });
 
 const ENDPOINTS: ProxyEndpointArgs[] = [
   { protocol: "tcp", addresses: ["203.0.113.10", "203.0.113.11"], ports: ["4000"], purpose: "Message data transmission" },
@@ -45,17 +31,15 @@ const awsTargets = {
 };
 const azureTargets = { resourceGroupName: "rg", nsg: {}, firewallPolicy: {}, dnsSecurityPolicy: {} };
 
-const isSecret = (v: unknown) => !!v && typeof v === "object" && (v as Record<string, unknown>)[specialSigKey] === specialSecretSig;
-const childrenOf = (prefix: string) => registered.filter((r) => r.custom && r.name.startsWith(`${prefix}-`));
 /** A component's children with its name taken out, and secret inputs unwrapped: to compare with another component's. */
-const unwrapped = (prefix: string) => childrenOf(prefix).map((r) => JSON.parse(JSON.stringify({
+const unwrapped = (prefix: string) => mocks.childrenOf(prefix).map((r) => JSON.parse(JSON.stringify({
   type: r.type, name: r.name,
-  inputs: Object.fromEntries(Object.entries(r.inputs).map(([k, v]) => [k, isSecret(v) ? (v as { value: unknown }).value : v])),
+  inputs: Object.fromEntries(Object.entries(r.inputs).map(([k, v]) => [k, isSecretInput(v) ? (v as { value: unknown }).value : v])),
 }).split(`${prefix}-`).join("X-")));
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : 1);
 
 /** The inputs of one component's children that are plain (not secret), as text. */
-const plainInputs = (prefix: string) => childrenOf(prefix).flatMap((r) => Object.entries(r.inputs).filter(([, v]) => !isSecret(v)).map(([k, v]) => `${r.name}.${k}=${JSON.stringify(v)}`));
+const plainInputs = (prefix: string) => mocks.childrenOf(prefix).flatMap((r) => Object.entries(r.inputs).filter(([, v]) => !isSecretInput(v)).map(([k, v]) => `${r.name}.${k}=${JSON.stringify(v)}`));
 
 describe("production endpoints as a secret Output", () => {
   it("AwsAgoraEgress creates the same children as with plain endpoints, and every input carrying them is secret", async () => {
@@ -64,23 +48,23 @@ describe("production endpoints as a secret Output", () => {
       ...selection, ...awsTargets, productionEndpoints: pulumi.secret(ENDPOINTS), productionProxyServers: pulumi.secret(SERVERS),
     });
     await settle();
-    expect(childrenOf("aws-secret").length).toBeGreaterThan(10);
+    expect(mocks.childrenOf("aws-secret").length).toBeGreaterThan(10);
     expect(unwrapped("aws-secret").sort(byName)).toEqual(unwrapped("aws-plain").sort(byName));
 
     // The addresses, and the purposes in the descriptions, are secret; ports, protocols and group ids are not.
-    const rules = childrenOf("aws-secret").filter((r) => r.type === "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
-    const endpointRules = rules.filter((r) => isSecret(r.inputs.cidrIpv4));
+    const rules = mocks.childrenOf("aws-secret").filter((r) => r.type === "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
+    const endpointRules = rules.filter((r) => isSecretInput(r.inputs.cidrIpv4));
     const addresses = ENDPOINTS.flatMap((e) => e.addresses.map((a) => `${a}/32`));
     expect(endpointRules.length).toBeGreaterThanOrEqual(addresses.length);
     expect(new Set(endpointRules.map((r) => (r.inputs.cidrIpv4 as { value: string }).value))).toEqual(new Set(addresses));
     for (const r of endpointRules) {
-      expect(isSecret(r.inputs.description)).toBe(true);
-      expect(isSecret(r.inputs.fromPort) || isSecret(r.inputs.ipProtocol) || isSecret(r.inputs.securityGroupId)).toBe(false);
+      expect(isSecretInput(r.inputs.description)).toBe(true);
+      expect(isSecretInput(r.inputs.fromPort) || isSecretInput(r.inputs.ipProtocol) || isSecretInput(r.inputs.securityGroupId)).toBe(false);
     }
     // rtm-native keeps the direct whitelist: its widened rules carry nothing of the endpoints and stay plain.
     expect(rules.some((r) => r.inputs.cidrIpv4 === "0.0.0.0/0")).toBe(true);
-    const [group] = childrenOf("aws-secret").filter((r) => r.type === "aws:networkfirewall/ruleGroup:RuleGroup");
-    expect(isSecret(group.inputs.ruleGroup)).toBe(true);
+    const [group] = mocks.childrenOf("aws-secret").filter((r) => r.type === "aws:networkfirewall/ruleGroup:RuleGroup");
+    expect(isSecretInput(group.inputs.ruleGroup)).toBe(true);
     expect(group.inputs.capacity).toBe(100);
     for (const text of plainInputs("aws-secret")) for (const p of PRIVATE) expect(text).not.toMatch(p);
     // The plain component's inputs do show them: the secrecy comes from the Output.
@@ -111,14 +95,14 @@ describe("production endpoints as a secret Output", () => {
     const secret = new AzureAgoraEgress("az-secret", { ...selection, ...azureTargets, productionEndpoints: pulumi.secret(ENDPOINTS), productionProxyServers: SERVERS });
     await settle();
     expect(unwrapped("az-secret").sort(byName)).toEqual(unwrapped("az-plain").sort(byName));
-    const ipGroups = childrenOf("az-secret").filter((r) => r.type === "azure-native:network:IpGroup");
+    const ipGroups = mocks.childrenOf("az-secret").filter((r) => r.type === "azure-native:network:IpGroup");
     expect(ipGroups.length).toBe(2);
-    for (const g of ipGroups) expect(isSecret(g.inputs.ipAddresses)).toBe(true);
-    const addressRules = childrenOf("az-secret").filter((r) => r.type === "azure-native:network:SecurityRule" && r.name.includes("addresses"));
+    for (const g of ipGroups) expect(isSecretInput(g.inputs.ipAddresses)).toBe(true);
+    const addressRules = mocks.childrenOf("az-secret").filter((r) => r.type === "azure-native:network:SecurityRule" && r.name.includes("addresses"));
     expect(addressRules.length).toBeGreaterThan(0);
     for (const r of addressRules) {
-      expect(isSecret(r.inputs.destinationAddressPrefixes)).toBe(true);
-      expect(isSecret(r.inputs.priority)).toBe(false);
+      expect(isSecretInput(r.inputs.destinationAddressPrefixes)).toBe(true);
+      expect(isSecretInput(r.inputs.priority)).toBe(false);
     }
     for (const text of plainInputs("az-secret")) for (const p of PRIVATE) expect(text).not.toMatch(p);
     expect(await pulumi.isSecret(secret.ipGroupIds)).toBe(false);
@@ -129,7 +113,7 @@ describe("production endpoints as a secret Output", () => {
     new AwsAgoraEgress("aws-output", { ...selection, ...awsTargets, productionEndpoints: pulumi.output(ENDPOINTS), productionProxyServers: pulumi.output(SERVERS) });
     await settle();
     expect(unwrapped("aws-output").sort(byName)).toEqual(unwrapped("aws-plain").sort(byName));
-    expect(childrenOf("aws-output").every((r) => Object.values(r.inputs).every((v) => !isSecret(v)))).toBe(true);
+    expect(mocks.childrenOf("aws-output").every((r) => Object.values(r.inputs).every((v) => !isSecretInput(v)))).toBe(true);
   });
 
   it("rows given one by one as Outputs are planned the same", async () => {
@@ -159,6 +143,6 @@ describe("production endpoints as a secret Output", () => {
       .toThrow(/^AwsAgoraEgress "aws-bad-sdk": args\.sdks\[0\]: unknown SDK "rtc-nativ"/);
     expect(() => new AwsAgoraEgress("aws-bad-key", { ...selection, ...awsTargets, productionEndpoints: pulumi.secret(ENDPOINTS), ...{ proxyTyp: "ip-list" } }))
       .toThrow(/^AwsAgoraEgress "aws-bad-key": args\.proxyTyp: unknown key \(did you mean proxyType\? /);
-    expect(registered.filter((r) => r.name.startsWith("aws-bad-"))).toEqual([]);
+    expect(mocks.registered.filter((r) => r.name.startsWith("aws-bad-"))).toEqual([]);
   });
 });

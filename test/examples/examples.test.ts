@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AccessMode } from "../../src/components/selection-args";
+import { AccessMode } from "../../src/args/selection-args";
 import { resolve } from "../../src/resolve";
 import { renderAwsPlan, renderDnsFirewall, renderNetworkFirewallRules, renderSecurityGroupRules } from "../../src/renderers/aws";
 import { AzureTarget, renderAzurePlan } from "../../src/renderers/azure";
-import { Registered, SUBSCRIPTION, countByType, recordRegistrations, resolveOutputs, settle } from "./mocks";
+import { EXAMPLE_MOCKS, SUBSCRIPTION, countByType, resolveOutputs } from "./mocks";
+import { isSecretInput, settle, usePulumiMocks } from "../support/pulumi-mocks";
 import awsVpcEgress = require("../../examples/aws-vpc-egress");
 import awsCentralizedInspection = require("../../examples/aws-centralized-inspection");
 import azureHubSpoke = require("../../examples/azure-hub-spoke");
@@ -12,17 +13,15 @@ import awsProductionSecretEndpoints = require("../../examples/aws-production-sec
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 
-const registered: Registered[] = [];
-beforeAll(() => recordRegistrations(registered));
+const mocks = usePulumiMocks(EXAMPLE_MOCKS);
 
 /** Runs one example program under the mocks: its resolved outputs and everything it registered. */
 async function run<T extends Record<string, unknown>>(program: () => T) {
-  registered.length = 0;
+  mocks.clear();
   const outputs = await resolveOutputs(program());
   await settle();
-  const resources = [...registered];
+  const resources = [...mocks.registered];
   return {
     outputs,
     custom: resources.filter((r) => r.custom),
@@ -188,16 +187,15 @@ describe("aws-production-secret-endpoints", () => {
     pulumi.runtime.setConfig("agora-egress-examples:productionEndpoints", JSON.stringify(sample.endpoints));
     pulumi.runtime.setConfig("agora-egress-examples:proxyServers", JSON.stringify(sample.proxyServers));
   });
-  const isSecret = (v: unknown) => !!v && typeof v === "object" && (v as Record<string, unknown>)[specialSigKey] === specialSecretSig;
   /** Anything of the sample endpoints: their addresses and purposes. */
   const PRIVATE = [...sample.endpoints.flatMap((e) => [...e.addresses, ...(e.purpose ? [e.purpose] : [])]), ...sample.proxyServers];
 
   it("takes the endpoints from config.requireSecretObject and the VPC id as an Output, and keeps every input carrying the endpoints secret", async () => {
-    registered.length = 0;
+    mocks.clear();
     const outputs = awsProductionSecretEndpoints();
     await settle();
-    const custom = registered.filter((r) => r.custom);
-    expect(registered.filter((r) => !r.custom).map((c) => `${c.type} ${c.name}`)).toEqual(["agora-egress:index:AwsAgoraEgress native-rtc-production"]);
+    const custom = mocks.registered.filter((r) => r.custom);
+    expect(mocks.registered.filter((r) => !r.custom).map((c) => `${c.type} ${c.name}`)).toEqual(["agora-egress:index:AwsAgoraEgress native-rtc-production"]);
 
     // The children the plan of the same selection with the endpoints as plain data has, under the same names.
     const plan = renderAwsPlan(resolve({ sdks: ["rtc-native"], access: "cloud-proxy", environment: "production", proxyType: 2, productionProxy: sample }), {
@@ -207,19 +205,19 @@ describe("aws-production-secret-endpoints", () => {
     expect(children.map((c) => `${c.type} ${c.name}`).sort()).toEqual(plan.resources.map((r) => `${r.type} native-rtc-production-${r.name}`).sort());
 
     // The engine receives every endpoint only as a secret; the VPC's id reached the rules that need it.
-    const plain = custom.flatMap((c) => Object.entries(c.inputs).filter(([, v]) => !isSecret(v)).map(([k, v]) => `${c.name}.${k}=${JSON.stringify(v)}`));
+    const plain = custom.flatMap((c) => Object.entries(c.inputs).filter(([, v]) => !isSecretInput(v)).map(([k, v]) => `${c.name}.${k}=${JSON.stringify(v)}`));
     for (const p of PRIVATE) expect({ p, plain: plain.filter((t) => t.includes(p)) }).toEqual({ p, plain: [] });
     const rules = children.filter((c) => c.type === "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
     expect(rules.length).toBeGreaterThan(0);
     for (const r of rules) {
-      expect(isSecret(r.inputs.cidrIpv4)).toBe(true);
+      expect(isSecretInput(r.inputs.cidrIpv4)).toBe(true);
       expect(r.inputs.securityGroupId).toBe("native-rtc-production-sg-group-0-id");
     }
     const [group] = children.filter((c) => c.type === "aws:ec2/securityGroup:SecurityGroup");
     expect(group.inputs.vpcId).toBe("agora-production-id");
     expect(children.filter((c) => c.type.endsWith("ResolverFirewallRuleGroupAssociation")).map((a) => a.inputs.vpcId)).toEqual(["agora-production-id"]);
     const [ruleGroup] = children.filter((c) => c.type === "aws:networkfirewall/ruleGroup:RuleGroup");
-    expect(isSecret(ruleGroup.inputs.ruleGroup)).toBe(true);
+    expect(isSecretInput(ruleGroup.inputs.ruleGroup)).toBe(true);
     expect(JSON.stringify(ruleGroup.inputs.ruleGroup)).toContain("203.0.113.10/32");
 
     // Outputs: the SDK settings name the proxy servers and stay secret; the ids are plain.

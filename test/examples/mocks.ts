@@ -1,12 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-
-/** One registration the mocks saw. */
-export interface Registered {
-  readonly type: string;
-  readonly name: string;
-  readonly inputs: Record<string, any>;
-  readonly custom: boolean;
-}
+import { MockOptions, mockArn } from "../support/pulumi-mocks";
 
 export const SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
 
@@ -39,25 +32,15 @@ function mockId(a: pulumi.runtime.MockResourceArgs): string {
 }
 
 /**
- * Records every registration and answers like the providers would: an id (ARM-shaped for
- * Azure), the inputs as state, and an ARN (AWS) or the resource's own name (Azure).
+ * The examples' mock providers (test/support/pulumi-mocks.ts records the registrations): an id
+ * (ARM-shaped for Azure), the inputs as state, and an ARN (AWS) or the resource's own name (Azure).
  */
-export async function recordRegistrations(registered: Registered[]): Promise<void> {
-  await pulumi.runtime.setMocks({
-    newResource: (a: pulumi.runtime.MockResourceArgs) => {
-      registered.push({ type: a.type, name: a.name, inputs: a.inputs, custom: a.custom ?? false });
-      const azure = a.type.startsWith("azure-native:");
-      return {
-        id: mockId(a),
-        state: { ...a.inputs, ...(azure ? { name: azureName(a) } : { arn: `arn:aws:mock:::${a.name}` }) },
-      };
-    },
-    call: (a: pulumi.runtime.MockCallArgs) => CALLS[a.token]?.(a.inputs) ?? a.inputs,
-  }, "agora-egress-examples", "test", false);
-}
-
-/** Waits until every registration, including those that waited on other resources' outputs, reached the mocks. */
-export const settle = () => (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+export const EXAMPLE_MOCKS: MockOptions = {
+  project: "agora-egress-examples",
+  id: mockId,
+  state: (a) => (a.type.startsWith("azure-native:") ? { name: azureName(a) } : { arn: mockArn(a.name) }),
+  calls: CALLS,
+};
 
 /** The stack outputs an example program returns, resolved. */
 export function resolveOutputs<T extends Record<string, unknown>>(outputs: T): Promise<pulumi.Unwrap<T>> {

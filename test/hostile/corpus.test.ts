@@ -13,7 +13,7 @@ import { main } from "../../src/cli/main";
 import { planners } from "../../src/cli/planners";
 import { AwsAgoraEgress, AwsDnsFirewall, AwsNetworkFirewall, AwsSecurityGroups } from "../../src/components/aws";
 import { AzureAgoraEgress, AzureNsgRules } from "../../src/components/azure";
-import { AccessMode, AgoraEnvironment } from "../../src/components/selection-args";
+import { AccessMode, AgoraEnvironment } from "../../src/args/selection-args";
 import { InputError, allows } from "../../src/model";
 import { SelectionInput, resolve } from "../../src/resolve";
 import {
@@ -26,6 +26,7 @@ import {
 import { readStackSelection, stackConfigFromValues } from "../../src/stack";
 import { loadRules } from "../engine/suricata";
 import { AWS_ALL, expectSafeRendering, expectUniqueNames, rulesOf } from "./safe-rendering";
+import { settle, usePulumiMocks } from "../support/pulumi-mocks";
 
 type Surface = "cli" | "resolver" | "stack" | "renderer" | "component";
 
@@ -79,8 +80,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
   return { code, stdout, stderr };
 }
 
-const registered: { type: string; name: string; inputs: Record<string, unknown> }[] = [];
-const settle = () => (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+const mocks = usePulumiMocks({ stack: "hostile" });
 
 // ---- cases ----------------------------------------------------------------------------
 
@@ -473,15 +473,6 @@ const CASES: HostileCase[] = [...resolverCases, ...safeCases, ...quotaCases, ...
 
 const expected = (c: HostileCase) => (c.refusal ? `${c.refusal.field}: ${c.refusal.problem.source}` : `safe: ${c.safe!.what}`);
 
-beforeAll(async () => {
-  await pulumi.runtime.setMocks({
-    newResource: (a: pulumi.runtime.MockResourceArgs) => {
-      registered.push({ type: a.type, name: a.name, inputs: a.inputs });
-      return { id: `${a.name}-id`, state: a.inputs };
-    },
-    call: (a: pulumi.runtime.MockCallArgs) => a.inputs,
-  }, "agora-egress", "hostile", false);
-});
 afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 
 describe("hostile input corpus", () => {
@@ -492,7 +483,7 @@ describe("hostile input corpus", () => {
   });
 
   it.each(CASES.map((c) => [c.surface, c.name, expected(c), c] as const))("%s | %s → %s", async (surface, _name, _expected, c) => {
-    const before = registered.length;
+    const mark = mocks.mark();
     let result: unknown;
     let thrown: unknown;
     try {
@@ -503,7 +494,7 @@ describe("hostile input corpus", () => {
     if (surface === "component") {
       await settle();
       // Refused before any resource, the component itself included.
-      expect(registered.slice(before)).toEqual([]);
+      expect(mocks.since(mark)).toEqual([]);
     }
     if (surface === "cli") {
       const r = result as { code: number; stdout: string; stderr: string };

@@ -1,5 +1,5 @@
 import * as path from "path";
-import { resolveArgs } from "../../src/components/selection-args";
+import { resolveArgs } from "../../src/args/selection-args";
 import { readStackSelection, resolveStack, selectionArgs, stackConfigFromValues } from "../../src/stack";
 
 const REPO = path.join(__dirname, "..", "..");

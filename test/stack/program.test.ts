@@ -2,19 +2,17 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { parse } from "yaml";
 import { run } from "../cli/run";
 import { planners } from "../../src/cli/planners";
-import { allowLines } from "../../src/cli/allowlist";
+import { allowLines } from "../../src/model/allow-lines";
 import { resolve } from "../../src/resolve";
 import { planAws, planAzure, readStackSelection, resolveStack } from "../../src/stack";
+import { PulumiMocks, isSecretInput, settle, value } from "../support/pulumi-mocks";
 
 const REPO = path.join(__dirname, "..", "..");
 
 type Program = typeof import("../../src/program");
-
-const value = <T>(o: pulumi.Output<T>) => new Promise<T>((res) => o.apply(res));
 
 /** A repository stack file's config as Pulumi hands it to the program: scalars as strings, the rest as JSON. */
 function stackFileConfig(stack: string): Record<string, string> {
@@ -22,22 +20,17 @@ function stackFileConfig(stack: string): Record<string, string> {
   return Object.fromEntries(Object.entries(doc.config).map(([k, v]) => [k, typeof v === "object" ? JSON.stringify(v) : String(v)]));
 }
 
-/** Resources the program registered with the mock engine, and their inputs as the engine received them. */
-const registered: string[] = [];
-const inputs = new Map<string, Record<string, unknown>>();
-const isSecret = (v: unknown) => !!v && typeof v === "object" && (v as Record<string, unknown>)[specialSigKey] === specialSecretSig;
+/** The mock engine: installed by each program load, under that load's stack name. */
+const mocks = new PulumiMocks();
+/** `type::name` of the resources registered since `mark`, the stack left out. */
+const registeredSince = (mark: number) => mocks.since(mark).filter((r) => !r.type.startsWith("pulumi:pulumi:Stack")).map((r) => `${r.type}::${r.name}`);
+/** Every resource name's inputs as the engine last received them, over the file's program loads. */
+const inputsByName = () => new Map(mocks.registered.map((r) => [r.name, r.inputs as Record<string, unknown>]));
 
 /** Loads the root program afresh under the given stack config (values as Pulumi keeps them: strings). */
 async function loadProgram(stack: string, config: Record<string, string>): Promise<Program> {
   pulumi.runtime.setAllConfig(config);
-  await pulumi.runtime.setMocks({
-    newResource: (args) => {
-      registered.push(`${args.type}::${args.name}`);
-      inputs.set(args.name, args.inputs);
-      return { id: `${args.name}-id`, state: args.inputs };
-    },
-    call: (args) => args.inputs,
-  }, "agora-egress", stack, false);
+  await mocks.install({ stack });
   let program: Program | undefined;
   jest.isolateModules(() => { program = require("../../src/program") as Program; });
   return program!;
@@ -82,28 +75,28 @@ describe("the root Pulumi program (src/program.ts)", () => {
   });
 
   it("reads dnsFirewall.vpcs in agora-egress:aws, as the component takes it, and deploys what plan --stack shows", async () => {
-    registered.length = 0;
+    const mark = mocks.mark();
     const aws = { dnsFirewall: { vpcs: { workloads: "vpc-0123456789abcdef0" }, blockOthers: true } };
     const config: Record<string, string> = { ...stackFileConfig("test"), "agora-egress:aws": JSON.stringify(aws) };
     delete config["agora-egress:azure"];
     await loadProgram("test", config);
-    await (pulumi.runtime as any).waitForRPCs();
+    await settle();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "agora-program-"));
     fs.writeFileSync(path.join(dir, "Pulumi.test.yaml"), `config:\n  agora-egress:sdks: [rtc-native, recording, rtm-native]\n  agora-egress:access: cloud-proxy\n  agora-egress:directSdks: [rtm-native]\n  agora-egress:aws: ${JSON.stringify(aws)}\n`);
     const plan = await run(["plan", "--cloud", "aws", "--stack", "test", "--dir", dir, "--format", "json"], { planners });
     expect(plan.code).toBe(0);
     const planned = JSON.parse(plan.stdout).resources as { type: string; name: string; inputs: Record<string, unknown> }[];
-    expect(registered.filter((r) => !r.startsWith("pulumi:pulumi:Stack")).sort())
+    expect(registeredSince(mark).sort())
       .toEqual(["agora-egress:index:AwsAgoraEgress::aws", ...planned.map((r) => `${r.type}::aws-${r.name}`)].sort());
     const association = planned.find((r) => r.type.endsWith(":ResolverFirewallRuleGroupAssociation"))!;
     expect(association.inputs.vpcId).toBe("vpc-0123456789abcdef0");
-    expect(inputs.get(`aws-${association.name}`)!.vpcId).toBe("vpc-0123456789abcdef0");
+    expect(inputsByName().get(`aws-${association.name}`)!.vpcId).toBe("vpc-0123456789abcdef0");
   });
 
   it.each(["test", "production"])("runs the repository's stack %s: deploys AWS and Azure, exports rules, widenings, quota usage and resources per cloud", async (name) => {
-    registered.length = 0;
+    const mark = mocks.mark();
     const program = await loadProgram(name, stackFileConfig(name));
-    await (pulumi.runtime as any).waitForRPCs();
+    await settle();
     const stack = readStackSelection(REPO, name);
     const resolution = resolveStack(stack);
     const aws = planAws(resolution, stack.aws);
@@ -121,7 +114,7 @@ describe("the root Pulumi program (src/program.ts)", () => {
     expect(aws.resources.length).toBeGreaterThan(0);
     expect(azure.resources.length).toBeGreaterThan(0);
     // The AwsAgoraEgress ("aws") and AzureAgoraEgress ("azure") components create exactly the planned resources.
-    expect(registered.filter((r) => !r.startsWith("pulumi:pulumi:Stack")).sort()).toEqual([
+    expect(registeredSince(mark).sort()).toEqual([
       "agora-egress:index:AwsAgoraEgress::aws",
       ...aws.resources.map((r) => `${r.type}::aws-${r.name}`),
       "agora-egress:index:AzureAgoraEgress::azure",
@@ -136,30 +129,31 @@ describe("the root Pulumi program (src/program.ts)", () => {
     }
     // So are the resources' inputs that carry them: in production, an endpoint address reaches the engine only as a secret.
     const endpointAddress = /(203\.0\.113|198\.51\.100)\.\d+/;
-    const plainTexts = [...inputs.entries()].flatMap(([n, i]) => Object.entries(i).filter(([, v]) => !isSecret(v)).map(([k, v]) => `${n}.${k}=${JSON.stringify(v)}`));
+    const inputs = inputsByName();
+    const plainTexts = [...inputs.entries()].flatMap(([n, i]) => Object.entries(i).filter(([, v]) => !isSecretInput(v)).map(([k, v]) => `${n}.${k}=${JSON.stringify(v)}`));
     expect(plainTexts.filter((t) => endpointAddress.test(t))).toEqual([]);
-    const secretTexts = [...inputs.values()].flatMap((i) => Object.values(i).filter(isSecret).map((v) => JSON.stringify(v)));
+    const secretTexts = [...inputs.values()].flatMap((i) => Object.values(i).filter(isSecretInput).map((v) => JSON.stringify(v)));
     expect(secretTexts.some((t) => endpointAddress.test(t))).toBe(name === "production");
   });
 
   it("refuses a bad target option before creating anything, naming the stack file and key", async () => {
-    registered.length = 0;
+    const mark = mocks.mark();
     const config = { ...stackFileConfig("test"), "agora-egress:azure": JSON.stringify({ resourceGroupName: "rg", nsg: { firstPriority: 1500, lastPriority: 1200 } }) };
     await expect(loadProgram("test", config)).rejects.toThrow("Pulumi.test.yaml: agora-egress:azure.nsg.firstPriority: 1500 is after lastPriority 1200");
     await expect(loadProgram("test", { ...stackFileConfig("test"), "agora-egress:aws": JSON.stringify({ securityGroups: { vpcID: "vpc-1" } }) }))
       .rejects.toThrow(/^Pulumi\.test\.yaml: agora-egress:aws\.securityGroups\.vpcID: /);
-    expect(registered.filter((r) => !r.startsWith("pulumi:pulumi:Stack"))).toEqual([]);
+    expect(registeredSince(mark)).toEqual([]);
   });
 
   it("refuses custom rules, which the components cannot deploy yet, naming the key; the CLI's plan and summary refuse them alike", async () => {
-    registered.length = 0;
+    const mark = mocks.mark();
     const customRules = [{ protocol: "tcp", ports: [443], destinations: ["example.com"] }];
     const config = { ...stackFileConfig("test"), "agora-egress:customRules": JSON.stringify(customRules) };
     const refusal = "Pulumi.test.yaml: agora-egress:customRules: the cloud components take no custom rules yet; `agora-egress rules` lists them, but to plan or deploy a cloud remove them";
     const error = await loadProgram("test", config).then(() => undefined, (e: unknown) => e);
     expect(pulumi.RunError.isInstance(error)).toBe(true);
     expect((error as Error).message).toBe(refusal);
-    expect(registered.filter((r) => !r.startsWith("pulumi:pulumi:Stack"))).toEqual([]);
+    expect(registeredSince(mark)).toEqual([]);
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "agora-program-"));
     const stackText = fs.readFileSync(path.join(REPO, "Pulumi.test.yaml"), "utf8") + `  agora-egress:customRules: ${JSON.stringify(customRules)}\n`;

@@ -4,9 +4,9 @@
  * and the other way round (dnsFirewall.vpcs was once component-only).
  */
 import { z } from "zod";
-import { AWS_TARGET_KEYS, AZURE_TARGET_KEYS } from "../../src/components/arg-names";
-import { AWS_SETTINGS_KEYS } from "../../src/components/aws/settings";
-import { PLACEMENT_KEYS, SETTINGS_KEYS } from "../../src/components/azure/args";
+import { AWS_TARGET_KEYS, AZURE_TARGET_KEYS } from "../../src/args/arg-names";
+import { AWS_SETTINGS_KEYS } from "../../src/args/aws-settings";
+import { PLACEMENT_KEYS, SETTINGS_KEYS } from "../../src/args/azure-settings";
 import { AwsTargetConfig, AzureTargetConfig } from "../../src/stack";
 
 /** The keys of an object schema (through `.optional()`). */

@@ -2,9 +2,13 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { planners } from "../../src/cli/planners";
+import { z } from "zod";
+import type { AgoraSelectionArgs } from "../../src/args/selection-args";
+import type { AwsAgoraEgressArgs } from "../../src/components/aws";
+import type { AzureAgoraEgressArgs } from "../../src/components/azure";
 import { InputError } from "../../src/model";
 import { ALL_AWS_TARGETS } from "../../src/renderers/aws";
-import { awsPlanInputs, azurePlanOptions, readStackSelection } from "../../src/stack";
+import { AwsTargetConfig, AzureTargetConfig, awsPlanInputs, azurePlanOptions, readStackSelection } from "../../src/stack";
 import { run } from "../cli/run";
 
 function stackDir(files: Record<string, string>): string {
@@ -56,6 +60,13 @@ describe("agora-egress:aws and agora-egress:azure are typed when the stack is re
   it("accepts ports given as numbers and keeps the renderers' field names", () => {
     const dir = stackDir({ "Pulumi.ok.yaml": stackWith("  agora-egress:aws:\n    networkFirewall: {tlsPorts: [443, \"8443\"]}\n") });
     expect(readStackSelection(dir, "ok").aws).toEqual({ networkFirewall: { tlsPorts: ["443", "8443"] } });
+  });
+
+  it("fit the target parts of the components' args (checked by the compiler, `npm run typecheck`)", () => {
+    // src/stack may not import src/components, so the check that its schemas fit the components' own args lives here.
+    const aws: z.ZodType<Omit<AwsAgoraEgressArgs, keyof AgoraSelectionArgs>> = AwsTargetConfig;
+    const azure: z.ZodType<Omit<AzureAgoraEgressArgs, keyof AgoraSelectionArgs>> = AzureTargetConfig;
+    expect([aws, azure]).toEqual([AwsTargetConfig, AzureTargetConfig]);
   });
 });
 

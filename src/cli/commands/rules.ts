@@ -1,5 +1,5 @@
 import { CliContext, printNotes } from "../context";
-import { allowLines } from "../allowlist";
+import { allowLines } from "../../model/allow-lines";
 import { rulesCsv } from "../format/csv";
 import { jsonText, resolutionJson } from "../format/json";
 import { rulesMarkdown } from "../format/markdown";

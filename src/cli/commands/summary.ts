@@ -1,7 +1,7 @@
 import { formatPortRange } from "../../model";
 import { Resolution } from "../../resolve";
 import { StackSelection } from "../../stack";
-import { AllowLine, allowLines, remoteSide } from "../allowlist";
+import { AllowLine, allowLines, remoteSide } from "../../model/allow-lines";
 import { CliContext } from "../context";
 import { Notice, Plan, Widening } from "../../renderers/plan";
 import { CLOUDS, Cloud } from "../planners";

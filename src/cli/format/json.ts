@@ -1,6 +1,6 @@
 import { formatDestination, formatPortRange } from "../../model";
 import { Resolution } from "../../resolve";
-import { allowLines } from "../allowlist";
+import { allowLines } from "../../model/allow-lines";
 
 /**
  * `rules --format json`: the whole resolution. `allowlist` holds the jsonl lines; `rules`

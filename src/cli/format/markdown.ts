@@ -1,6 +1,6 @@
 import { getEdition } from "../../catalog";
 import { Resolution } from "../../resolve";
-import { AllowLine, allowLines, remoteSide } from "../allowlist";
+import { AllowLine, allowLines, remoteSide } from "../../model/allow-lines";
 
 function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\n/g, " ");

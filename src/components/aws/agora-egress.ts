@@ -1,15 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import { InputError, checkKeys } from "../../model";
 import { renderAwsPlan } from "../../renderers/aws";
-import { AWS_TARGET_KEYS } from "../arg-names";
+import { AWS_TARGET_KEYS } from "../../args/arg-names";
 import { createChildren, prepareSelection } from "../build";
 import { beforeRegistration } from "../errors";
 import { instantiate } from "../instantiate";
-import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../selection-args";
+import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../../args/selection-args";
 import { AWS_CLASSES } from "./classes";
 import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
 import { dnsFirewallOutputs, networkFirewallOutputs, securityGroupOutputs } from "./outputs";
-import { AwsDnsFirewallSettings, AwsNetworkFirewallSettings, AwsSecurityGroupSettings, awsTargetInputs } from "./settings";
+import { AwsDnsFirewallSettings, AwsNetworkFirewallSettings, AwsSecurityGroupSettings, awsTargetInputs } from "../../args/aws-settings";
 
 const TYPE = "agora-egress:index:AwsAgoraEgress";
 const KEYS = [...SELECTION_ARG_KEYS, ...AWS_TARGET_KEYS];

@@ -4,11 +4,11 @@ import { renderNetworkFirewallRules } from "../../renderers/aws";
 import { createChildren, prepareSelection } from "../build";
 import { beforeRegistration } from "../errors";
 import { instantiate } from "../instantiate";
-import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../selection-args";
+import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../../args/selection-args";
 import { AWS_CLASSES } from "./classes";
 import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
 import { networkFirewallOutputs } from "./outputs";
-import { AWS_SETTINGS_KEYS, AwsNetworkFirewallSettings, networkFirewallTarget, pickAwsSettings } from "./settings";
+import { AWS_SETTINGS_KEYS, AwsNetworkFirewallSettings, networkFirewallTarget, pickAwsSettings } from "../../args/aws-settings";
 
 const TYPE = "agora-egress:index:AwsNetworkFirewall";
 const LAYOUT = { flat: "networkFirewall" } as const;

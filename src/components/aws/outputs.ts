@@ -4,7 +4,7 @@ import {
   SecurityGroupOptions, securityGroupIds,
 } from "../../renderers/aws";
 import { Plan, parseRef } from "../../renderers/plan";
-import { External } from "./settings";
+import { External } from "../../args/external";
 
 type Created = ReadonlyMap<string, pulumi.CustomResource>;
 

@@ -4,11 +4,11 @@ import { renderSecurityGroupRules } from "../../renderers/aws";
 import { createChildren, prepareSelection } from "../build";
 import { beforeRegistration } from "../errors";
 import { instantiate } from "../instantiate";
-import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../selection-args";
+import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../../args/selection-args";
 import { AWS_CLASSES } from "./classes";
 import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
 import { securityGroupOutputs } from "./outputs";
-import { AWS_SETTINGS_KEYS, AwsSecurityGroupSettings, securityGroupTarget, pickAwsSettings } from "./settings";
+import { AWS_SETTINGS_KEYS, AwsSecurityGroupSettings, securityGroupTarget, pickAwsSettings } from "../../args/aws-settings";
 
 const TYPE = "agora-egress:index:AwsSecurityGroups";
 const LAYOUT = { flat: "securityGroups" } as const;

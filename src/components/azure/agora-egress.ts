@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { InputError, checkKeys } from "../../model";
 import { AzureTarget } from "../../renderers/azure";
-import { AZURE_TARGET_KEYS } from "../arg-names";
+import { AZURE_TARGET_KEYS } from "../../args/arg-names";
 import { beforeRegistration } from "../errors";
 import { AppSettingOutput, WideningOutput } from "../output-types";
-import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../selection-args";
-import { AzureDnsSecurityPolicySettings, AzureFirewallPolicySettings, AzureNsgSettings, AzurePlacementArgs, PLACEMENT_KEYS } from "./args";
+import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../../args/selection-args";
+import { AzureDnsSecurityPolicySettings, AzureFirewallPolicySettings, AzureNsgSettings, AzurePlacementArgs, PLACEMENT_KEYS } from "../../args/azure-settings";
 import { createAzureEgress, planAzureEgress } from "./azure-plan";
 
 const TYPE = "agora-egress:index:AzureAgoraEgress";

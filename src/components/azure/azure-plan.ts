@@ -7,11 +7,13 @@ import {
   RULE_COLLECTION_GROUP_TYPE, SECURITY_RULE_TYPE, renderAzurePlan,
 } from "../../renderers/azure";
 import { AppSettingOutput, WideningOutput } from "../output-types";
-import { ArgsLayout } from "../arg-names";
+import { ArgsLayout } from "../../args/arg-names";
 import { Prepared, createChildren, prepareSelection } from "../build";
 import { onResource } from "../errors";
 import { ResourceClass, instantiate } from "../instantiate";
-import { AzureEgressShape, ExistingId, External, azurePlanInputs, existingOutputs } from "./args";
+import { AzureEgressShape } from "../../args/azure-settings";
+import { External } from "../../args/external";
+import { ExistingId, azurePlanInputs, existingOutputs } from "./args";
 
 /** Provider classes for every type token the Azure renderers emit. */
 export const AZURE_CLASSES: Readonly<Record<string, ResourceClass>> = {

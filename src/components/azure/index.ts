@@ -1,4 +1,4 @@
-export type { AzurePlacementArgs, AzureNsgSettings, AzureFirewallPolicySettings, AzureDnsSecurityPolicySettings } from "./args";
+export type { AzurePlacementArgs, AzureNsgSettings, AzureFirewallPolicySettings, AzureDnsSecurityPolicySettings } from "../../args/azure-settings";
 export { FirewallPolicyTier } from "../../renderers/azure";
 export * from "./nsg-rules";
 export * from "./firewall-policy-rules";

@@ -3,8 +3,8 @@ import { checkKeys } from "../../model";
 import { AzureTarget } from "../../renderers/azure";
 import { beforeRegistration } from "../errors";
 import { AppSettingOutput, WideningOutput } from "../output-types";
-import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../selection-args";
-import { AzureNsgSettings, AzurePlacementArgs, PLACEMENT_KEYS, SETTINGS_KEYS, pickSettings } from "./args";
+import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../../args/selection-args";
+import { AzureNsgSettings, AzurePlacementArgs, PLACEMENT_KEYS, SETTINGS_KEYS, pickSettings } from "../../args/azure-settings";
 import { createAzureEgress, planAzureEgress } from "./azure-plan";
 
 const TYPE = "agora-egress:index:AzureNsgRules";

@@ -1,4 +1,5 @@
-import { InputError, PortRange, RuleSet, canonicalCidr, cidrCovers, collapseCidrs, grants, portInRanges } from "../../model";
+import { InputError, RuleSet, canonicalCidr, cidrCovers, collapseCidrs } from "../../model";
+import { dnsGuardedGrants, dnsResolverCidrs } from "../dns-guard";
 import { describeGrant } from "./describe";
 
 /**
@@ -11,13 +12,6 @@ import { describeGrant } from "./describe";
 
 /** The Amazon-provided DNS server, reachable from every VPC (Nitro instances). */
 export const AMAZON_PROVIDED_RESOLVER = "169.254.169.253/32";
-
-/** The ports the guard closes, per protocol. */
-export const DNS_GUARD_PORTS: Readonly<Record<"udp" | "tcp", readonly PortRange[]>> = {
-  // 853: DNS over TLS on TCP (RFC 7858) and DNS over QUIC on UDP (RFC 9250).
-  udp: [{ from: 53, to: 53 }, { from: 853, to: 853 }],
-  tcp: [{ from: 53, to: 53 }, { from: 853, to: 853 }],
-};
 
 /** The Route 53 Resolver of a VPC: its primary CIDR's base address plus two. */
 export function vpcResolver(vpcCidr: string, field: string): string {
@@ -33,11 +27,7 @@ export function vpcResolver(vpcCidr: string, field: string): string {
  * plus the VPC+2 resolver of each of `vpcCidrs`; canonical, collapsed and sorted.
  */
 export function dnsGuardResolvers(dnsResolvers: readonly string[] | undefined, vpcCidrs: readonly string[] | undefined, field: string): string[] {
-  const given = (dnsResolvers ?? [AMAZON_PROVIDED_RESOLVER]).map((c, i) => {
-    const cidr = canonicalCidr(c, `${field}.dnsResolvers[${i}]`);
-    if (cidr.endsWith("/0")) throw new InputError(`${field}.dnsResolvers[${i}]`, `${cidr} would let DNS reach every address; leave dnsGuard off instead`);
-    return cidr;
-  });
+  const given = dnsResolverCidrs(dnsResolvers ?? [AMAZON_PROVIDED_RESOLVER], field);
   const vpcs = (vpcCidrs ?? []).map((c, i) => vpcResolver(c, `${field}.vpcCidrs[${i}]`));
   return collapseCidrs([...given, ...vpcs]);
 }
@@ -48,10 +38,7 @@ export function dnsGuardResolvers(dnsResolvers: readonly string[] | undefined, v
  * the plan is refused, naming the rule.
  */
 export function checkDnsGuardConflicts(ruleSet: RuleSet, resolvers: readonly string[], field: string): void {
-  for (const g of grants(ruleSet)) {
-    if (g.direction !== "egress") continue;
-    const closed = DNS_GUARD_PORTS[g.protocol].filter((r) => portInRanges(r.from, g.ports)).map((r) => r.from);
-    if (closed.length === 0) continue;
+  for (const { grant: g, closed } of dnsGuardedGrants(ruleSet)) {
     const d = g.destination;
     if (d.kind === "cidr" && resolvers.some((r) => cidrCovers(r, d.cidr))) continue;
     throw new InputError(

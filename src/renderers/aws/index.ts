@@ -6,7 +6,8 @@ import { NetworkFirewallOptions, renderNetworkFirewallRules } from "./network-fi
 import { SecurityGroupOptions, renderSecurityGroupRules } from "./security-groups";
 
 export * from "./dns-firewall";
-export { AMAZON_PROVIDED_RESOLVER, DNS_GUARD_PORTS, dnsGuardResolvers, vpcResolver } from "./dns-guard";
+export { AMAZON_PROVIDED_RESOLVER, dnsGuardResolvers, vpcResolver } from "./dns-guard";
+export { DNS_GUARD_PORTS } from "../dns-guard";
 export * from "./network-firewall";
 export * from "./security-groups";
 export * from "./suricata";

@@ -5,7 +5,7 @@ import {
 import { Widening } from "../plan";
 import { describeGrant, describeRendered, formatPorts } from "./describe";
 import { AWS_LIMITS } from "./limits";
-import { DNS_GUARD_PORTS } from "./dns-guard";
+import { DNS_GUARD_PORTS } from "../dns-guard";
 import { intersectPorts, subtractPorts } from "./ports";
 
 export const NETWORK_FIREWALL_TARGET = "aws-network-firewall";

@@ -1,6 +1,6 @@
-import { InputError, PortRange, Protocol, RuleSet, canonicalCidr, cidrCovers, collapseCidrs, grants, portInRanges } from "../../model";
+import { InputError, PortRange, Protocol, RuleSet, cidrCovers, collapseCidrs } from "../../model";
+import { DNS_GUARD_PORTS, dnsGuardedGrants, dnsResolverCidrs } from "../dns-guard";
 import { Widening } from "../plan";
-import { DNS_GUARD_PORTS } from "../aws/dns-guard";
 import { describePattern } from "./describe";
 
 /**
@@ -51,11 +51,7 @@ function resolvers(options: DnsGuardOptions, field: string): string[] {
     if (options.dnsResolvers) throw new InputError(`${field}.dnsResolvers`, "is only used with dnsGuard: true");
     return [];
   }
-  return collapseCidrs((options.dnsResolvers ?? []).map((c, i) => {
-    const cidr = canonicalCidr(c, `${field}.dnsResolvers[${i}]`);
-    if (cidr.endsWith("/0")) throw new InputError(`${field}.dnsResolvers[${i}]`, `${cidr} would let DNS reach every address; leave dnsGuard off instead`);
-    return cidr;
-  }));
+  return collapseCidrs(dnsResolverCidrs(options.dnsResolvers ?? [], field));
 }
 
 /**
@@ -64,10 +60,7 @@ function resolvers(options: DnsGuardOptions, field: string): string[] {
  * silently or let the guard leak, the plan is refused, naming the rule.
  */
 function checkConflicts(ruleSet: RuleSet, allowed: readonly string[], field: string): void {
-  for (const g of grants(ruleSet)) {
-    if (g.direction !== "egress") continue;
-    const closed = DNS_GUARD_PORTS[g.protocol].filter((r) => portInRanges(r.from, g.ports)).map((r) => r.from);
-    if (closed.length === 0) continue;
+  for (const { grant: g, closed } of dnsGuardedGrants(ruleSet)) {
     const d = g.destination;
     if (d.kind === "cidr" && [...allowed, ...OUTSIDE_INTERNET].some((r) => cidrCovers(r, d.cidr))) continue;
     throw new InputError(

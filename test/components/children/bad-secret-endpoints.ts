@@ -5,26 +5,20 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { AwsAgoraEgress } from "../../../src/components/aws";
-import { AccessMode, AgoraEnvironment } from "../../../src/components/selection-args";
+import { AccessMode, AgoraEnvironment } from "../../../src/args/selection-args";
+import { installPulumiMocks, settle } from "../../support/pulumi-mocks";
 
 const rejections = new Set<unknown>();
 process.on("unhandledRejection", (e) => void rejections.add(e));
-const registered: string[] = [];
 
 async function main(): Promise<void> {
-  await pulumi.runtime.setMocks({
-    newResource: (a) => {
-      registered.push(`${a.type}::${a.name}`);
-      return { id: `${a.name}-id`, state: a.inputs };
-    },
-    call: (a) => a.inputs,
-  }, "agora-egress", "production", false);
+  const mocks = await installPulumiMocks({ stack: "production" });
   const component = new AwsAgoraEgress("egress", {
     sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production,
     productionEndpoints: pulumi.secret([{ protocol: "udp", addresses: ["203.0.113.300"], ports: ["4500-4650"] }]),
     securityGroups: { vpcId: "vpc-1" },
   });
-  await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs().catch(() => undefined);
+  await settle().catch(() => undefined);
   await new Promise((r) => setTimeout(r, 50));
   const errors = [...rejections].map((e) => ({
     resourceError: pulumi.ResourceError.isInstance(e),
@@ -32,6 +26,7 @@ async function main(): Promise<void> {
     hideStack: pulumi.ResourceError.isInstance(e) ? e.hideStack : undefined,
     message: e instanceof Error ? e.message : String(e),
   }));
+  const registered = mocks.registered.map((r) => `${r.type}::${r.name}`);
   process.stdout.write(JSON.stringify({ errors, registered }));
 }
 

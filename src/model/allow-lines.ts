@@ -1,6 +1,14 @@
-import {
-  Direction, Protocol, RuleSet, formatDestination, formatPortRange, formatProvenance, portRangesKey, provenanceKey,
-} from "../model";
+import { formatDestination } from "./destination";
+import { formatPortRange, portRangesKey } from "./ports";
+import { Direction, Protocol } from "./protocol";
+import { formatProvenance, provenanceKey } from "./rule";
+import { RuleSet } from "./ruleset";
+
+/*
+ * Allow lines: the rule set as the CLI (`rules`) and the root program (its `rules` output) show
+ * it. Pure, so both can use it; not re-exported from the model's index, so the package's API
+ * stays as it was.
+ */
 
 /**
  * One line of `rules --format jsonl` (the CLI contract in PRODUCT.md): every destination is

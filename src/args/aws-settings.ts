@@ -1,15 +1,13 @@
 // Types only from Pulumi: the stack config and the CLI plan with these functions too, without loading Pulumi.
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { InputError } from "../../model";
-import { parseInput } from "../../resolve";
+import { InputError } from "../model";
+import { parseInput } from "../resolve";
 import {
   AwsPlanOptions, DnsBlockResponse, DnsFirewallOptions, DnsRedirectionAction, NetworkFirewallOptions, SecurityGroupOptions, StatefulDefaultAction,
-} from "../../renderers/aws";
-import { ref } from "../../renderers/plan";
-
-/** Resources the plan refers to but does not create: `${name.output}` → the value the caller gave. */
-export type External = Record<string, Record<string, pulumi.Input<unknown>>>;
+} from "../renderers/aws";
+import { ref } from "../renderers/plan";
+import { External } from "./external";
 
 /** The security-group part of the AWS components' args. */
 export interface AwsSecurityGroupSettings {
