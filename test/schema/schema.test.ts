@@ -49,9 +49,13 @@ const token = (component: string) => `${PACKAGE}:index:${component}`;
  */
 function declaredMembers(): Map<string, { inputs: string[]; outputs: string[] }> {
   const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
-  // Only the components' modules and what they import: the whole project (tests, bench) is not needed here.
+  // The package's own sources only (no SDK or lib declarations: about 90 files instead of 1,400, a
+  // third of a second instead of ten): args interfaces and their bases are all declared in src/,
+  // and the public properties are read from the class declarations themselves.
+  const sources = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
+  const program = ts.createProgram(sources(path.join(ROOT, "src")), { ...config.options, noResolve: true, noLib: true, types: [] });
   const entries = ["src/components/aws/index.ts", "src/components/azure/index.ts"].map((f) => path.join(ROOT, f));
-  const program = ts.createProgram(entries, config.options);
   const checker = program.getTypeChecker();
   const members = new Map<string, { inputs: string[]; outputs: string[] }>();
   for (const entry of entries) {
