@@ -5,6 +5,7 @@ import { capacityOf } from "./capacity";
 import { churnOf, transitions } from "./churn";
 import { economyOf } from "./economy";
 import { measureLoad } from "./load";
+import { measurePackaging, packagingMarkdown } from "./packaging";
 import { capacityReport } from "./report/capacity-report";
 import { churnReport } from "./report/churn-report";
 import { economyReport } from "./report/economy-report";
@@ -79,10 +80,14 @@ function main(): void {
   const synthesis = synthesisReport(points, load, aliases, plans, cold);
   section("3. Synthesis cost", synthesis.tables);
 
+  log("\n== 5. Packaging (npm start, load time per cloud, installed size) ==");
+  const packaging = measurePackaging(ROOT, QUICK, log);
+  section("5. Packaging", [packagingMarkdown(packaging)]);
+
   const seconds = (performance.now() - started) / 1000;
   const markdown = resultsMarkdown({
     command: COMMAND, quick: QUICK, seconds, machineBefore, machineAfter: describeMachine(ROOT),
-    economy, economyRows, churn, churnRows, capacity, capacityRows, synthesis, steps: STEPS, loadRuns: LOAD_RUNS, points, aliases, load, plans, cold,
+    economy, economyRows, churn, churnRows, capacity, capacityRows, synthesis, steps: STEPS, loadRuns: LOAD_RUNS, points, aliases, load, plans, cold, packaging,
   });
   mkdirSync(join(ROOT, "bench"), { recursive: true });
   const out = join(ROOT, "bench", "RESULTS.md");

@@ -8,7 +8,13 @@ import { LoadResult, LoadVariant } from "./variants";
 function main(): void {
   const variant = process.argv[2] as LoadVariant;
   const t0 = performance.now();
-  if (variant === LoadVariant.Package) require(join(__dirname, "../../src/index.js"));
+  if (variant === LoadVariant.Package) {
+    // The package loads each cloud's components on first use: touch every component class, so it
+    // loads what the baseline loads (both clouds' provider submodules).
+    const pkg = require(join(__dirname, "../../src/index.js")) as typeof import("../../src/index");
+    for (const c of [pkg.AwsAgoraEgress, pkg.AwsSecurityGroups, pkg.AwsNetworkFirewall, pkg.AwsDnsFirewall,
+      pkg.AzureAgoraEgress, pkg.AzureNsgRules, pkg.AzureFirewallPolicyRules, pkg.AzureDnsSecurityPolicy]) if (typeof c !== "function") throw new Error("not a class");
+  }
   else loadProviders();
   if (variant === LoadVariant.ProvidersAndZod) require("zod");
   // Loading pays for collecting its own garbage (synthesis windows start after such a collection).

@@ -3,6 +3,7 @@ import { ChurnRow } from "../churn";
 import { EconomyRow } from "../economy";
 import { LoadMeasurement } from "../load";
 import { LoadVariant } from "../load/variants";
+import { PackagingMeasurement, packagingHeadline, packagingMarkdown } from "../packaging";
 import { AliasPoint, SynthesisPoint, SynthesisStep } from "../synthesis";
 import { Cloud, Construction } from "../synthesis/landing-zone";
 import { ColdPlanTime, PlanTime } from "../synthesis/plan-time";
@@ -30,6 +31,7 @@ export interface Results {
   readonly load: LoadMeasurement;
   readonly plans: readonly PlanTime[];
   readonly cold: ColdPlanTime;
+  readonly packaging: PackagingMeasurement;
 }
 
 const n = formatNumber;
@@ -115,6 +117,7 @@ function headlines(r: Results): string[] {
     out.push(`Network Firewall: capacity ${[...new Set(cap.map((c) => n(c.capacity)))].join(", ")} in every scenario, at most ${Math.round(100 * used)} % used; `
       + `${cap.filter((c) => c.single.length && c.fitBeforeReplacement === c.single.length).length} of ${cap.filter((c) => c.single.length).length} scenarios take every remaining SDK without replacing the rule group.`);
   }
+  out.push(packagingHeadline(r.packaging));
   return out;
 }
 
@@ -335,6 +338,10 @@ export function resultsMarkdown(r: Results): string {
     + "capacity would change.",
     "",
     r.capacity.markdown,
+    "",
+    "## 5. Packaging: start, load and install size",
+    "",
+    packagingMarkdown(r.packaging),
     "",
   ].join("\n");
 }

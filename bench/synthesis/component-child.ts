@@ -9,14 +9,18 @@ async function main(): Promise<void> {
   const mocks = await installMocks();
   // The package as users load it: its entry module (compiled alongside the bench, as in dist/).
   const pkg = require("../../src/index") as typeof import("../../src/index");
+  // The package loads a cloud's components on first use: touch the one class this child uses
+  // before the timed window, as the direct child loads its provider modules before it.
+  const AwsSecurityGroups = cloud === Cloud.Aws ? pkg.AwsSecurityGroups : undefined;
+  const AzureNsgRules = cloud === Cloud.Azure ? pkg.AzureNsgRules : undefined;
   if (construction === Construction.ComponentUncached) withoutPlanCache();
   const checkWarm = construction === Construction.ComponentWarm ? warmPlanCache(cloud) : undefined;
   const timed = await timeSynthesis(() => {
     for (let i = 0; i < size; i++) {
       if (cloud === Cloud.Aws) {
-        new pkg.AwsSecurityGroups(networkName(i), { sdks: LANDING_ZONE_SDKS, vpcId: vpcId(i) });
+        new AwsSecurityGroups!(networkName(i), { sdks: LANDING_ZONE_SDKS, vpcId: vpcId(i) });
       } else {
-        new pkg.AzureNsgRules(networkName(i), { sdks: LANDING_ZONE_SDKS, resourceGroupName: AZURE_RESOURCE_GROUP, location: AZURE_LOCATION });
+        new AzureNsgRules!(networkName(i), { sdks: LANDING_ZONE_SDKS, resourceGroupName: AZURE_RESOURCE_GROUP, location: AZURE_LOCATION });
       }
     }
   });

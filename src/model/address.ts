@@ -57,8 +57,12 @@ export function agoraCidr(input: string, field: string): string {
   return cidr;
 }
 
+/** Four dotted decimal groups: a cheap first test (ipaddr.js throws and catches an Error on every non-address). */
+const DOTTED_QUAD = /^\d+\.\d+\.\d+\.\d+$/;
+
 export function isIpv4Literal(text: string): boolean {
-  return ipaddr.IPv4.isValidFourPartDecimal(text.split("/")[0]);
+  const addr = text.split("/")[0];
+  return DOTTED_QUAD.test(addr) && ipaddr.IPv4.isValidFourPartDecimal(addr);
 }
 
 export function cidrContains(cidr: string, address: string): boolean {

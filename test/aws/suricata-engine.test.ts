@@ -12,8 +12,8 @@ import { renderSuricataRules } from "../../src/renderers/aws";
 import { selectionArb } from "./flows";
 import { ALL_SDKS, productionSelection, tryResolve } from "./helpers";
 
-const INSTALL = "suricata is not on PATH. Install Suricata 7 (Debian bookworm: add bookworm-backports and run "
-  + "`apt-get install -t bookworm-backports suricata`, see shared/reference/toolchain.md §7), then rerun.";
+const INSTALL = "suricata is not on PATH. Install Suricata 7 (Debian bookworm: run scripts/ensure-suricata.sh as root, "
+  + "which `npm test` does), then rerun.";
 
 function suricataTest(rules: string): { status: number | null; output: string } {
   const dir = mkdtempSync(join(tmpdir(), "agora-suricata-"));

@@ -9,8 +9,8 @@ import {
 } from "./seed-parser";
 
 // The catalogue must say exactly what the seeds say: each SDK's domains × ports per protocol,
-// nothing missing, nothing added. The expectations come from test/fixtures/seed (byte copies of
-// shared/seeds), read by the independent parser in ./seed-parser.
+// nothing missing, nothing added. The expectations come from sources/seeds (byte copies of
+// shared/seeds, shipped with the package), read by the independent parser in ./seed-parser.
 
 const firewallText = readSeed(FIREWALL_FILE);
 const cloudProxyText = readSeed(CLOUD_PROXY_FILE);
@@ -113,13 +113,25 @@ describe("the seed parser reads what the tests rely on", () => {
     expect(cloudProxy.minVersion).toBe("2.4.0");
   });
 
-  it("parses fixtures that are byte copies of shared/seeds (compared when shared/ is beside the repo)", () => {
+  it("parses sources/ that are byte copies of shared/seeds and shared/reference/agora-facts.md (compared when shared/ is beside the repo)", () => {
+    const SHARED = path.join(__dirname, "..", "..", "..", "shared");
     for (const file of [FIREWALL_FILE, CLOUD_PROXY_FILE]) {
-      const fixture = fs.readFileSync(path.join(SEED_DIR, file), "utf8");
-      expect(fixture).toMatch(/^\n?---\ntitle: .+\n/);
-      const shared = path.join(__dirname, "..", "..", "..", "shared", "seeds", file);
-      if (fs.existsSync(shared)) expect(fixture).toBe(fs.readFileSync(shared, "utf8"));
+      const copy = fs.readFileSync(path.join(SEED_DIR, file), "utf8");
+      expect(copy).toMatch(/^\n?---\ntitle: .+\n/);
+      const shared = path.join(SHARED, "seeds", file);
+      if (fs.existsSync(shared)) expect(copy).toBe(fs.readFileSync(shared, "utf8"));
     }
+    const facts = fs.readFileSync(path.join(SEED_DIR, "..", "agora-facts.md"), "utf8");
+    expect(facts).toMatch(/^# Agora firewall and cloud-proxy facts\n/);
+    const sharedFacts = path.join(SHARED, "reference", "agora-facts.md");
+    if (fs.existsSync(sharedFacts)) expect(facts).toBe(fs.readFileSync(sharedFacts, "utf8"));
+  });
+
+  it("every file the catalogue cites is in the repository (and so in the package: see test/schema/package.test.ts)", () => {
+    const ROOT = path.join(__dirname, "..", "..");
+    const files = new Set(EDITIONS.flatMap((e) => e.documents.map((d) => d.file)));
+    expect([...files].sort()).toEqual(["sources/agora-facts.md", `sources/seeds/${FIREWALL_FILE}`, `sources/seeds/${CLOUD_PROXY_FILE}`]);
+    for (const f of files) expect({ f, exists: fs.existsSync(path.join(ROOT, f)) }).toEqual({ f, exists: true });
   });
 });
 
@@ -268,7 +280,7 @@ describe("catalogue provenance: nothing without a source", () => {
     const outside = provenances.filter((p) => !p.seed);
     expect(outside.length).toBeGreaterThan(0);
     for (const p of outside) {
-      expect(p.file).toBe("shared/reference/agora-facts.md");
+      expect(p.file).toBe("sources/agora-facts.md");
       expect(p.citation).toMatch(/^\[EXT:S\d+\] \d+\.\d+/);
       expect(p.document).toBe(p.citation!.slice(1, p.citation!.indexOf("]")));
     }

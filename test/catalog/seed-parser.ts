@@ -8,7 +8,7 @@ import * as path from "path";
  * change in a seed cannot be skipped silently.
  */
 
-export const SEED_DIR = path.join(__dirname, "..", "fixtures", "seed");
+export const SEED_DIR = path.join(__dirname, "..", "..", "sources", "seeds");
 export const FIREWALL_FILE = "000_a486dfa38fdccc8e.txt";
 export const CLOUD_PROXY_FILE = "001_039772935f48dd22.txt";
 

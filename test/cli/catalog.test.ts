@@ -20,7 +20,7 @@ describe("catalog", () => {
     const r = await run(["catalog"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Edition 2020-05 \(default\): /);
-    expect(r.stdout).toMatch(/SEED-FW +2020-05-25 +Firewall Requirements +shared\/seeds\/000_a486dfa38fdccc8e\.txt +seed\n/);
+    expect(r.stdout).toMatch(/SEED-FW +2020-05-25 +Firewall Requirements +sources\/seeds\/000_a486dfa38fdccc8e\.txt +seed\n/);
     expect(r.stdout).toMatch(/recording +Agora On-premise Recording SDK +no +from 3\.0\.0 \(EXT:S4, outside the seeds\)\n/);
     expect(r.stdout).toMatch(/gaming +Agora Gaming SDK +no +no \(direct only\)\n/);
   });

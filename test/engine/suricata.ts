@@ -5,9 +5,8 @@ import { join } from "node:path";
 import { TestFlow, buildPcap } from "./pcap";
 
 export const INSTALL_HINT =
-  "Suricata 7 is required for the engine tests. On Debian bookworm: add a bookworm-backports sources entry " +
-  "(copy the main stanza of /etc/apt/sources.list.d/debian.sources with Suites: bookworm-backports), then " +
-  "`apt-get update && apt-get install -t bookworm-backports suricata` (or run .ci/run as root).";
+  "Suricata 7 is required for the engine tests. On Debian bookworm run scripts/ensure-suricata.sh as root " +
+  "(`npm test` does): it installs it from bookworm-backports; elsewhere install Suricata 7 with your package manager.";
 
 /** Fails loudly (never skips) when Suricata is missing: CI installs it, developers are told how. */
 export function requireSuricata(): string {

@@ -4,34 +4,34 @@ import { CatalogDocument, DirectRow, Edition, EndpointRow } from "../types";
 /**
  * The seed edition: Agora's "Firewall Requirements" (2020-05-25) and "Use Cloud Proxy"
  * for the Native SDK (2020-10-26), plus the few facts about Web and On-premise Recording
- * cloud proxy that those pages link to, cited from shared/reference/agora-facts.md.
+ * cloud proxy that those pages link to, cited from sources/agora-facts.md.
  * Every row below is transcribed from those documents; nothing is inferred.
  */
 
 const FW: CatalogDocument = {
   id: "SEED-FW",
-  file: "shared/seeds/000_a486dfa38fdccc8e.txt",
+  file: "sources/seeds/000_a486dfa38fdccc8e.txt",
   title: "Firewall Requirements",
   revision: "2020-05-25",
   seed: true,
 };
 const CP: CatalogDocument = {
   id: "SEED-CP",
-  file: "shared/seeds/001_039772935f48dd22.txt",
+  file: "sources/seeds/001_039772935f48dd22.txt",
   title: "Use Cloud Proxy (Native SDK)",
   revision: "2020-10-26",
   seed: true,
 };
 const WEB_CP: CatalogDocument = {
   id: "EXT:S3",
-  file: "shared/reference/agora-facts.md",
+  file: "sources/agora-facts.md",
   title: "Cloud Proxy for the RTC Web SDK",
   revision: "2020-05-28",
   seed: false,
 };
 const REC_CP: CatalogDocument = {
   id: "EXT:S4",
-  file: "shared/reference/agora-facts.md",
+  file: "sources/agora-facts.md",
   title: "Cloud Proxy for the On-premise Recording SDK",
   revision: "2020-06-22",
   seed: false,
