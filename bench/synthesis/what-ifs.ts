@@ -38,7 +38,7 @@ export function warmPlanCache(cloud: Cloud): () => void {
     const { renderSecurityGroupRules } = require("../../src/renderers/aws") as typeof import("../../src/renderers/aws");
     const args = { sdks: LANDING_ZONE_SDKS, vpcId: vpcId(0) };
     const resolved = cache.sharedResolution(args);
-    cache.sharedPlan(resolved, "aws-security-groups", settings.securityGroupTarget({ vpcId: args.vpcId }).options, renderSecurityGroupRules);
+    cache.sharedPlan(resolved, "aws-security-groups", settings.awsTarget("securityGroups", { vpcId: args.vpcId }).options, renderSecurityGroupRules);
   } else {
     const { planAzureEgress } = require("../../src/components/azure/azure-plan") as typeof import("../../src/components/azure/azure-plan");
     const { pickSettings } = require("../../src/args/azure-settings") as typeof import("../../src/args/azure-settings");

@@ -41,15 +41,10 @@ export const AWS_TARGET_KEYS = ["securityGroups", "networkFirewall", "dnsFirewal
 export const AZURE_TARGET_KEYS = ["nsg", "firewallPolicy", "dnsSecurityPolicy"] as const;
 export type TargetKey = (typeof AWS_TARGET_KEYS)[number] | (typeof AZURE_TARGET_KEYS)[number];
 
-/** Renderer option names that the args and the stack keys call otherwise (paths under a cloud's settings). */
-const OPTION_ARGS: readonly (readonly [string, string])[] = [
-  ["securityGroups.existingGroupId", "securityGroups.existingSecurityGroupId"],
-];
-
 /**
  * A renderer or settings field as a path in a cloud's settings, the way the umbrella args and
- * the stack keys spell it: `securityGroups.existingGroupId` → aws `securityGroups.existingSecurityGroupId`,
- * `azure.nsg.lastPriority` → azure `nsg.lastPriority`, `aws` → aws `` (the settings as a whole).
+ * the stack keys spell it (the renderers take the settings under their declared names):
+ * `securityGroups.vpcId` → aws `securityGroups.vpcId`, `azure.nsg.lastPriority` → azure `nsg.lastPriority`, `aws` → aws `` (the settings as a whole).
  * Undefined for other fields.
  */
 export function settingsPath(root: string, path: string): { cloud: Cloud; path: string } | undefined {
@@ -64,8 +59,7 @@ export function settingsPath(root: string, path: string): { cloud: Cloud; path: 
   } else {
     return undefined;
   }
-  const renamed = OPTION_ARGS.find(([from]) => under(field, from));
-  return { cloud, path: renamed ? `${renamed[1]}${field.slice(renamed[0].length)}` : field };
+  return { cloud, path: field };
 }
 
 /**

@@ -3,6 +3,7 @@ import { canonicalCidr } from "../model";
 import { ec2Description } from "../renderers/aws";
 import { Plan, ResourceSpec } from "../renderers/plan";
 import { Resolution } from "../resolve";
+import { isIdText } from "../renderers/settings";
 import { ArgsLayout } from "../args/arg-names";
 import { onResource } from "./errors";
 import { InputWrapper } from "./instantiate";
@@ -29,6 +30,9 @@ import { AgoraEnvironment, AgoraSelectionArgs, DEFERRABLE_SELECTION_ARGS, PlainS
  * outputs (widenings, appSettings, and rulesString) follow the endpoints' secrecy; ids and
  * quota usage stay plain.
  */
+
+/** An id as components take it: a non-empty text, or a Pulumi output (or promise) that will hold one. */
+export const isComponentId = (value: unknown): boolean => isIdText(value) || pulumi.Output.isInstance(value) || value instanceof Promise;
 
 type DeferredValues = Pick<PlainSelectionArgs, (typeof DEFERRABLE_SELECTION_ARGS)[number]>;
 

@@ -25,7 +25,14 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown, field
   const issue = result.error.issues.find((i) => i.code === "unrecognized_keys") ?? result.error.issues[0];
   // An unknown key is named as the field itself, so a typo points at the typo.
   const keys = issue.code === "unrecognized_keys" ? [issue.keys[0]] : [];
-  const path = [...issue.path, ...keys].map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("");
+  // A bad key of a record is named by the record, with the key and what is wrong with it.
+  let badKey: PropertyKey | undefined;
+  let message = issue.message;
+  if (issue.code === "invalid_key") {
+    badKey = issue.path[issue.path.length - 1];
+    message = `${JSON.stringify(String(badKey))} ${issue.issues[0]?.message ?? "is not a valid key"}`;
+  }
+  const path = [...(badKey !== undefined ? issue.path.slice(0, -1) : issue.path), ...keys].map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("");
   // With no field prefix the path stands alone: `access`, not `.access`.
-  throw new InputError(field ? `${field}${path}` : path.replace(/^\./, "") || "selection", issue.message);
+  throw new InputError(field ? `${field}${path}` : path.replace(/^\./, "") || "selection", message);
 }

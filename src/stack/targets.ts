@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Resolution } from "../resolve";
 import {
-  ALL_AWS_TARGETS, AwsPlanOptions, DnsBlockResponse, DnsRedirectionAction, StatefulDefaultAction, renderAwsPlan,
+  ALL_AWS_TARGETS, AWS_SETTINGS, AwsPlanOptions, renderAwsPlan,
 } from "../renderers/aws";
 import { AzurePlanOptions, AzureTarget, FirewallPolicyTier, renderAzurePlan } from "../renderers/azure";
 import { isArmId } from "../renderers/azure/arm-id";
@@ -9,7 +9,8 @@ import type { AzureEgressShape } from "../args/azure-settings";
 import type { AgoraSelectionArgs } from "../args/selection-args";
 import { Plan, parseRef } from "../renderers/plan";
 import { settingsPath } from "../args/arg-names";
-import { AwsTargetSettings, awsTargetInputs } from "../args/aws-settings";
+import { AwsTargetSettings, SECURITY_GROUP_PLACEMENT, awsTargetInputs } from "../args/aws-settings";
+import { asGiven } from "../renderers/settings";
 import { External } from "../args/external";
 import { FieldOrigin, stackField, withOrigins } from "./fields";
 
@@ -34,51 +35,14 @@ const count = z.number().int().min(1);
 /** Pulumi YAML may give a port as a number: `tlsPorts: [443]`. */
 const port = z.union([z.string(), z.number().int()]).transform(String);
 
-const SecurityGroups = z.object({
-  vpcId: text.optional(),
-  existingSecurityGroupId: text.optional(),
-  ipv6: z.boolean().optional(),
-  maxRulesPerGroup: count.optional(),
-  maxGroupsPerInterface: count.optional(),
-  proxyPrefixLists: z.boolean().optional(),
-  prefixListMaxEntries: count.optional(),
-}).strict().refine((o) => o.vpcId !== undefined || o.existingSecurityGroupId !== undefined, {
-  path: ["vpcId"],
-  message: "give vpcId (to create security groups) or existingSecurityGroupId (to add the rules to one)",
-});
-
-const NetworkFirewall = z.object({
-  homeNet: z.array(text).min(1).optional(),
-  createPolicy: z.boolean().optional(),
-  statefulDefaultAction: z.enum(StatefulDefaultAction).optional(),
-  ruleGroupPriority: count.optional(),
-  capacity: count.optional(),
-  capacityHeadroom: z.number().min(1).optional(),
-  tlsPorts: z.array(port).optional(),
-  httpPorts: z.array(port).optional(),
-  dnsGuard: z.boolean().optional(),
-  dnsResolvers: z.array(text).min(1).optional(),
-  vpcCidrs: z.array(text).min(1).optional(),
-}).strict();
-
-const DnsFirewall = z.object({
-  vpcIds: z.array(text).optional(),
-  vpcs: z.record(z.string(), text).optional(),
-  associationPriority: count.optional(),
-  failOpen: z.boolean().optional(),
-  redirectionAction: z.enum(DnsRedirectionAction).optional(),
-  blockOthers: z.boolean().optional(),
-  blockResponse: z.enum(DnsBlockResponse).optional(),
-  existingRuleGroupId: text.optional(),
-  allowRulePriority: count.optional(),
-  blockRulePriority: count.optional(),
-}).strict();
-
 /** `agora-egress:aws`: a target is deployed when its key is present (`{}` for its defaults). */
 export const AwsTargetConfig = z.object({
-  securityGroups: SecurityGroups.optional(),
-  networkFirewall: NetworkFirewall.optional(),
-  dnsFirewall: DnsFirewall.optional(),
+  // Each target's one declaration (src/renderers/aws/settings.ts), as the components take it.
+  securityGroups: asGiven(AWS_SETTINGS.securityGroups).refine((o) => o.vpcId !== undefined || o.existingSecurityGroupId !== undefined, {
+    path: ["vpcId"], message: SECURITY_GROUP_PLACEMENT,
+  }).optional(),
+  networkFirewall: asGiven(AWS_SETTINGS.networkFirewall).optional(),
+  dnsFirewall: asGiven(AWS_SETTINGS.dnsFirewall).optional(),
 }).strict().refine((o) => o.securityGroups || o.networkFirewall || o.dnsFirewall, {
   message: "turn on at least one AWS target: securityGroups, networkFirewall or dnsFirewall",
 }) satisfies z.ZodType<AwsTargetArgs>;
@@ -128,7 +92,7 @@ export type AzureTargetConfig = z.output<typeof AzureTargetConfig>;
  * `${vpc-<name>.id}` for `dnsFirewall.vpcs`). Absent (a preview with no stack config): every
  * target with its defaults, ids the plan cannot know as references.
  */
-export function awsPlanInputs(config: AwsTargetConfig | undefined): { options: AwsPlanOptions; external: External } {
+export function awsPlanInputs(config: z.input<typeof AwsTargetConfig> | undefined): { options: AwsPlanOptions; external: External } {
   return config ? awsTargetInputs(config) : { options: ALL_AWS_TARGETS, external: {} };
 }
 
@@ -187,8 +151,8 @@ export function azurePlanOptions(config: AzureTargetConfig | undefined): AzurePl
 }
 
 /**
- * How the stack config names renderer and settings fields: `securityGroups.existingGroupId` →
- * `aws.securityGroups.existingSecurityGroupId`, `azure.nsg.lastPriority` stays; with `file`,
+ * How the stack config names renderer and settings fields: `securityGroups.vpcId` →
+ * `aws.securityGroups.vpcId`, `azure.nsg.lastPriority` stays; with `file`,
  * as the stack key: `Pulumi.test.yaml: agora-egress:aws.securityGroups.existingSecurityGroupId`.
  */
 export function targetOrigin(file?: string): FieldOrigin {

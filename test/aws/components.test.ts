@@ -109,7 +109,7 @@ describe("AWS components create exactly the planned specs", () => {
 
   it("AwsSecurityGroups: rules added to an existing security group", async () => {
     const c = new AwsSecurityGroups("existing-sg", { sdks: ["rtc-web"], existingSecurityGroupId: pulumi.output("sg-0existing") });
-    const plan = renderSecurityGroupRules(resolve({ sdks: ["rtc-web"] }), { existingGroupId: "${existing-security-group.id}" });
+    const plan = renderSecurityGroupRules(resolve({ sdks: ["rtc-web"] }), { existingSecurityGroupId: "${existing-security-group.id}" });
     await expectExactly("existing-sg", "agora-egress:index:AwsSecurityGroups", plan, { "existing-security-group": "sg-0existing" });
     expect(childrenOf("existing-sg").some((r) => r.type === "aws:ec2/securityGroup:SecurityGroup")).toBe(false);
     expect(await value(c.securityGroupIds)).toEqual(["sg-0existing"]);

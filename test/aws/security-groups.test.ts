@@ -97,14 +97,14 @@ describe("renderSecurityGroupRules", () => {
   });
 
   it("adds the rules to an existing group, and needs a VPC only when more groups are required", () => {
-    const plan = renderSecurityGroupRules(all, { existingGroupId: "${existing-security-group.id}" });
+    const plan = renderSecurityGroupRules(all, { existingSecurityGroupId: "${existing-security-group.id}" });
     expect(byType(plan, SECURITY_GROUP_TYPE)).toHaveLength(0);
     expect(new Set(rulesOf(plan).map((r) => r.inputs.securityGroupId))).toEqual(new Set(["${existing-security-group.id}"]));
-    expect(securityGroupIds(plan, { existingGroupId: "sg-0abc" })).toEqual(["sg-0abc"]);
+    expect(securityGroupIds(plan, { existingSecurityGroupId: "sg-0abc" })).toEqual(["sg-0abc"]);
     const prod = resolve(productionSelection(40));
-    expect(() => renderSecurityGroupRules(prod, { existingGroupId: "sg-0abc" })).toThrow(new InputError("securityGroups.vpcId", "the rules need 2 security groups; give vpcId so the groups beyond the existing one can be created"));
-    const sharded = renderSecurityGroupRules(prod, { existingGroupId: "sg-0abc", vpcId: "vpc-1" });
-    expect(securityGroupIds(sharded, { existingGroupId: "sg-0abc" })).toEqual(["sg-0abc", "${sg-group-1.id}"]);
+    expect(() => renderSecurityGroupRules(prod, { existingSecurityGroupId: "sg-0abc" })).toThrow(new InputError("securityGroups.vpcId", "the rules need 2 security groups; give vpcId so the groups beyond the existing one can be created"));
+    const sharded = renderSecurityGroupRules(prod, { existingSecurityGroupId: "sg-0abc", vpcId: "vpc-1" });
+    expect(securityGroupIds(sharded, { existingSecurityGroupId: "sg-0abc" })).toEqual(["sg-0abc", "${sg-group-1.id}"]);
   });
 
   describe("production with 40 endpoint addresses", () => {

@@ -76,7 +76,7 @@ describe("mapping onto the renderers' options", () => {
     // The ids become the references the component plans with, and the values behind them.
     expect(awsPlanInputs({ securityGroups: { vpcId: "vpc-1" } })).toEqual({ options: { securityGroups: { vpcId: "${vpc.id}" } }, external: { vpc: { id: "vpc-1" } } });
     expect(awsPlanInputs({ securityGroups: { existingSecurityGroupId: "sg-1", ipv6: true }, dnsFirewall: { vpcs: { app: "vpc-2" } } })).toEqual({
-      options: { securityGroups: { existingGroupId: "${existing-security-group.id}", ipv6: true }, dnsFirewall: { vpcIds: ["${vpc-app.id}"] } },
+      options: { securityGroups: { existingSecurityGroupId: "${existing-security-group.id}", ipv6: true }, dnsFirewall: { vpcs: { app: "${vpc-app.id}" } } },
       external: { "existing-security-group": { id: "sg-1" }, "vpc-app": { id: "vpc-2" } },
     });
     expect(azurePlanOptions(undefined)).toEqual({});

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { InputError, checkKeys } from "../../model";
 import { renderAwsPlan } from "../../renderers/aws";
 import { AWS_TARGET_KEYS } from "../../args/arg-names";
-import { createChildren, prepareSelection } from "../build";
+import { createChildren, prepareSelection, isComponentId } from "../build";
 import { beforeRegistration } from "../errors";
 import { instantiate } from "../instantiate";
 import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../../args/selection-args";
@@ -70,7 +70,7 @@ export class AwsAgoraEgress extends pulumi.ComponentResource {
       if (!args.securityGroups && !args.networkFirewall && !args.dnsFirewall) {
         throw new InputError("args", "set at least one of securityGroups, networkFirewall and dnsFirewall");
       }
-      const { options, external } = awsTargetInputs(args);
+      const { options, external } = awsTargetInputs(args, isComponentId);
       return { prepared: prepareSelection(args, "aws", options, renderAwsPlan), options, external };
     });
     const { securityGroups: sg, networkFirewall: nf, dnsFirewall: dns } = options;

@@ -1,14 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkKeys } from "../../model";
 import { renderDnsFirewall } from "../../renderers/aws";
-import { createChildren, prepareSelection } from "../build";
+import { createChildren, prepareSelection, isComponentId } from "../build";
 import { beforeRegistration } from "../errors";
 import { instantiate } from "../instantiate";
 import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../../args/selection-args";
 import { AWS_CLASSES } from "./classes";
 import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
 import { dnsFirewallOutputs } from "./outputs";
-import { AWS_SETTINGS_KEYS, AwsDnsFirewallSettings, dnsFirewallTarget, pickAwsSettings } from "../../args/aws-settings";
+import { AWS_SETTINGS_KEYS, AwsDnsFirewallSettings, awsTarget, pickAwsSettings } from "../../args/aws-settings";
 
 const TYPE = "agora-egress:index:AwsDnsFirewall";
 const LAYOUT = { flat: "dnsFirewall" } as const;
@@ -42,7 +42,7 @@ export class AwsDnsFirewall extends pulumi.ComponentResource {
     // Everything that can fail on bad args runs before anything is registered: a RunError naming the arg.
     const { prepared, target } = beforeRegistration(TYPE, name, LAYOUT, () => {
       checkKeys(args, KEYS, "args");
-      const target = dnsFirewallTarget(pickAwsSettings(args, "dnsFirewall"));
+      const target = awsTarget("dnsFirewall", pickAwsSettings(args, "dnsFirewall"), "dnsFirewall", isComponentId);
       return { prepared: prepareSelection(args, "aws-dns-firewall", target.options, renderDnsFirewall), target };
     });
     super(TYPE, name, {}, opts);

@@ -1,14 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkKeys } from "../../model";
 import { renderNetworkFirewallRules } from "../../renderers/aws";
-import { createChildren, prepareSelection } from "../build";
+import { createChildren, prepareSelection, isComponentId } from "../build";
 import { beforeRegistration } from "../errors";
 import { instantiate } from "../instantiate";
 import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../../args/selection-args";
 import { AWS_CLASSES } from "./classes";
 import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
 import { networkFirewallOutputs } from "./outputs";
-import { AWS_SETTINGS_KEYS, AwsNetworkFirewallSettings, networkFirewallTarget, pickAwsSettings } from "../../args/aws-settings";
+import { AWS_SETTINGS_KEYS, AwsNetworkFirewallSettings, awsTarget, pickAwsSettings } from "../../args/aws-settings";
 
 const TYPE = "agora-egress:index:AwsNetworkFirewall";
 const LAYOUT = { flat: "networkFirewall" } as const;
@@ -40,7 +40,7 @@ export class AwsNetworkFirewall extends pulumi.ComponentResource {
     // Everything that can fail on bad args runs before anything is registered: a RunError naming the arg.
     const { prepared, target } = beforeRegistration(TYPE, name, LAYOUT, () => {
       checkKeys(args, KEYS, "args");
-      const target = networkFirewallTarget(pickAwsSettings(args, "networkFirewall"));
+      const target = awsTarget("networkFirewall", pickAwsSettings(args, "networkFirewall"), "networkFirewall", isComponentId);
       return { prepared: prepareSelection(args, "aws-network-firewall", target.options, renderNetworkFirewallRules), target };
     });
     super(TYPE, name, {}, opts);

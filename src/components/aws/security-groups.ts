@@ -1,14 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkKeys } from "../../model";
 import { renderSecurityGroupRules } from "../../renderers/aws";
-import { createChildren, prepareSelection } from "../build";
+import { createChildren, prepareSelection, isComponentId } from "../build";
 import { beforeRegistration } from "../errors";
 import { instantiate } from "../instantiate";
 import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../../args/selection-args";
 import { AWS_CLASSES } from "./classes";
 import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
 import { securityGroupOutputs } from "./outputs";
-import { AWS_SETTINGS_KEYS, AwsSecurityGroupSettings, securityGroupTarget, pickAwsSettings } from "../../args/aws-settings";
+import { AWS_SETTINGS_KEYS, AwsSecurityGroupSettings, awsTarget, pickAwsSettings } from "../../args/aws-settings";
 
 const TYPE = "agora-egress:index:AwsSecurityGroups";
 const LAYOUT = { flat: "securityGroups" } as const;
@@ -39,7 +39,7 @@ export class AwsSecurityGroups extends pulumi.ComponentResource {
     // Everything that can fail on bad args runs before anything is registered: a RunError naming the arg.
     const { prepared, target } = beforeRegistration(TYPE, name, LAYOUT, () => {
       checkKeys(args, KEYS, "args");
-      const target = securityGroupTarget(pickAwsSettings(args, "securityGroups"));
+      const target = awsTarget("securityGroups", pickAwsSettings(args, "securityGroups"), "securityGroups", isComponentId);
       return { prepared: prepareSelection(args, "aws-security-groups", target.options, renderSecurityGroupRules), target };
     });
     super(TYPE, name, {}, opts);

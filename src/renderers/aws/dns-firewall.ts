@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { InputError, canonicalDomain } from "../../model";
 import { Resolution, parseInput } from "../../resolve";
 import { contentName } from "../names";
@@ -6,6 +5,7 @@ import {
   HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, Widening, ref, refuseOverflows,
 } from "../plan";
 import { AWS_LIMITS } from "./limits";
+import { DnsFirewallOptions, DnsFirewallSettings } from "./settings";
 
 export const DNS_FIREWALL_TARGET = "aws-dns-firewall";
 export const DOMAIN_LIST_TYPE = "aws:route53/resolverFirewallDomainList:ResolverFirewallDomainList";
@@ -33,54 +33,7 @@ export const DNS_FIREWALL_HARD_LIMITS: Readonly<Record<string, HardLimit>> = {
   },
 };
 
-/** How the ALLOW rule treats CNAME/DNAME redirections (pitfall §8.14). */
-export enum DnsRedirectionAction {
-  /** AWS default: every name in the chain must be allowed too, so a CNAME to a CDN outside the list is blocked by the block rule. */
-  Inspect = "INSPECT_REDIRECTION_DOMAIN",
-  /** Trust the targets of an allowed name's CNAME chain. */
-  Trust = "TRUST_REDIRECTION_DOMAIN",
-}
-
-export enum DnsBlockResponse {
-  NxDomain = "NXDOMAIN",
-  NoData = "NODATA",
-}
-
-export interface DnsFirewallOptions {
-  /** VPCs to associate the rule group with: VPC ids or `${name.output}` references. */
-  vpcIds?: string[];
-  /** Association priority, 101–8999 (lower runs first among a VPC's rule groups). Default 101. */
-  associationPriority?: number;
-  /** Let queries through when DNS Firewall does not answer. Default false: fail closed (SERVFAIL). */
-  failOpen?: boolean;
-  /** CNAME/DNAME handling of the ALLOW rule. Default `INSPECT_REDIRECTION_DOMAIN`. */
-  redirectionAction?: DnsRedirectionAction;
-  /**
-   * Add a BLOCK rule for every other name after the ALLOW rule. Default true, as on Azure's DNS
-   * security policy: the ALLOW rule alone restricts nothing. DNS Firewall applies to the whole
-   * VPC, so turn it off (reported as a widening) when other workloads there need other names.
-   */
-  blockOthers?: boolean;
-  /** Answer of the BLOCK rule. Default NXDOMAIN. */
-  blockResponse?: DnsBlockResponse;
-  /** Put the rules in an existing rule group (an id or reference) instead of creating one. */
-  existingRuleGroupId?: string;
-  /** Priorities of the ALLOW and BLOCK rules within the rule group. Defaults 100 and 200. */
-  allowRulePriority?: number;
-  blockRulePriority?: number;
-}
-
-const Options = z.object({
-  vpcIds: z.array(z.string().min(1)).default([]),
-  associationPriority: z.number().int().min(AWS_LIMITS.dnsFirewallAssociationPriority.min).max(AWS_LIMITS.dnsFirewallAssociationPriority.max).default(101),
-  failOpen: z.boolean().default(false),
-  redirectionAction: z.enum(DnsRedirectionAction).default(DnsRedirectionAction.Inspect),
-  blockOthers: z.boolean().default(true),
-  blockResponse: z.enum(DnsBlockResponse).default(DnsBlockResponse.NxDomain),
-  existingRuleGroupId: z.string().min(1).optional(),
-  allowRulePriority: z.number().int().min(1).default(100),
-  blockRulePriority: z.number().int().min(1).default(200),
-}).strict();
+const Options = DnsFirewallSettings;
 
 /**
  * DNS Firewall domain specifications for the model's domains: a subtree domain becomes
@@ -119,7 +72,9 @@ export function renderDnsFirewall(resolution: Resolution, options: DnsFirewallOp
   if (o.blockOthers && o.allowRulePriority >= o.blockRulePriority) {
     throw new InputError("dnsFirewall.blockRulePriority", "must be greater than allowRulePriority so allowed names are matched first");
   }
-  if (new Set(o.vpcIds).size !== o.vpcIds.length) throw new InputError("dnsFirewall.vpcIds", "lists a VPC twice");
+  // Named VPCs (`vpcs`, ids the component had as outputs) come after the listed ids, by name.
+  const vpcIds = [...o.vpcIds, ...Object.keys(o.vpcs ?? {}).sort().map((n) => o.vpcs![n])];
+  if (new Set(vpcIds).size !== vpcIds.length) throw new InputError("dnsFirewall.vpcIds", "lists a VPC twice");
   const domains = dnsFirewallDomains(resolution);
   const groupId = o.existingRuleGroupId ?? ref(DNS_RULE_GROUP_NAME, "id");
   const resources: ResourceSpec[] = [
@@ -140,7 +95,7 @@ export function renderDnsFirewall(resolution: Resolution, options: DnsFirewallOp
         action: "BLOCK", blockResponse: o.blockResponse, priority: o.blockRulePriority,
       },
     }] : []),
-    ...[...o.vpcIds].sort().flatMap((vpcId): ResourceSpec[] => [
+    ...[...vpcIds].sort().flatMap((vpcId): ResourceSpec[] => [
       {
         type: DNS_ASSOCIATION_TYPE, name: contentName(["dnsfw-association", vpcId]),
         inputs: { firewallRuleGroupId: groupId, vpcId, priority: o.associationPriority },
@@ -155,7 +110,7 @@ export function renderDnsFirewall(resolution: Resolution, options: DnsFirewallOp
   const quotas: QuotaUsage[] = [
     { target: DNS_FIREWALL_TARGET, quota: "domains per UpdateFirewallDomains request", scope: DNS_ALLOW_LIST_NAME, used: domains.length, limit: AWS_LIMITS.dnsFirewallDomainsPerRequest },
     { target: DNS_FIREWALL_TARGET, quota: "rules per rule group", scope: o.existingRuleGroupId ? "existing rule group" : DNS_RULE_GROUP_NAME, used: o.blockOthers ? 2 : 1, limit: AWS_LIMITS.dnsFirewallRulesPerGroup },
-    ...[...o.vpcIds].sort().map((vpcId) => ({
+    ...[...vpcIds].sort().map((vpcId) => ({
       target: DNS_FIREWALL_TARGET, quota: "rule groups associated per VPC", scope: vpcId, used: 1, limit: AWS_LIMITS.dnsFirewallGroupsPerVpc,
     })),
   ];

@@ -1,15 +1,17 @@
 import { z } from "zod";
 import { Resolution, parseInput } from "../../resolve";
 import { Plan, mergePlans } from "../plan";
-import { DnsFirewallOptions, renderDnsFirewall } from "./dns-firewall";
-import { NetworkFirewallOptions, renderNetworkFirewallRules } from "./network-firewall";
-import { SecurityGroupOptions, renderSecurityGroupRules } from "./security-groups";
+import { renderDnsFirewall } from "./dns-firewall";
+import { renderNetworkFirewallRules } from "./network-firewall";
+import { renderSecurityGroupRules } from "./security-groups";
+import { DnsFirewallOptions, NetworkFirewallOptions, SecurityGroupOptions } from "./settings";
 
 export * from "./dns-firewall";
 export { AMAZON_PROVIDED_RESOLVER, dnsGuardResolvers, vpcResolver } from "./dns-guard";
 export { DNS_GUARD_PORTS } from "../dns-guard";
 export * from "./network-firewall";
 export * from "./security-groups";
+export * from "./settings";
 export * from "./suricata";
 export { AWS_LIMITS, SAFE_DESCRIPTION, ec2Description } from "./limits";
 

@@ -8,53 +8,13 @@ import { describeGrant, describeRendered } from "./describe";
 import { AWS_LIMITS } from "./limits";
 import { checkDnsGuardConflicts, dnsGuardResolvers } from "./dns-guard";
 import { intersectPorts } from "./ports";
+import { NetworkFirewallOptions, NetworkFirewallSettings, StatefulDefaultAction } from "./settings";
 import { DEFAULT_SURICATA_OPTIONS, NETWORK_FIREWALL_TARGET, SuricataOptions, renderSuricataRules } from "./suricata";
 
 export const RULE_GROUP_TYPE = "aws:networkfirewall/ruleGroup:RuleGroup";
 export const FIREWALL_POLICY_TYPE = "aws:networkfirewall/firewallPolicy:FirewallPolicy";
 export const RULE_GROUP_NAME = "nfw-rule-group";
 export const FIREWALL_POLICY_NAME = "nfw-policy";
-
-/** What a strict-order policy does with packets no rule passed. */
-export enum StatefulDefaultAction {
-  /** Lets connection set-up through and drops unmatched established traffic (recommended). */
-  DropEstablished = "aws:drop_established",
-  /** Drops every unmatched packet; the handshake rule keeps SNI/Host matching working. */
-  DropStrict = "aws:drop_strict",
-}
-
-export interface NetworkFirewallOptions {
-  /**
-   * Source CIDRs of the inspected workloads, set as the group's HOME_NET. Needed for
-   * centralised (Transit Gateway) inspection; by default HOME_NET is the firewall VPC's CIDR.
-   */
-  homeNet?: string[];
-  /** Create a strict-order firewall policy holding the rule group. Default false: only the rule group (use its ARN). */
-  createPolicy?: boolean;
-  /** Default action of the created policy. Default `aws:drop_established`. */
-  statefulDefaultAction?: StatefulDefaultAction;
-  /** Priority of the rule group in the created policy (1–65535). Default 100. */
-  ruleGroupPriority?: number;
-  /** Fixed capacity (ForceNew). Default: rules × `capacityHeadroom`, rounded up to a bucket. */
-  capacity?: number;
-  /** Multiplier on the rule count before rounding up to a capacity bucket. Default 2. */
-  capacityHeadroom?: number;
-  /** TCP ports where domain flows are TLS (matched by SNI). Default `["443"]`. */
-  tlsPorts?: string[];
-  /** TCP ports where domain flows are plain HTTP (matched by Host). Default `["80"]`. */
-  httpPorts?: string[];
-  /**
-   * DNS-layer guard: drop DNS (TCP/UDP 53) and DNS over TLS (TCP 853) from HOME_NET to every
-   * address except `dnsResolvers`, ahead of every other rule, so workloads cannot bypass the
-   * VPC resolver (and DNS Firewall) by asking another one. Passing the resolvers is reported
-   * as a widening. Refused when a model rule allows those ports to another address. Default false.
-   */
-  dnsGuard?: boolean;
-  /** Resolvers the DNS guard lets through (CIDRs). Default: the Amazon-provided resolver `169.254.169.253/32`. */
-  dnsResolvers?: string[];
-  /** Primary CIDR blocks of the workloads' VPCs: each one's Route 53 Resolver (base + 2) is added to `dnsResolvers`. */
-  vpcCidrs?: string[];
-}
 
 /**
  * Every Network Firewall quota the plan reports is a hard limit (cloud-semantics §3.2):
@@ -72,19 +32,7 @@ export const NETWORK_FIREWALL_HARD_LIMITS: Readonly<Record<string, HardLimit>> =
 /** Capacity is fixed at creation, so it comes from coarse buckets: adding an SDK rarely crosses one. */
 export const CAPACITY_BUCKETS = [100, 200, 500, 1000, 2000, 5000, 10000, 20000, AWS_LIMITS.ruleGroupCapacity] as const;
 
-const Options = z.object({
-  homeNet: z.array(z.string()).min(1).optional(),
-  createPolicy: z.boolean().default(false),
-  statefulDefaultAction: z.enum(StatefulDefaultAction).default(StatefulDefaultAction.DropEstablished),
-  ruleGroupPriority: z.number().int().min(AWS_LIMITS.policyPriority.min).max(AWS_LIMITS.policyPriority.max).default(100),
-  capacity: z.number().int().min(1).max(AWS_LIMITS.ruleGroupCapacity).optional(),
-  capacityHeadroom: z.number().min(1).max(100).default(2),
-  tlsPorts: z.array(z.union([z.string(), z.number()])).optional(),
-  httpPorts: z.array(z.union([z.string(), z.number()])).optional(),
-  dnsGuard: z.boolean().default(false),
-  dnsResolvers: z.array(z.string()).min(1).optional(),
-  vpcCidrs: z.array(z.string()).min(1).optional(),
-}).strict();
+const Options = NetworkFirewallSettings;
 
 function dnsGuardOptions(o: z.output<typeof Options>, resolution: Resolution): SuricataOptions["dnsGuard"] {
   if (!o.dnsGuard) {

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   Direction, InputError, PortRange, Protocol, Rule, cidrCovers, cidrSortKey, formatDestination, formatPortRange, grants, mergePortRanges, portRangesKey,
 } from "../../model";
@@ -10,6 +9,7 @@ import {
 import { attribution, describeGrant, describeRendered } from "./describe";
 import { AWS_LIMITS, ec2Description } from "./limits";
 import { overlaps, subtractPorts } from "./ports";
+import { SecurityGroupOptions, SecurityGroupSettings } from "./settings";
 import { shard } from "./sharding";
 
 export const SECURITY_GROUP_TARGET = "aws-security-group";
@@ -21,36 +21,7 @@ export const PREFIX_LIST_TYPE = "aws:ec2/managedPrefixList:ManagedPrefixList";
 /** External reference a component maps to the VPC id when none is given as text. */
 export const VPC_REF = ref("vpc", "id");
 
-export interface SecurityGroupOptions {
-  /** VPC to create the groups in: a VPC id or a `${name.output}` reference. Default `${vpc.id}`. */
-  vpcId?: string;
-  /**
-   * Existing group that receives the rules (the first shard): an id or a reference such
-   * as `${existing-security-group.id}`. Further shards are created in `vpcId` when given.
-   * Rules already in that group are not counted: lower `maxRulesPerGroup` to leave room.
-   */
-  existingGroupId?: string;
-  /** Also open `::/0` where a domain had to be widened (domains may resolve to IPv6). Default false. */
-  ipv6?: boolean;
-  /** Rules per group, per direction and address family (AWS default quota 60). */
-  maxRulesPerGroup?: number;
-  /** Security groups per network interface (AWS default quota 5, at most 16). */
-  maxGroupsPerInterface?: number;
-  /** Put cloud-proxy endpoint addresses in customer-managed prefix lists (one per port profile). */
-  proxyPrefixLists?: boolean;
-  /** `maxEntries` of each prefix list (default: its entry count). Every referencing rule costs this much quota. */
-  prefixListMaxEntries?: number;
-}
-
-const Options = z.object({
-  vpcId: z.string().min(1).optional(),
-  existingGroupId: z.string().min(1).optional(),
-  ipv6: z.boolean().default(false),
-  maxRulesPerGroup: z.number().int().min(1).max(AWS_LIMITS.rulesTimesGroups).default(AWS_LIMITS.rulesPerSecurityGroup),
-  maxGroupsPerInterface: z.number().int().min(1).max(AWS_LIMITS.maxSecurityGroupsPerInterface).default(AWS_LIMITS.securityGroupsPerInterface),
-  proxyPrefixLists: z.boolean().default(false),
-  prefixListMaxEntries: z.number().int().min(1).max(AWS_LIMITS.prefixListMaxEntries).optional(),
-}).strict();
+const Options = SecurityGroupSettings;
 
 /**
  * Security-group quotas the plan must not exceed (cloud-semantics §1.1, §2). Rules per group
@@ -168,8 +139,8 @@ function widenings(resolution: Resolution, ipv6: boolean): Widening[] {
 }
 
 /** A group created here allows nothing it does not list; an existing group keeps whatever else it holds. */
-function securityGroupDefault(existingGroupId: string | undefined): TargetDefault {
-  return existingGroupId
+function securityGroupDefault(existingSecurityGroupId: string | undefined): TargetDefault {
+  return existingSecurityGroupId
     ? {
       target: SECURITY_GROUP_TARGET, unmatched: Unmatched.DecidedElsewhere,
       statement: "The existing security group decides: its other rules, and AWS's default allow-all egress rule unless you revoked it, still apply next to these.",
@@ -245,7 +216,7 @@ export function renderSecurityGroupRules(resolution: Resolution, options: Securi
       + `(egress IPv4 costs ${cost("egress", "ipv4")}, ingress IPv4 ${cost("ingress", "ipv4")}); `
       + "raise the AWS quotas and these options, or filter these destinations with Network Firewall instead");
   }
-  if (placed.shards > 1 && o.existingGroupId && !o.vpcId) {
+  if (placed.shards > 1 && o.existingSecurityGroupId && !o.vpcId) {
     throw new InputError("securityGroups.vpcId", `the rules need ${placed.shards} security groups; give vpcId so the groups beyond the existing one can be created`);
   }
 
@@ -253,8 +224,8 @@ export function renderSecurityGroupRules(resolution: Resolution, options: Securi
   const groupIds: string[] = [];
   const groupNames: string[] = [];
   for (let s = 0; s < placed.shards; s++) {
-    if (s === 0 && o.existingGroupId) {
-      groupIds.push(o.existingGroupId);
+    if (s === 0 && o.existingSecurityGroupId) {
+      groupIds.push(o.existingSecurityGroupId);
       groupNames.push("existing security group");
       continue;
     }
@@ -299,12 +270,12 @@ export function renderSecurityGroupRules(resolution: Resolution, options: Securi
   refuseOverflows(quotas, SECURITY_GROUP_HARD_LIMITS);
   return {
     resources: [...prefixLists, ...groups, ...ruleSpecs], widenings: widenings(resolution, o.ipv6), quotas,
-    defaults: [securityGroupDefault(o.existingGroupId)], notices: [],
+    defaults: [securityGroupDefault(o.existingSecurityGroupId)], notices: [],
   };
 }
 
 /** The ids of the groups a security-group plan uses, in shard order (refs or the existing id). */
 export function securityGroupIds(plan: Plan, options: SecurityGroupOptions = {}): string[] {
   const created = plan.resources.filter((r) => r.type === SECURITY_GROUP_TYPE).map((r) => ref(r.name, "id"));
-  return [...(options.existingGroupId ? [options.existingGroupId] : []), ...created];
+  return [...(options.existingSecurityGroupId ? [options.existingSecurityGroupId] : []), ...created];
 }

@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { AWS_SETTINGS } from "../renderers/aws/settings";
+import { DeclaredSetting, declaredSettings } from "../renderers/settings";
+
+/*
+ * Writes what derives from the settings declarations (src/renderers/<cloud>/settings.ts): the
+ * component arg interfaces (src/args/settings.generated.ts: plain interfaces with TSDoc, which
+ * Pulumi's component analyzer and TypeDoc read) and the settings tables (docs/settings.md).
+ * `npm run generate` writes both; test/schema/generated.test.ts fails when either is stale.
+ */
+
+interface Target {
+  /** The interface's name, e.g. `AwsSecurityGroupSettings`. */
+  readonly name: string;
+  /** The key under the cloud's umbrella args and stack key, e.g. `securityGroups`. */
+  readonly key: string;
+  readonly cloud: "aws" | "azure";
+  /** One line: what the target is. */
+  readonly title: string;
+  readonly schema: z.ZodObject;
+}
+
+export const TARGETS: readonly Target[] = [
+  { name: "AwsSecurityGroupSettings", key: "securityGroups", cloud: "aws", title: "Security groups", schema: AWS_SETTINGS.securityGroups },
+  { name: "AwsNetworkFirewallSettings", key: "networkFirewall", cloud: "aws", title: "Network Firewall", schema: AWS_SETTINGS.networkFirewall },
+  { name: "AwsDnsFirewallSettings", key: "dnsFirewall", cloud: "aws", title: "Route 53 Resolver DNS Firewall", schema: AWS_SETTINGS.dnsFirewall },
+];
+
+/** Where the enums named by `tsType` come from, relative to src/args. */
+const ENUM_MODULES: Readonly<Record<string, string>> = {
+  StatefulDefaultAction: "../renderers/aws/settings",
+  DnsRedirectionAction: "../renderers/aws/settings",
+  DnsBlockResponse: "../renderers/aws/settings",
+};
+
+type Def = { type: string; element?: z.ZodType; valueType?: z.ZodType };
+const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+/** The component arg's TypeScript type of a declared setting. */
+export function argType(s: DeclaredSetting): string {
+  const plain = (t: z.ZodType): string => {
+    const def = defOf(t);
+    switch (def.type) {
+      case "string": return "string";
+      case "number": return "number";
+      case "boolean": return "boolean";
+      case "array": return `${plain(def.element!)}[]`;
+      case "record": return `{ [name: string]: ${plain(def.valueType!)} }`;
+      default: throw new Error(`setting ${s.key}: give tsType for a ${def.type}`);
+    }
+  };
+  if (s.meta.input) {
+    const def = defOf(s.type);
+    if (def.type === "record") return "{ [name: string]: pulumi.Input<string> }";
+    if (def.type === "array") return "pulumi.Input<string>[]";
+    return "pulumi.Input<string>";
+  }
+  return s.meta.tsType ?? plain(s.type);
+}
+
+const HEADER = "// Generated from src/renderers/<cloud>/settings.ts by `npm run generate` (src/args/generate.ts). Do not edit.\n";
+
+/** src/args/settings.generated.ts */
+export function generatedArgs(): string {
+  const body = TARGETS.map((t) => {
+    const fields = declaredSettings(t.schema).map((s) => `  /** ${s.meta.description} */\n  ${s.key}?: ${argType(s)};`);
+    return `/** ${t.title} settings: \`${t.key}\` in ${t.cloud === "aws" ? "AwsAgoraEgress" : "AzureAgoraEgress"}'s args and \`agora-egress:${t.cloud}\`. */\nexport interface ${t.name} {\n${fields.join("\n")}\n}\n`;
+  });
+  const used = [...new Set(TARGETS.flatMap((t) => declaredSettings(t.schema).map((s) => s.meta.tsType).filter((n): n is string => !!n && n in ENUM_MODULES)))].sort();
+  const byModule = new Map<string, string[]>();
+  for (const n of used) byModule.set(ENUM_MODULES[n], [...(byModule.get(ENUM_MODULES[n]) ?? []), n]);
+  const imports = [
+    `import type * as pulumi from "@pulumi/pulumi";`,
+    ...[...byModule].map(([m, names]) => `import type { ${names.join(", ")} } from "${m}";`),
+  ];
+  return `${HEADER}${imports.join("\n")}\n\n${body.join("\n")}`;
+}
+
+/** A default as the tables show it. */
+function shown(value: unknown): string {
+  return value === undefined ? "" : `\`${JSON.stringify(value)}\``;
+}
+
+/** docs/settings.md */
+export function generatedDocs(): string {
+  const sections = TARGETS.map((t) => {
+    const rows = declaredSettings(t.schema).map((s) =>
+      `| \`${s.key}\` | \`${argType(s).replace(/\|/g, "\\|")}\` | ${shown(s.defaultValue)} | ${s.meta.description.replace(/\|/g, "\\|")} |`);
+    return `## ${t.title}: \`${t.key}\`\n\nComponent args: \`${t.name}\`; stack key: \`agora-egress:${t.cloud}.${t.key}\`.\n\n| setting | type | default | meaning |\n| --- | --- | --- | --- |\n${rows.join("\n")}\n`;
+  });
+  return `<!-- ${HEADER.slice(3).trim()} -->\n# Target settings\n\nEvery setting of every target, as the components take it and a stack file holds it. `
+    + "Ids that other resources output take a `pulumi.Input<string>` in the components and a literal id in a stack file.\n\n"
+    + sections.join("\n");
+}
