@@ -41,7 +41,7 @@ export function writeTemplates(dir: string): Record<Cloud, string> {
     [Cloud.Aws]: renderSecurityGroupRules(resolution, { vpcId: ref("vpc", "id") }),
     [Cloud.Azure]: renderAzurePlan(resolution, {
       targets: [AzureTarget.Nsg], resourceGroupName: AZURE_RESOURCE_GROUP, location: AZURE_LOCATION,
-      nsg: { existing: false }, firewallPolicy: { existing: false }, dnsSecurityPolicy: { existing: false },
+      nsg: {}, firewallPolicy: {}, dnsSecurityPolicy: {},
     }),
   };
   const paths = { [Cloud.Aws]: join(dir, "landing-zone-aws.json"), [Cloud.Azure]: join(dir, "landing-zone-azure.json") };

@@ -23,8 +23,6 @@ const SELECTION: AgoraSelectionArgs = { sdks: ["rtc-native", "rtc-web@4.20.0"], 
 function azureHubSpoke() {
   const config = new pulumi.Config();
   const location = config.get("location") ?? "westeurope";
-  // DNS security policy links take literal network ids (they name the links), so the spokes get fixed names.
-  const subscriptionId = config.require("subscriptionId");
 
   const hubGroup = new resources.ResourceGroup("hub", { resourceGroupName: "rg-agora-hub", location });
   const hub = new network.VirtualNetwork("hub", {
@@ -75,13 +73,13 @@ function azureHubSpoke() {
       resourceGroupName: hubGroup.name, virtualNetworkName: hub.name, remoteVirtualNetwork: { id: vnet.id },
       allowVirtualNetworkAccess: true, allowForwardedTraffic: true,
     });
-    return { name, nsg, vnet, vnetId: `/subscriptions/${subscriptionId}/resourceGroups/rg-agora-spoke-${name}/providers/Microsoft.Network/virtualNetworks/vnet-spoke-${name}` };
+    return { name, nsg, vnet };
   });
 
-  // The ids are literal strings: dependsOn makes the component, and so its links, wait for the networks.
+  // Networks are keyed by a name of your choice, which names the link; the ids are the networks' outputs.
   const dns = new AzureDnsSecurityPolicy("agora-spoke-dns", {
-    ...SELECTION, resourceGroupName: hubGroup.name, location, virtualNetworkIds: spokes.map((s) => s.vnetId),
-  }, { dependsOn: spokes.map((s) => s.vnet) });
+    ...SELECTION, resourceGroupName: hubGroup.name, location, virtualNetworks: Object.fromEntries(spokes.map((s) => [s.name, s.vnet.id])),
+  });
   return {
     firewallPolicyId: agoraFirewall.firewallPolicyId,
     ipGroupIds: agoraFirewall.ipGroupIds,

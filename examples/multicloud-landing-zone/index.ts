@@ -20,7 +20,6 @@ const AZURE_SPOKES: Record<string, string> = { "media-apac": "10.20.0.0/16", rec
  */
 function multicloudLandingZone() {
   const config = new pulumi.Config();
-  const subscriptionId = config.require("subscriptionId");
   const location = config.get("azureLocation") ?? "westeurope";
 
   const awsSpokes = Object.entries(AWS_SPOKES).map(([name, cidrBlock]) => {
@@ -43,13 +42,12 @@ function multicloudLandingZone() {
       resourceGroupName: group.name, virtualNetworkName: vnet.name, subnetName: "workloads",
       addressPrefix: range.replace(/\.0\.0\/16$/, ".0.0/24"), networkSecurityGroup: { id: nsg.networkSecurityGroupId },
     });
-    // DNS security policy links take literal network ids.
-    const vnetId = `/subscriptions/${subscriptionId}/resourceGroups/rg-agora-landing-zone/providers/Microsoft.Network/virtualNetworks/${vnetName}`;
-    return { name, vnet, vnetId, nsg };
+    return { name, vnet, nsg };
   });
+  // As on AWS (`vpcs`): networks keyed by a name you choose, their ids the networks' outputs.
   const azureDns = new AzureDnsSecurityPolicy("lz-agora-azure-dns", {
-    ...SELECTION, resourceGroupName: group.name, location, virtualNetworkIds: azureSpokes.map((s) => s.vnetId),
-  }, { dependsOn: azureSpokes.map((s) => s.vnet) });
+    ...SELECTION, resourceGroupName: group.name, location, virtualNetworks: Object.fromEntries(azureSpokes.map((s) => [s.name, s.vnet.id])),
+  });
 
   return {
     awsSecurityGroupIds: Object.fromEntries(awsSpokes.map((s) => [s.name, s.groups.securityGroupIds])),

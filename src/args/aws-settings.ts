@@ -1,8 +1,8 @@
 import { InputError } from "../model";
-import { parseInput } from "../resolve";
 import { AWS_SETTINGS, AwsPlanOptions } from "../renderers/aws";
-import { isIdText, withIdRefs } from "../renderers/settings";
+import { isIdText } from "../renderers/settings";
 import { External } from "./external";
+import { declaredTarget, pickSettings, settingsKeys } from "./target-settings";
 import { AwsDnsFirewallSettings, AwsNetworkFirewallSettings, AwsSecurityGroupSettings } from "./settings.generated";
 
 export { AwsDnsFirewallSettings, AwsNetworkFirewallSettings, AwsSecurityGroupSettings };
@@ -13,23 +13,10 @@ export const SECURITY_GROUP_PLACEMENT = "give vpcId (to create security groups) 
 export type AwsTargetKey = keyof typeof AWS_SETTINGS;
 
 /** The settings keys of each AWS target, as the args (and `agora-egress:aws`) spell them. */
-export const AWS_SETTINGS_KEYS = Object.fromEntries(
-  Object.entries(AWS_SETTINGS).map(([k, schema]) => [k, Object.keys(schema.shape)]),
-) as unknown as { readonly [K in AwsTargetKey]: readonly string[] };
+export const AWS_SETTINGS_KEYS = settingsKeys(AWS_SETTINGS);
 
 /** One target's settings, picked from a single-target component's args (whose keys were checked). */
-export function pickAwsSettings(args: object, target: AwsTargetKey): Record<string, unknown> {
-  const source = args as Record<string, unknown>;
-  return Object.fromEntries(AWS_SETTINGS_KEYS[target].filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
-}
-
-/** A target's settings, which must be an object (`{}` for the defaults): `networkFirewall: true` is refused, not read as `{}`. */
-function settingsOf(settings: unknown, field: string): Record<string, unknown> {
-  if (settings === null || typeof settings !== "object" || Array.isArray(settings)) {
-    throw new InputError(field, "expected an object of settings ({} for the defaults)");
-  }
-  return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
-}
+export const pickAwsSettings = (args: object, target: AwsTargetKey) => pickSettings(args, AWS_SETTINGS_KEYS[target]);
 
 /**
  * One target's settings → the renderer's options and the ids the plan refers to: every id
@@ -40,8 +27,7 @@ function settingsOf(settings: unknown, field: string): Record<string, unknown> {
 export function awsTarget<K extends AwsTargetKey>(
   target: K, settings: object, field: string = target, isId: (value: unknown) => boolean = isIdText,
 ): { options: NonNullable<AwsPlanOptions[K]>; external: External } {
-  const { options, external } = withIdRefs(AWS_SETTINGS[target], settingsOf(settings, field), isId);
-  parseInput(AWS_SETTINGS[target], options, field);
+  const { options, external } = declaredTarget(AWS_SETTINGS[target], settings, field, isId);
   if (target === "securityGroups" && options.vpcId === undefined && options.existingSecurityGroupId === undefined) {
     throw new InputError(`${field}.vpcId`, SECURITY_GROUP_PLACEMENT);
   }

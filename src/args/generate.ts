@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AWS_SETTINGS } from "../renderers/aws/settings";
+import { AZURE_SETTINGS } from "../renderers/azure/settings";
 import { DeclaredSetting, declaredSettings } from "../renderers/settings";
 
 /*
@@ -24,6 +25,9 @@ export const TARGETS: readonly Target[] = [
   { name: "AwsSecurityGroupSettings", key: "securityGroups", cloud: "aws", title: "Security groups", schema: AWS_SETTINGS.securityGroups },
   { name: "AwsNetworkFirewallSettings", key: "networkFirewall", cloud: "aws", title: "Network Firewall", schema: AWS_SETTINGS.networkFirewall },
   { name: "AwsDnsFirewallSettings", key: "dnsFirewall", cloud: "aws", title: "Route 53 Resolver DNS Firewall", schema: AWS_SETTINGS.dnsFirewall },
+  { name: "AzureNsgSettings", key: "nsg", cloud: "azure", title: "Network security group", schema: AZURE_SETTINGS.nsg },
+  { name: "AzureFirewallPolicySettings", key: "firewallPolicy", cloud: "azure", title: "Firewall Policy", schema: AZURE_SETTINGS.firewallPolicy },
+  { name: "AzureDnsSecurityPolicySettings", key: "dnsSecurityPolicy", cloud: "azure", title: "DNS security policy", schema: AZURE_SETTINGS.dnsSecurityPolicy },
 ];
 
 /** Where the enums named by `tsType` come from, relative to src/args. */
@@ -31,6 +35,7 @@ const ENUM_MODULES: Readonly<Record<string, string>> = {
   StatefulDefaultAction: "../renderers/aws/settings",
   DnsRedirectionAction: "../renderers/aws/settings",
   DnsBlockResponse: "../renderers/aws/settings",
+  FirewallPolicyTier: "../renderers/azure/settings",
 };
 
 type Def = { type: string; element?: z.ZodType; valueType?: z.ZodType };

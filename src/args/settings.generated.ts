@@ -1,6 +1,7 @@
 // Generated from src/renderers/<cloud>/settings.ts by `npm run generate` (src/args/generate.ts). Do not edit.
 import type * as pulumi from "@pulumi/pulumi";
 import type { DnsBlockResponse, DnsRedirectionAction, StatefulDefaultAction } from "../renderers/aws/settings";
+import type { FirewallPolicyTier } from "../renderers/azure/settings";
 
 /** Security groups settings: `securityGroups` in AwsAgoraEgress's args and `agora-egress:aws`. */
 export interface AwsSecurityGroupSettings {
@@ -68,4 +69,58 @@ export interface AwsDnsFirewallSettings {
   allowRulePriority?: number;
   /** Priority of the BLOCK rule (`blockOthers`) in the rule group; must be after the ALLOW rule. Default 200. */
   blockRulePriority?: number;
+}
+
+/** Network security group settings: `nsg` in AzureAgoraEgress's args and `agora-egress:azure`. */
+export interface AzureNsgSettings {
+  /** ARM id of an existing NSG to add the rules to. When omitted, a new NSG is created. */
+  existingNetworkSecurityGroupId?: pulumi.Input<string>;
+  /** Azure name of the NSG created here; auto-named when omitted. */
+  networkSecurityGroupName?: string;
+  /** Lowest priority the rules may take (100–4096). Default 1000. */
+  firstPriority?: number;
+  /** Highest priority the rules may take (100–4096); the deny rule takes it. Default 1999. */
+  lastPriority?: number;
+  /** Deny other outbound Internet traffic at `lastPriority`; without it the built-in AllowInternetOutBound (65001) admits everything. Default true. */
+  denyByDefault?: boolean;
+  /** DNS-layer guard: Deny DNS (TCP/UDP 53), DNS over TLS (TCP 853) and DNS over QUIC (UDP 853) to `Internet` at the window's first priorities, ahead of every allow rule, so workloads cannot get around the DNS security policy by asking a public resolver. Azure-provided DNS (168.63.129.16) is not filtered by NSGs and keeps working, and so do private resolvers. Refused when a model rule needs those ports to an Internet address that `dnsResolvers` does not cover. Default false. */
+  dnsGuard?: boolean;
+  /** Resolvers on the Internet (CIDRs) the guard lets through, just ahead of its Deny rules. Only with `dnsGuard`. */
+  dnsResolvers?: string[];
+}
+
+/** Firewall Policy settings: `firewallPolicy` in AzureAgoraEgress's args and `agora-egress:azure`. */
+export interface AzureFirewallPolicySettings {
+  /** ARM id of an existing firewall policy to add the rule collection group to. When omitted, a new policy is created. */
+  existingFirewallPolicyId?: pulumi.Input<string>;
+  /** SKU tier of the policy created here (`Basic` has no DNS proxy). Default `Standard`. */
+  tier?: FirewallPolicyTier;
+  /** Whether DNS proxy is on (network-rule FQDNs need it). Default: on for a policy created here (not Basic), off for an existing one. */
+  dnsProxyEnabled?: boolean;
+  /** Rule collection group priority (100–65000). Default 1000. */
+  ruleCollectionGroupPriority?: number;
+  /** Network rule collection priority (100–65000). Default 100. */
+  networkRuleCollectionPriority?: number;
+  /** Application rule collection priority (100–65000). Default 200. */
+  applicationRuleCollectionPriority?: number;
+  /** The workloads' addresses or CIDRs, the source of every rule. Default the RFC 1918 ranges. */
+  sourceAddresses?: string[];
+  /** Or the ARM ids of IP Groups holding the workloads' addresses (e.g. `[ipGroup.id]`; not with `sourceAddresses`). */
+  sourceIpGroups?: pulumi.Input<string>[];
+}
+
+/** DNS security policy settings: `dnsSecurityPolicy` in AzureAgoraEgress's args and `agora-egress:azure`. */
+export interface AzureDnsSecurityPolicySettings {
+  /** ARM id of an existing DNS security policy to add the rules to. When omitted, a new policy is created. */
+  existingDnsSecurityPolicyId?: pulumi.Input<string>;
+  /** ARM ids of the virtual networks to link to the policy (known ids; use `virtualNetworks` for ids that are outputs). A network can link to one policy only. */
+  virtualNetworkIds?: string[];
+  /** Virtual networks to link, keyed by a stable name you choose (letters, digits, `-`, `_`), e.g. `{ app: vnet.id }`. */
+  virtualNetworks?: { [name: string]: pulumi.Input<string> };
+  /** Priority of the allow rule (100–65000). Default 1000. */
+  allowPriority?: number;
+  /** Priority of the block-everything-else rule (100–65000), after the allow rule. Default 65000. */
+  blockPriority?: number;
+  /** Block every name outside the allow list. Default true. */
+  blockOthers?: boolean;
 }

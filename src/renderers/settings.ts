@@ -13,7 +13,8 @@ export interface SettingMeta {
   readonly description: string;
   /**
    * The setting is an id another resource outputs: components take a `pulumi.Input<string>`
-   * (in a record, one per key) and the plan refers to it as `${<input>.id}` (`${<input>-<key>.id}`).
+   * (in a record, one per key; in a list, one per item) and the plan refers to it as
+   * `${<input>.id}` (`${<input>-<key>.id}`, `${<input>-<n>.id}` for a list's outputs).
    */
   readonly input?: string;
   /** The component arg's type when it is not the schema's own (an enum's name, a port list of strings). */
@@ -78,7 +79,16 @@ export function withIdRefs<T extends Record<string, unknown>>(
       const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => isId(v));
       options[s.key] = Object.fromEntries(entries.map(([k]) => [k, idRef(`${s.meta.input}-${k}`)]));
       for (const [k, v] of entries) external[`${s.meta.input}-${k}`] = { id: v };
-    } else if (defOf(s.type).type !== "array" && isId(value)) {
+    } else if (defOf(s.type).type === "array") {
+      // A list's literal ids stay as they are (they only fill rules, never name a resource);
+      // an output becomes `${<input>-<n>.id}`, n its place in the list.
+      if (!Array.isArray(value)) continue;
+      options[s.key] = value.map((v, n) => {
+        if (typeof v === "string" || !isId(v)) return v;
+        external[`${s.meta.input}-${n}`] = { id: v };
+        return idRef(`${s.meta.input}-${n}`);
+      });
+    } else if (isId(value)) {
       options[s.key] = idRef(s.meta.input);
       external[s.meta.input] = { id: value };
     }

@@ -3,9 +3,8 @@ import { Resolution } from "../resolve";
 import {
   ALL_AWS_TARGETS, AWS_SETTINGS, AwsPlanOptions, renderAwsPlan,
 } from "../renderers/aws";
-import { AzurePlanOptions, AzureTarget, FirewallPolicyTier, renderAzurePlan } from "../renderers/azure";
-import { isArmId } from "../renderers/azure/arm-id";
-import type { AzureEgressShape } from "../args/azure-settings";
+import { AZURE_SETTINGS, AzurePlanOptions, AzureTarget, renderAzurePlan } from "../renderers/azure";
+import { AzureEgressShape, azureTargetInputs } from "../args/azure-settings";
 import type { AgoraSelectionArgs } from "../args/selection-args";
 import { Plan, parseRef } from "../renderers/plan";
 import { settingsPath } from "../args/arg-names";
@@ -31,9 +30,6 @@ type AwsTargetArgs = AwsTargetSettings;
 type AzureTargetArgs = Omit<AzureEgressShape, keyof AgoraSelectionArgs>;
 
 const text = z.string().trim().min(1);
-const count = z.number().int().min(1);
-/** Pulumi YAML may give a port as a number: `tlsPorts: [443]`. */
-const port = z.union([z.string(), z.number().int()]).transform(String);
 
 /** `agora-egress:aws`: a target is deployed when its key is present (`{}` for its defaults). */
 export const AwsTargetConfig = z.object({
@@ -48,39 +44,15 @@ export const AwsTargetConfig = z.object({
 }) satisfies z.ZodType<AwsTargetArgs>;
 export type AwsTargetConfig = z.output<typeof AwsTargetConfig>;
 
-const armId = (kind: string) => text.refine((v) => isArmId(v, kind), `expected the ARM id of a ${kind}`);
-
 /** `agora-egress:azure`: a control is deployed when its key is present (`{}` for its defaults). */
 export const AzureTargetConfig = z.object({
   resourceGroupName: text,
   location: text.optional(),
   namePrefix: text.optional(),
-  nsg: z.object({
-    existingNetworkSecurityGroupId: armId("Microsoft.Network/networkSecurityGroups").optional(),
-    networkSecurityGroupName: text.optional(),
-    firstPriority: count.optional(),
-    lastPriority: count.optional(),
-    denyByDefault: z.boolean().optional(),
-    dnsGuard: z.boolean().optional(),
-    dnsResolvers: z.array(text).min(1).optional(),
-  }).strict().optional(),
-  firewallPolicy: z.object({
-    existingFirewallPolicyId: armId("Microsoft.Network/firewallPolicies").optional(),
-    tier: z.enum(FirewallPolicyTier).optional(),
-    dnsProxyEnabled: z.boolean().optional(),
-    ruleCollectionGroupPriority: count.optional(),
-    networkRuleCollectionPriority: count.optional(),
-    applicationRuleCollectionPriority: count.optional(),
-    sourceAddresses: z.array(text).min(1).optional(),
-    sourceIpGroups: z.array(text).min(1).optional(),
-  }).strict().optional(),
-  dnsSecurityPolicy: z.object({
-    existingDnsSecurityPolicyId: armId("Microsoft.Network/dnsResolverPolicies").optional(),
-    virtualNetworkIds: z.array(text).optional(),
-    allowPriority: count.optional(),
-    blockPriority: count.optional(),
-    blockOthers: z.boolean().optional(),
-  }).strict().optional(),
+  // Each control's one declaration (src/renderers/azure/settings.ts), as the components take it.
+  nsg: asGiven(AZURE_SETTINGS.nsg).optional(),
+  firewallPolicy: asGiven(AZURE_SETTINGS.firewallPolicy).optional(),
+  dnsSecurityPolicy: asGiven(AZURE_SETTINGS.dnsSecurityPolicy).optional(),
 }).strict().refine((o) => o.nsg || o.firewallPolicy || o.dnsSecurityPolicy, {
   message: "turn on at least one Azure control: nsg, firewallPolicy or dnsSecurityPolicy",
 }) satisfies z.ZodType<AzureTargetArgs>;
@@ -128,7 +100,7 @@ function fillKnownIds(plan: Plan, external: External): Plan {
  * component derives them. Absent (a preview with no stack config): every control with its
  * defaults, the resource group as the reference `${placement.resourceGroupName}`.
  */
-export function azurePlanOptions(config: AzureTargetConfig | undefined): AzurePlanOptions {
+export function azurePlanOptions(config: z.input<typeof AzureTargetConfig> | undefined): AzurePlanOptions {
   if (!config) return {};
   const { nsg, firewallPolicy, dnsSecurityPolicy } = config;
   const targets = [
@@ -136,17 +108,14 @@ export function azurePlanOptions(config: AzureTargetConfig | undefined): AzurePl
     ...(firewallPolicy ? [AzureTarget.FirewallPolicy] : []),
     ...(dnsSecurityPolicy ? [AzureTarget.DnsSecurityPolicy] : []),
   ];
-  const { existingNetworkSecurityGroupId, ...nsgRest } = nsg ?? {};
-  const { existingFirewallPolicyId, ...firewallRest } = firewallPolicy ?? {};
-  const { existingDnsSecurityPolicyId, ...dnsRest } = dnsSecurityPolicy ?? {};
+  // Existing resources' ids become the references the renderer plans with (`${existing-nsg.name}`).
+  const { options } = azureTargetInputs(config);
   return {
     targets,
     resourceGroupName: config.resourceGroupName,
     ...(config.location !== undefined ? { location: config.location } : {}),
     ...(config.namePrefix !== undefined ? { namePrefix: config.namePrefix } : {}),
-    nsg: { ...nsgRest, existing: existingNetworkSecurityGroupId !== undefined },
-    firewallPolicy: { ...firewallRest, existing: existingFirewallPolicyId !== undefined },
-    dnsSecurityPolicy: { ...dnsRest, existing: existingDnsSecurityPolicyId !== undefined },
+    ...options,
   };
 }
 

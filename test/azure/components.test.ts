@@ -117,7 +117,7 @@ describe("existing NSG and existing firewall policy", () => {
     });
     const plan = renderAzurePlan(resolution, {
       ...placement, targets: [AzureTarget.Nsg, AzureTarget.FirewallPolicy],
-      nsg: { existing: true }, firewallPolicy: { existing: true, dnsProxyEnabled: true },
+      nsg: { existingNetworkSecurityGroupId: "${existing-nsg.id}" }, firewallPolicy: { existingFirewallPolicyId: "${existing-firewall-policy.id}", dnsProxyEnabled: true },
     });
     expect(byName(got)).toEqual(byName(expected(plan, name, external)));
     expect(got.some((r) => r.type.endsWith(":NetworkSecurityGroup") || r.type.endsWith(":FirewallPolicy"))).toBe(false);
@@ -147,6 +147,41 @@ describe("outputs and inputs given as Pulumi outputs", () => {
       ["recording", ["enableCloudProxy = true"]], ["recording", ["lowUdpPort = 40000", "highUdpPort = 41000"]],
       ["rtc-native", [String.raw`{"rtc.enable_proxy":true}`, String.raw`{"rtc.proxy_server":[1,"ap-proxy.agora.io",0]}`]],
     ]);
+  });
+});
+
+describe("ids wired from other resources (outputs) in lists and records", () => {
+  const IP_GROUP = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub/providers/Microsoft.Network/ipGroups/workloads";
+  const selection = SELECTIONS["rtc-native + recording via cloud proxy (test)"];
+  const resolution = resolve(SCENARIOS["rtc-native + recording via cloud proxy (test)"]);
+
+  it("sourceIpGroups takes outputs next to literal ids: every rule's source is both, as given", async () => {
+    const name = "ipg-outputs";
+    const got = await createdBy(name, () => new AzureFirewallPolicyRules(name, {
+      ...selection, ...placement, sourceIpGroups: [pulumi.output(IP_GROUP), VNET_ID.replace(/virtualNetworks\/.*/, "ipGroups/literal")],
+    }));
+    const plan = renderAzurePlan(resolution, {
+      ...placement, targets: [AzureTarget.FirewallPolicy],
+      firewallPolicy: { sourceIpGroups: ["${source-ip-group-0.id}", VNET_ID.replace(/virtualNetworks\/.*/, "ipGroups/literal")] },
+    });
+    expect(byName(got)).toEqual(byName(expected(plan, name, { "source-ip-group-0": { id: IP_GROUP } })));
+    const [group] = got.filter((r) => r.type.endsWith(":FirewallPolicyRuleCollectionGroup"));
+    const sources = new Set((group.inputs.ruleCollections as { rules: { sourceIpGroups: string[] }[] }[]).flatMap((c) => c.rules.map((r) => JSON.stringify([...r.sourceIpGroups].sort()))));
+    expect([...sources]).toEqual([JSON.stringify([IP_GROUP, VNET_ID.replace(/virtualNetworks\/.*/, "ipGroups/literal")].sort())]);
+  });
+
+  it("virtualNetworks takes outputs keyed by a name: the key names the link, the output fills it", async () => {
+    const name = "vnet-outputs";
+    const got = await createdBy(name, () => new AzureDnsSecurityPolicy(name, { ...selection, ...placement, virtualNetworks: { app: pulumi.output(VNET_ID) } }));
+    const plan = renderAzurePlan(resolution, { ...placement, targets: [AzureTarget.DnsSecurityPolicy], dnsSecurityPolicy: { virtualNetworks: { app: "${virtual-network-app.id}" } } });
+    expect(byName(got)).toEqual(byName(expected(plan, name, { "virtual-network-app": { id: VNET_ID } })));
+    const links = got.filter((r) => r.type.endsWith(":DnsResolverPolicyVirtualNetworkLink"));
+    expect(links.map((l) => [l.name.replace(/-[0-9a-f]{8}$/, ""), (l.inputs.virtualNetwork as { id: string }).id])).toEqual([[`${name}-dns-link-app`, VNET_ID]]);
+  });
+
+  it("refuses a virtual network name that cannot name a link, naming the key", () => {
+    expect(() => new AzureDnsSecurityPolicy("vnet-bad", { ...selection, ...placement, virtualNetworks: { "no spaces": pulumi.output(VNET_ID) } }))
+      .toThrow(/^AzureDnsSecurityPolicy "vnet-bad": args\.virtualNetworks: "no spaces" is not a valid virtual network name/);
   });
 });
 

@@ -67,7 +67,7 @@ describe("renderDnsSecurityPolicy", () => {
   });
 
   it("adds rules to an existing policy through the existing-dns-security-policy reference", () => {
-    const plan = renderDnsSecurityPolicy(resolved("all six SDKs direct"), { ...options, dnsSecurityPolicy: { existing: true } });
+    const plan = renderDnsSecurityPolicy(resolved("all six SDKs direct"), { ...options, dnsSecurityPolicy: { existingDnsSecurityPolicyId: "${existing-dns-security-policy.id}" } });
     expect(plan.resources.some((r) => r.type === DNS_POLICY_TYPE)).toBe(false);
     expect(byName(plan, "dns-allow-rule").inputs).toMatchObject({
       dnsResolverPolicyName: ref(EXTERNAL.existingDnsSecurityPolicy, "name"), resourceGroupName: ref(EXTERNAL.existingDnsSecurityPolicy, "resourceGroupName"),

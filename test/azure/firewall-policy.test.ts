@@ -100,7 +100,7 @@ describe("renderFirewallPolicyRules", () => {
   });
 
   it("without DNS proxy (existing policy), widens exact names on other ports to * and emits no network FQDNs", () => {
-    const plan = renderFirewallPolicyRules(resolved("all six SDKs direct"), { ...options, firewallPolicy: { existing: true } });
+    const plan = renderFirewallPolicyRules(resolved("all six SDKs direct"), { ...options, firewallPolicy: { existingFirewallPolicyId: "${existing-firewall-policy.id}" } });
     expect(plan.resources.some((r) => r.type === FIREWALL_POLICY_TYPE)).toBe(false);
     expect(rcg(plan).inputs).toMatchObject({
       firewallPolicyName: ref(EXTERNAL.existingFirewallPolicy, "name"), resourceGroupName: ref(EXTERNAL.existingFirewallPolicy, "resourceGroupName"),

@@ -1,6 +1,6 @@
 import { canonicalCidr, canonicalDomain } from "../../src/model";
 import {
-  DNS_DOMAIN_LIST_TYPE, DNS_LINK_TYPE, DNS_NAME, DNS_SECURITY_RULE_TYPE, IP_GROUP_TYPE, LIMITS, NSG_TYPE,
+  DNS_DOMAIN_LIST_TYPE, DNS_LINK_TYPE, DNS_NAME, DNS_SECURITY_RULE_TYPE, IP_GROUP_TYPE, AZURE_LIMITS, NSG_TYPE,
   RULE_COLLECTION_GROUP_TYPE, SECURITY_RULE_TYPE,
 } from "../../src/renderers/azure";
 import { Plan } from "../../src/renderers/plan";
@@ -30,11 +30,11 @@ export function limitViolations(plan: Plan): string[] {
   for (const nsg of byType(NSG_TYPE)) check(!("securityRules" in nsg.inputs), `${nsg.name}: inline securityRules`);
   const slots = new Set<string>();
   for (const { name, inputs: r } of byType(SECURITY_RULE_TYPE)) {
-    check(Number.isInteger(r.priority) && r.priority >= LIMITS.nsgPriority.min && r.priority <= LIMITS.nsgPriority.max, `${name}: priority ${r.priority}`);
+    check(Number.isInteger(r.priority) && r.priority >= AZURE_LIMITS.nsgPriority.min && r.priority <= AZURE_LIMITS.nsgPriority.max, `${name}: priority ${r.priority}`);
     const slot = `${r.networkSecurityGroupName} ${r.direction} ${r.priority}`;
     check(!slots.has(slot), `${name}: priority ${r.priority} taken twice (${r.direction})`);
     slots.add(slot);
-    check(r.securityRuleName.length <= LIMITS.nsgRuleName && NSG_RULE_NAME.test(r.securityRuleName), `${name}: rule name ${r.securityRuleName}`);
+    check(r.securityRuleName.length <= AZURE_LIMITS.nsgRuleName && NSG_RULE_NAME.test(r.securityRuleName), `${name}: rule name ${r.securityRuleName}`);
     check(!r.description || r.description.length <= 140, `${name}: description longer than 140`);
     for (const f of ["sourceAddressPrefix", "destinationAddressPrefix", "sourcePortRange", "destinationPortRange"]) {
       check((f in r) !== (`${f.replace(/x$/, "xe")}s` in r), `${name}: exactly one of ${f} and its plural`);
@@ -50,12 +50,12 @@ export function limitViolations(plan: Plan): string[] {
 
   const ipGroups = byType(IP_GROUP_TYPE);
   ipGroups.forEach((g, i) => {
-    check(g.inputs.ipAddresses.length <= LIMITS.addressesPerIpGroup, `${g.name}: too many addresses`);
+    check(g.inputs.ipAddresses.length <= AZURE_LIMITS.addressesPerIpGroup, `${g.name}: too many addresses`);
     g.inputs.ipAddresses.forEach((a: string) => check(canonicalCidr(a) === a, `${g.name}: address ${a}`));
     check(i === 0 ? !g.dependsOn : JSON.stringify(g.dependsOn) === JSON.stringify([ipGroups[i - 1].name]), `${g.name}: not chained after the previous IP Group`);
   });
-  check(ipGroups.length <= LIMITS.ipGroupsPerPolicy, "too many IP Groups");
-  const fwPriority = (p: unknown) => Number.isInteger(p) && (p as number) >= LIMITS.firewallPriority.min && (p as number) <= LIMITS.firewallPriority.max;
+  check(ipGroups.length <= AZURE_LIMITS.ipGroupsPerPolicy, "too many IP Groups");
+  const fwPriority = (p: unknown) => Number.isInteger(p) && (p as number) >= AZURE_LIMITS.firewallPriority.min && (p as number) <= AZURE_LIMITS.firewallPriority.max;
   for (const rcg of byType(RULE_COLLECTION_GROUP_TYPE)) {
     check(fwPriority(rcg.inputs.priority), `${rcg.name}: priority ${rcg.inputs.priority}`);
     check(ipGroups.every((g) => rcg.dependsOn?.includes(g.name)), `${rcg.name}: does not depend on every IP Group`);
@@ -71,7 +71,7 @@ export function limitViolations(plan: Plan): string[] {
         check(!!(r.sourceAddresses?.length) !== !!(r.sourceIpGroups?.length), `${r.name}: sources`);
         if (r.ruleType === "ApplicationRule") {
           for (const f of r.targetFqdns) check(fqdnOk(f.startsWith("*.") ? f.slice(2) : f), `${r.name}: application FQDN ${f}`);
-          for (const p of r.protocols) check(["Http", "Https"].includes(p.protocolType) && p.port >= 1 && p.port <= LIMITS.applicationRulePortMax, `${r.name}: protocol ${JSON.stringify(p)}`);
+          for (const p of r.protocols) check(["Http", "Https"].includes(p.protocolType) && p.port >= 1 && p.port <= AZURE_LIMITS.applicationRulePortMax, `${r.name}: protocol ${JSON.stringify(p)}`);
         } else {
           for (const f of r.destinationFqdns ?? []) check(fqdnOk(f), `${r.name}: network FQDN ${f}`);
           for (const p of r.destinationPorts) check(portOk(p), `${r.name}: port ${p}`);
@@ -89,12 +89,12 @@ export function limitViolations(plan: Plan): string[] {
 
   for (const r of byType(DNS_SECURITY_RULE_TYPE)) {
     check(DNS_NAME.test(r.inputs.dnsSecurityRuleName), `${r.name}: name ${r.inputs.dnsSecurityRuleName}`);
-    check(Number.isInteger(r.inputs.priority) && r.inputs.priority >= LIMITS.dnsPriority.min && r.inputs.priority <= LIMITS.dnsPriority.max, `${r.name}: priority`);
+    check(Number.isInteger(r.inputs.priority) && r.inputs.priority >= AZURE_LIMITS.dnsPriority.min && r.inputs.priority <= AZURE_LIMITS.dnsPriority.max, `${r.name}: priority`);
   }
   for (const l of byType(DNS_LINK_TYPE)) check(DNS_NAME.test(l.inputs.dnsResolverPolicyVirtualNetworkLinkName), `${l.name}: name`);
   for (const l of byType(DNS_DOMAIN_LIST_TYPE)) {
     const domains = l.inputs.domains as string[];
-    check(domains.length >= 1 && domains.length <= LIMITS.dnsDomainsPerList, `${l.name}: domain count ${domains.length}`);
+    check(domains.length >= 1 && domains.length <= AZURE_LIMITS.dnsDomainsPerList, `${l.name}: domain count ${domains.length}`);
     for (const d of domains) check(d === "." || (d.endsWith(".") && fqdnOk(d.slice(0, -1))), `${l.name}: domain ${d}`);
   }
   return bad;

@@ -120,7 +120,7 @@ describe("renderNsgRules", () => {
   });
 
   it("adds rules to an existing NSG through the existing-nsg reference", () => {
-    const plan = renderNsgRules(resolved("all six SDKs direct"), { ...options, nsg: { existing: true } });
+    const plan = renderNsgRules(resolved("all six SDKs direct"), { ...options, nsg: { existingNetworkSecurityGroupId: "${existing-nsg.id}" } });
     expect(plan.resources.some((r) => r.type === NSG_TYPE)).toBe(false);
     expect(rules(plan).every((r) => r.networkSecurityGroupName === ref(EXTERNAL.existingNsg, "name")
       && r.resourceGroupName === ref(EXTERNAL.existingNsg, "resourceGroupName"))).toBe(true);

@@ -30,7 +30,10 @@ describe("renderAzurePlan", () => {
     const resolution = resolve(SCENARIOS[name]);
     for (const existing of [false, true]) {
       const p = renderAzurePlan(resolution, {
-        ...options, nsg: { existing }, firewallPolicy: { existing }, dnsSecurityPolicy: { ...options.dnsSecurityPolicy, existing },
+        ...options,
+        nsg: existing ? { existingNetworkSecurityGroupId: "${existing-nsg.id}" } : {},
+        firewallPolicy: existing ? { existingFirewallPolicyId: "${existing-firewall-policy.id}" } : {},
+        dnsSecurityPolicy: { ...options.dnsSecurityPolicy, ...(existing ? { existingDnsSecurityPolicyId: "${existing-dns-security-policy.id}" } : {}) },
       });
       expect(limitViolations(p)).toEqual([]);
       expect(p.quotas.every((q) => q.used <= q.limit)).toBe(true);
@@ -181,7 +184,7 @@ describe("allocatePriorities", () => {
 });
 
 it("the existing-NSG scenario references the NSG only through the external name", () => {
-  const p = renderAzurePlan(resolve(SCENARIOS["all six SDKs direct"]), { ...options, nsg: { existing: true } });
+  const p = renderAzurePlan(resolve(SCENARIOS["all six SDKs direct"]), { ...options, nsg: { existingNetworkSecurityGroupId: "${existing-nsg.id}" } });
   expect(JSON.stringify(p)).not.toContain(EXISTING_NSG_ID);
   expect(p.resources.filter((r) => r.type === SECURITY_RULE_TYPE).every((r) => r.inputs.networkSecurityGroupName === "${existing-nsg.name}")).toBe(true);
 });
@@ -191,7 +194,7 @@ it.each([
   [{ resourceGroupName: "rg." }, /^azure\.resourceGroupName: /],
   [{ location: "west-europe!" }, /^azure\.location: /],
   [{ targets: ["vpc"] }, /^azure\.targets\[0\]: /],
-  [{ nsg: { firstPriority: 1000, extra: 1 } }, /^azure\.nsg\.extra: unknown key \(known: existing, networkSecurityGroupName, /],
+  [{ nsg: { firstPriority: 1000, extra: 1 } }, /^azure\.nsg\.extra: unknown key \(known: existingNetworkSecurityGroupId, networkSecurityGroupName, /],
 ])("rejects bad placement options %j", (bad, message) => {
   expect(() => renderAzurePlan(resolve(SCENARIOS["all six SDKs direct"]), bad as never)).toThrow(message);
 });

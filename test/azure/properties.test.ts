@@ -23,9 +23,9 @@ const optionsArb: fc.Arbitrary<AzurePlanOptions> = fc.record({
   dnsResolvers: fc.option(fc.constantFrom<string[]>(["203.0.113.53"], ["8.8.8.8", "1.1.1.0/24"]), { nil: undefined }),
 }).map((o) => ({
   resourceGroupName: "rg",
-  nsg: { existing: o.nsgExisting, denyByDefault: o.denyByDefault, ...(o.dnsGuard ? { dnsGuard: true, ...(o.dnsResolvers ? { dnsResolvers: o.dnsResolvers } : {}) } : {}) },
+  nsg: { ...(o.nsgExisting ? { existingNetworkSecurityGroupId: "${existing-nsg.id}" } : {}), denyByDefault: o.denyByDefault, ...(o.dnsGuard ? { dnsGuard: true, ...(o.dnsResolvers ? { dnsResolvers: o.dnsResolvers } : {}) } : {}) },
   firewallPolicy: {
-    existing: o.fwExisting,
+    ...(o.fwExisting ? { existingFirewallPolicyId: "${existing-firewall-policy.id}" } : {}),
     ...(o.fwExisting ? { dnsProxyEnabled: o.dnsProxyEnabled } : { tier: o.tier }),
     ...(o.ipGroups ? { sourceIpGroups: ["/subscriptions/0/resourceGroups/hub/providers/Microsoft.Network/ipGroups/workloads"] } : {}),
   },

@@ -94,8 +94,6 @@ describe("aws-centralized-inspection", () => {
 });
 
 describe("azure-hub-spoke", () => {
-  beforeAll(() => pulumi.runtime.setConfig("agora-egress-examples:subscriptionId", SUBSCRIPTION));
-
   it("creates the hub firewall's rule collection group with IP Groups, an NSG per spoke and a DNS policy linked to the spokes", async () => {
     const r = await run(azureHubSpoke);
     expect(r.components.map((c) => `${c.type} ${c.name}`).sort()).toEqual([
@@ -108,7 +106,7 @@ describe("azure-hub-spoke", () => {
     const vnetId = (spoke: string) => `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-agora-spoke-${spoke}/providers/Microsoft.Network/virtualNetworks/vnet-spoke-${spoke}`;
     const firewall = renderAzurePlan(selection, { targets: [AzureTarget.FirewallPolicy], firewallPolicy: { sourceAddresses: ["10.1.0.0/16", "10.2.0.0/16"] } });
     const nsg = renderAzurePlan(selection, { targets: [AzureTarget.Nsg] });
-    const dns = renderAzurePlan(selection, { targets: [AzureTarget.DnsSecurityPolicy], dnsSecurityPolicy: { virtualNetworkIds: [vnetId("media"), vnetId("web")] } });
+    const dns = renderAzurePlan(selection, { targets: [AzureTarget.DnsSecurityPolicy], dnsSecurityPolicy: { virtualNetworks: { media: "${virtual-network-media.id}", web: "${virtual-network-web.id}" } } });
     expect(countByType(r.childrenOf("agora-hub-firewall"))).toEqual(countByType(firewall.resources));
     expect(countByType(r.childrenOf("agora-spoke-media"))).toEqual(countByType(nsg.resources));
     expect(countByType(r.childrenOf("agora-spoke-web"))).toEqual(countByType(nsg.resources));
@@ -126,7 +124,7 @@ describe("azure-hub-spoke", () => {
     expect(rules.length).toBeGreaterThan(0);
     expect(rules.every((rule: Record<string, unknown>) => JSON.stringify(rule.sourceAddresses) === JSON.stringify(["10.1.0.0/16", "10.2.0.0/16"]))).toBe(true);
     expect(r.ofType("azure-native:network:AzureFirewall")[0].inputs.firewallPolicy.id).toBe(r.outputs.firewallPolicyId);
-    // Each spoke's workload subnet carries its own NSG; the DNS policy is linked to both spokes.
+    // Each spoke's workload subnet carries its own NSG; the DNS policy is linked to both spokes (their ids were outputs).
     const subnets = r.ofType("azure-native:network:Subnet").filter((s) => s.inputs.subnetName === "workloads");
     expect(subnets.map((s) => s.inputs.networkSecurityGroup.id).sort()).toEqual([r.outputs.spokeNsgIds.media, r.outputs.spokeNsgIds.web].sort());
     expect(r.ofType("azure-native:dnsresolver:DnsResolverPolicyVirtualNetworkLink").map((l) => l.inputs.virtualNetwork.id).sort())
@@ -136,8 +134,6 @@ describe("azure-hub-spoke", () => {
 });
 
 describe("multicloud-landing-zone", () => {
-  beforeAll(() => pulumi.runtime.setConfig("agora-egress-examples:subscriptionId", SUBSCRIPTION));
-
   it("deploys one selection to every spoke of both clouds", async () => {
     const r = await run(multicloudLandingZone);
     const awsSpokes = ["media-eu", "media-us", "recording"];
@@ -157,7 +153,7 @@ describe("multicloud-landing-zone", () => {
     expect(countByType(r.childrenOf("lz-agora-aws-dns")))
       .toEqual(countByType(renderDnsFirewall(selection, { vpcIds: awsSpokes.map((s) => `\${vpc-${s}.id}`), blockOthers: true }).resources));
     expect(countByType(r.childrenOf("lz-agora-azure-dns")))
-      .toEqual(countByType(renderAzurePlan(selection, { targets: [AzureTarget.DnsSecurityPolicy], dnsSecurityPolicy: { virtualNetworkIds: azureSpokes.map(vnetId) } }).resources));
+      .toEqual(countByType(renderAzurePlan(selection, { targets: [AzureTarget.DnsSecurityPolicy], dnsSecurityPolicy: { virtualNetworks: Object.fromEntries(azureSpokes.map((s) => [s, `\${virtual-network-${s}.id}`])) } }).resources));
 
     expect(countByType(r.custom.filter((c) => c.name.startsWith("lz-") && !c.name.startsWith("lz-agora-")))).toEqual({
       "aws:ec2/vpc:Vpc": 3, "azure-native:resources:ResourceGroup": 1, "azure-native:network:VirtualNetwork": 2, "azure-native:network:Subnet": 2,

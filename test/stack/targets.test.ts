@@ -84,9 +84,8 @@ describe("mapping onto the renderers' options", () => {
     expect(azurePlanOptions({ resourceGroupName: "rg", nsg: { existingNetworkSecurityGroupId: existing, firstPriority: 200 }, dnsSecurityPolicy: {} })).toEqual({
       targets: ["nsg", "dns-security-policy"],
       resourceGroupName: "rg",
-      nsg: { firstPriority: 200, existing: true },
-      firewallPolicy: { existing: false },
-      dnsSecurityPolicy: { existing: false },
+      nsg: { existingNetworkSecurityGroupId: "${existing-nsg.id}", firstPriority: 200 },
+      dnsSecurityPolicy: {},
     });
   });
 

@@ -1,10 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { AzureEgressShape, SETTINGS_KEYS } from "../../args/azure-settings";
+import { AzureEgressShape, EXISTING_SETTINGS, azureTargetInputs } from "../../args/azure-settings";
 import { External } from "../../args/external";
-import { InputError, checkKeys } from "../../model";
 import { parseInput } from "../../resolve";
-import { AzurePlanOptions, AzureTarget, EXTERNAL, parseArmId } from "../../renderers/azure";
+import { AZURE_SETTINGS, AzurePlanOptions, AzureTarget, EXTERNAL, parseArmId } from "../../renderers/azure";
+import { SettingMeta } from "../../renderers/settings";
+import { isComponentId } from "../build";
 import { ref } from "../../renderers/plan";
 
 const input = z.custom<pulumi.Input<string>>((v) => (typeof v === "string" ? v.length > 0 : pulumi.Output.isInstance(v) || v instanceof Promise),
@@ -51,29 +52,20 @@ export function existingOutputs(ids: readonly ExistingId[], external: External, 
 }
 
 /**
- * Validates the Pulumi side of the args (settings keys included) and turns them into plan
- * options plus the external references. Errors name the setting under `azure`
- * (`azure.nsg.existingNetworkSecurityGroupId`), as the renderer's do.
+ * Validates the Pulumi side of the args (settings included, with each control's declaration)
+ * and turns them into plan options plus the external references. Errors name the setting under
+ * `azure` (`azure.nsg.existingNetworkSecurityGroupId`), as the renderer's do.
  */
 export function azurePlanInputs(args: AzureEgressShape, targets: readonly AzureTarget[]): { options: AzurePlanOptions; external: External; existingIds: ExistingId[] } {
   const field = "azure";
   parseInput(Placement, { resourceGroupName: args.resourceGroupName, location: args.location }, field);
-  const external: External = {};
-  const { nsg = {}, firewallPolicy = {}, dnsSecurityPolicy = {} } = args;
-  for (const key of ["nsg", "firewallPolicy", "dnsSecurityPolicy"] as const) {
-    const settings = args[key];
-    if (settings === undefined) continue;
-    if (settings === null || typeof settings !== "object" || Array.isArray(settings)) throw new InputError(`${field}.${key}`, "expected an object of settings ({} for the defaults)");
-    checkKeys(settings, SETTINGS_KEYS[key], `${field}.${key}`);
-  }
-  const { existingNetworkSecurityGroupId: nsgId, ...nsgOptions } = nsg;
-  const { existingFirewallPolicyId: policyId, ...firewallOptions } = firewallPolicy;
-  const { existingDnsSecurityPolicyId: dnsId, ...dnsOptions } = dnsSecurityPolicy;
-  const existingIds: ExistingId[] = [
-    ...(nsgId !== undefined ? [{ name: EXTERNAL.existingNsg, id: nsgId, type: "Microsoft.Network/networkSecurityGroups", field: `${field}.nsg.existingNetworkSecurityGroupId` }] : []),
-    ...(policyId !== undefined ? [{ name: EXTERNAL.existingFirewallPolicy, id: policyId, type: "Microsoft.Network/firewallPolicies", field: `${field}.firewallPolicy.existingFirewallPolicyId` }] : []),
-    ...(dnsId !== undefined ? [{ name: EXTERNAL.existingDnsSecurityPolicy, id: dnsId, type: "Microsoft.Network/dnsResolverPolicies", field: `${field}.dnsSecurityPolicy.existingDnsSecurityPolicyId` }] : []),
-  ];
+  const { options: settings, external } = azureTargetInputs(args, isComponentId);
+  const existingIds: ExistingId[] = (Object.keys(EXISTING_SETTINGS) as (keyof typeof EXISTING_SETTINGS)[]).flatMap((key) => {
+    const { key: setting, type } = EXISTING_SETTINGS[key];
+    const id = (args[key] as Record<string, pulumi.Input<string> | undefined> | undefined)?.[setting];
+    const name = AZURE_SETTINGS[key].shape[setting as never] as { meta(): SettingMeta };
+    return id === undefined ? [] : [{ name: name.meta().input!, id, type, field: `${field}.${key}.${setting}` }];
+  });
   for (const e of existingIds) external[e.name] = existing(e);
   const resourceGroupName = literalOrRef(args.resourceGroupName, EXTERNAL.placement, "resourceGroupName", external);
   const location = literalOrRef(args.location, EXTERNAL.placement, "location", external);
@@ -82,9 +74,7 @@ export function azurePlanInputs(args: AzureEgressShape, targets: readonly AzureT
     ...(resourceGroupName !== undefined ? { resourceGroupName } : {}),
     ...(location !== undefined ? { location } : {}),
     ...(args.namePrefix !== undefined ? { namePrefix: args.namePrefix } : {}),
-    nsg: { ...nsgOptions, existing: nsgId !== undefined },
-    firewallPolicy: { ...firewallOptions, existing: policyId !== undefined },
-    dnsSecurityPolicy: { ...dnsOptions, existing: dnsId !== undefined },
+    ...settings,
   };
   return { options, external, existingIds };
 }

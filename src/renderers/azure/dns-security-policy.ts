@@ -1,4 +1,4 @@
-import { domainMatches } from "../../model";
+import { InputError, domainMatches } from "../../model";
 import { getEdition } from "../../catalog";
 import { Resolution } from "../../resolve";
 import { shortHash } from "../names";
@@ -6,7 +6,7 @@ import {
   HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, Widening, broadWidenings, ref, refuseOverflows,
 } from "../plan";
 import { parseArmId } from "./arm-id";
-import { AzurePlanOptions, EXTERNAL, LIMITS, ResolvedAzureOptions, resolveAzureOptions } from "./options";
+import { AzurePlanOptions, EXTERNAL, AZURE_LIMITS, ResolvedAzureOptions, resolveAzureOptions } from "./options";
 
 export const DNS_TARGET = "azure-dns-security-policy";
 /** Logical names of the policy created here and of its domain lists and rules. */
@@ -131,17 +131,22 @@ export function renderDns(resolution: Resolution, o: ResolvedAzureOptions): Plan
       rule(DNS_BLOCK_RULE_SPEC, `${o.namePrefix}-block-others`, "Block", dns.blockPriority, DNS_BLOCK_LIST_SPEC),
     );
   }
-  const links = dns.virtualNetworkIds.map((id, i) => {
-    const vnet = parseArmId(id, `azure.dnsSecurityPolicy.virtualNetworkIds[${i}]`, "Microsoft.Network/virtualNetworks");
-    // The VNet's own name for readability, a hash of the whole id for uniqueness.
-    const readable = `link-${vnet.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40)}`.replace(/-+$/, "");
+  const link = (readableName: string, id: string): ResourceSpec => {
+    // The VNet's own name (or the name it was given) for readability, a hash of the whole id for uniqueness.
+    const readable = `link-${readableName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40)}`.replace(/-+$/, "");
     const id8 = shortHash(id.toLowerCase());
     return {
       type: DNS_LINK_TYPE,
       name: `dns-${readable}-${id8}`,
       inputs: { ...child, dnsResolverPolicyVirtualNetworkLinkName: `${o.namePrefix}-${readable}-${id8}`, virtualNetwork: { id } },
     };
-  }).sort((a, b) => (a.name < b.name ? -1 : 1));
+  };
+  const links = [
+    ...dns.virtualNetworkIds.map((id, i) => link(parseArmId(id, `azure.dnsSecurityPolicy.virtualNetworkIds[${i}]`, "Microsoft.Network/virtualNetworks").name, id)),
+    // Named networks (`virtualNetworks`, ids a component had as outputs): named by their key.
+    ...Object.entries(dns.virtualNetworks ?? {}).map(([key, id]) => link(key, id)),
+  ].sort((a, b) => (a.name < b.name ? -1 : 1));
+  if (new Set(links.map((l) => l.name)).size !== links.length) throw new InputError("azure.dnsSecurityPolicy.virtualNetworks", "links a virtual network twice");
   resources.push(...links);
 
   const widenings: Widening[] = names.filter((n) => !n.subtree).map((n) => ({
@@ -162,9 +167,9 @@ export function renderDns(resolution: Resolution, o: ResolvedAzureOptions): Plan
   }
   const scope = dns.existing ? "existing DNS security policy" : "new DNS security policy";
   const quotas: QuotaUsage[] = [
-    { target: DNS_TARGET, quota: "DNS security rules per policy", scope, used: resources.filter((r) => r.type === DNS_SECURITY_RULE_TYPE).length, limit: LIMITS.dnsRulesPerPolicy },
-    { target: DNS_TARGET, quota: "domains per inline domain list", scope: DNS_ALLOW_LIST_SPEC, used: names.length, limit: LIMITS.dnsDomainsPerList },
-    { target: DNS_TARGET, quota: "virtual network links per policy", scope, used: links.length, limit: LIMITS.dnsLinksPerPolicy },
+    { target: DNS_TARGET, quota: "DNS security rules per policy", scope, used: resources.filter((r) => r.type === DNS_SECURITY_RULE_TYPE).length, limit: AZURE_LIMITS.dnsRulesPerPolicy },
+    { target: DNS_TARGET, quota: "domains per inline domain list", scope: DNS_ALLOW_LIST_SPEC, used: names.length, limit: AZURE_LIMITS.dnsDomainsPerList },
+    { target: DNS_TARGET, quota: "virtual network links per policy", scope, used: links.length, limit: AZURE_LIMITS.dnsLinksPerPolicy },
   ];
   refuseOverflows(quotas, DNS_SECURITY_POLICY_HARD_LIMITS);
   const defaults: TargetDefault[] = [dns.blockOthers

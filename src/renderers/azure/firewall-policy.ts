@@ -7,7 +7,7 @@ import {
 import { Block, Fact, addressKind, addressesKey, groupIntoBlocks } from "./blocks";
 import { FlowPattern, describePattern } from "./describe";
 import { joinName, portsPart, profileNames } from "./profile-names";
-import { AzurePlanOptions, EXTERNAL, LIMITS, ResolvedAzureOptions, WorkloadSources, resolveAzureOptions } from "./options";
+import { AzurePlanOptions, EXTERNAL, AZURE_LIMITS, ResolvedAzureOptions, WorkloadSources, resolveAzureOptions } from "./options";
 
 export const FIREWALL_TARGET = "azure-firewall-policy";
 /** Logical names of the policy created here and of the rule collection group. */
@@ -18,7 +18,7 @@ export const RULE_COLLECTION_GROUP_TYPE = "azure-native:network:FirewallPolicyRu
 export const IP_GROUP_TYPE = "azure-native:network:IpGroup";
 
 /** The Azure name of an IP Group is `<component>-<spec name>-<random suffix>`, 80 characters at most. */
-const IP_GROUP_SPEC_NAME_MAX = LIMITS.ipGroupName - 24;
+const IP_GROUP_SPEC_NAME_MAX = AZURE_LIMITS.ipGroupName - 24;
 
 /**
  * Firewall Policy quotas that are Azure Firewall's maximums (cloud-semantics §6): a policy
@@ -224,7 +224,7 @@ export function renderFirewallPolicy(resolution: Resolution, o: ResolvedAzureOpt
     profile: [r.direction === "egress" ? "out" : "in", ...r.protocols.map((p) => p.toLowerCase()), "ip-group", portsPart(r.ports)],
     sdks: r.sdks,
     addresses: r.addresses,
-  })), LIMITS.firewallRuleName);
+  })), AZURE_LIMITS.firewallRuleName);
   // An IP Group is named by the rules that use it, e.g. `ip-group-tcp-4000-udp-4500-4650`.
   const users = new Map<string, { addresses: readonly string[]; rules: string[] }>();
   cidrRules.forEach((r, i) => {
@@ -311,15 +311,15 @@ export function renderFirewallPolicy(resolution: Resolution, o: ResolvedAzureOpt
   const combinations = sourceCount * [cidrRules, fqdnRules, anyRules, ingressRules].flat().reduce((n, r) => n + r.addresses.length, 0);
   const scope = fw.existing ? "existing firewall policy" : "new firewall policy";
   const quotas: QuotaUsage[] = [
-    { target: FIREWALL_TARGET, quota: "IP Groups per firewall policy (this plan's)", scope, used: ipGroups.size, limit: LIMITS.ipGroupsPerPolicy },
+    { target: FIREWALL_TARGET, quota: "IP Groups per firewall policy (this plan's)", scope, used: ipGroups.size, limit: AZURE_LIMITS.ipGroupsPerPolicy },
     {
       target: FIREWALL_TARGET, quota: "addresses per IP Group (largest)", scope,
-      used: Math.max(0, ...[...ipGroups.values()].map((a) => a.length)), limit: LIMITS.addressesPerIpGroup,
+      used: Math.max(0, ...[...ipGroups.values()].map((a) => a.length)), limit: AZURE_LIMITS.addressesPerIpGroup,
     },
-    { target: FIREWALL_TARGET, quota: "network rule source/destination combinations", scope, used: combinations, limit: LIMITS.networkRuleCombinations },
+    { target: FIREWALL_TARGET, quota: "network rule source/destination combinations", scope, used: combinations, limit: AZURE_LIMITS.networkRuleCombinations },
     {
       target: FIREWALL_TARGET, quota: "rule collection group size (bytes)", scope: `${o.namePrefix}-egress`,
-      used: Buffer.byteLength(JSON.stringify(rcgInputs)), limit: LIMITS.ruleCollectionGroupBytes,
+      used: Buffer.byteLength(JSON.stringify(rcgInputs)), limit: AZURE_LIMITS.ruleCollectionGroupBytes,
     },
   ];
   refuseOverflows(quotas, FIREWALL_POLICY_HARD_LIMITS);

@@ -6,6 +6,7 @@ import { renderNsg } from "./nsg";
 import { AzurePlanOptions, AzureTarget, resolveAzureOptions } from "./options";
 
 export * from "./options";
+export * from "./settings";
 export { parseArmId } from "./arm-id";
 export type { FlowPattern } from "./describe";
 export { describePattern } from "./describe";

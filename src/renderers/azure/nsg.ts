@@ -8,7 +8,7 @@ import { describePattern } from "./describe";
 import { DNS_GUARD_SLOTS, dnsGuardRules } from "./dns-guard";
 import { internetRules } from "./internet-rules";
 import { portsPart, profileNames } from "./profile-names";
-import { AzurePlanOptions, EXTERNAL, LIMITS, ResolvedAzureOptions, resolveAzureOptions } from "./options";
+import { AzurePlanOptions, EXTERNAL, AZURE_LIMITS, ResolvedAzureOptions, resolveAzureOptions } from "./options";
 import { allocatePriorities } from "./priorities";
 
 export const NSG_TARGET = "azure-nsg";
@@ -58,7 +58,7 @@ function addressRuleNames(prefix: string, blocks: readonly Block[]): string[] {
     profile: [way(b), "addresses", portsPart(b.ports), ...(b.sourcePorts ? ["from", portsPart(b.sourcePorts)] : [])],
     sdks: b.sdks,
     addresses: b.addresses,
-  })), LIMITS.nsgRuleName);
+  })), AZURE_LIMITS.nsgRuleName);
 }
 
 function description(sdks: readonly string[]): string {
@@ -134,7 +134,7 @@ export function renderNsg(resolution: Resolution, o: ResolvedAzureOptions): Plan
   const addressBlocks = groupIntoBlocks(facts.filter((f) => f.address !== INTERNET));
   const addressNames = addressRuleNames(o.namePrefix, addressBlocks);
   const named = [
-    ...internetRules(o.namePrefix, facts.filter((f) => f.address === INTERNET), LIMITS.nsgRuleName),
+    ...internetRules(o.namePrefix, facts.filter((f) => f.address === INTERNET), AZURE_LIMITS.nsgRuleName),
     ...addressBlocks.map((block, i) => ({ block, name: addressNames[i] })),
   ];
   const denyName = `${o.namePrefix}-out-deny-internet`;
@@ -237,10 +237,10 @@ export function renderNsg(resolution: Resolution, o: ResolvedAzureOptions): Plan
 
   const scope = existing ? "existing NSG" : "new NSG";
   const quotas: QuotaUsage[] = [
-    { target: NSG_TARGET, quota: "security rules per NSG", scope, used: rules.length, limit: LIMITS.nsgRulesPerGroup },
+    { target: NSG_TARGET, quota: "security rules per NSG", scope, used: rules.length, limit: AZURE_LIMITS.nsgRulesPerGroup },
     {
       target: NSG_TARGET, quota: "address prefixes and port ranges per NSG", scope,
-      used: rules.reduce((n, r) => n + addressesAndPorts(r.inputs), 0), limit: LIMITS.nsgAddressesOrPortsPerGroup,
+      used: rules.reduce((n, r) => n + addressesAndPorts(r.inputs), 0), limit: AZURE_LIMITS.nsgAddressesOrPortsPerGroup,
     },
     ...(["Outbound", "Inbound"] as const).map((d) => ({
       target: NSG_TARGET, quota: `${d} priorities in window ${firstPriority}-${lastPriority}`, scope,

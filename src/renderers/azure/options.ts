@@ -2,20 +2,15 @@ import { z } from "zod";
 import { InputError, canonicalCidr } from "../../model";
 import { parseInput } from "../../resolve";
 import { parseRef, ref } from "../plan";
-import { isArmId } from "./arm-id";
+import { AZURE_SETTINGS, DnsSecurityPolicyOptions, FirewallPolicyOptions, FirewallPolicyTier, NsgOptions } from "./settings";
+
+export { AZURE_LIMITS } from "./limits";
 
 /** The Azure controls a plan can contain. */
 export enum AzureTarget {
   Nsg = "nsg",
   FirewallPolicy = "firewall-policy",
   DnsSecurityPolicy = "dns-security-policy",
-}
-
-/** Firewall Policy SKU tier of a policy created here (Basic has no DNS proxy). */
-export enum FirewallPolicyTier {
-  Basic = "Basic",
-  Standard = "Standard",
-  Premium = "Premium",
 }
 
 /**
@@ -34,82 +29,10 @@ export const EXTERNAL = {
   existingDnsSecurityPolicy: "existing-dns-security-policy",
 } as const;
 
-/** Documented limits (cloud-semantics.md §5–7). */
-export const LIMITS = {
-  nsgPriority: { min: 100, max: 4096 },
-  nsgRulesPerGroup: 1000,
-  nsgAddressesOrPortsPerGroup: 4000,
-  nsgRuleName: 80,
-  /** Rule names in a rule collection, and IP Group names. */
-  firewallRuleName: 80,
-  ipGroupName: 80,
-  firewallPriority: { min: 100, max: 65000 },
-  ipGroupsPerPolicy: 200,
-  addressesPerIpGroup: 5000,
-  ruleCollectionGroupBytes: 2 * 1024 * 1024,
-  networkRuleCombinations: 20000,
-  applicationRulePortMax: 64000,
-  dnsPriority: { min: 100, max: 65000 },
-  dnsRulesPerPolicy: 100,
-  dnsDomainsPerList: 1000,
-  dnsLinksPerPolicy: 500,
-  dnsName: 80,
-} as const;
-
-export interface AzureNsgOptions {
-  /** Add the rules to an existing NSG (referenced through `existing-nsg`) instead of creating one. */
-  existing?: boolean;
-  /** Azure name of the NSG created here; auto-named when omitted. */
-  networkSecurityGroupName?: string;
-  /** Lowest priority number the rules may take (100–4096). Default 1000. */
-  firstPriority?: number;
-  /** Highest priority number; the deny rule takes it. Default 1999. */
-  lastPriority?: number;
-  /** Explicit Deny to `Internet` at `lastPriority`, overriding AllowInternetOutBound (65001). Default true. */
-  denyByDefault?: boolean;
-  /**
-   * DNS-layer guard: Deny DNS (TCP/UDP 53) and DNS over TLS (TCP 853) to `Internet` at the
-   * window's first priorities, ahead of every allow rule, so workloads cannot get around the
-   * DNS security policy by asking a public resolver. Azure-provided DNS (168.63.129.16) is not
-   * filtered by NSGs and keeps working. Refused when a model rule needs those ports to an
-   * Internet address that `dnsResolvers` does not cover. Default false.
-   */
-  dnsGuard?: boolean;
-  /** Resolvers on the Internet the guard lets through (CIDRs), allowed just ahead of its Deny rules. Default none. */
-  dnsResolvers?: string[];
-}
-
-export interface AzureFirewallPolicyOptions {
-  /** Add the rule collection group to an existing policy (referenced through `existing-firewall-policy`). */
-  existing?: boolean;
-  /** Tier of the policy created here. Default Standard. */
-  tier?: FirewallPolicyTier;
-  /** Whether DNS proxy is on. Default: on for a policy created here (not Basic), off for an existing one. */
-  dnsProxyEnabled?: boolean;
-  /** Rule collection group priority (100–65000). Default 1000. */
-  ruleCollectionGroupPriority?: number;
-  /** Network rule collection priority (100–65000). Default 100. */
-  networkRuleCollectionPriority?: number;
-  /** Application rule collection priority (100–65000). Default 200. */
-  applicationRuleCollectionPriority?: number;
-  /** The workloads' addresses (rule sources). Default the RFC 1918 ranges. */
-  sourceAddresses?: string[];
-  /** Or the ARM ids of IP Groups holding the workloads' addresses. */
-  sourceIpGroups?: string[];
-}
-
-export interface AzureDnsSecurityPolicyOptions {
-  /** Add the rules to an existing DNS security policy (referenced through `existing-dns-security-policy`). */
-  existing?: boolean;
-  /** ARM ids of the virtual networks to link to the policy. */
-  virtualNetworkIds?: string[];
-  /** Priority of the allow rule (100–65000). Default 1000. */
-  allowPriority?: number;
-  /** Priority of the block-everything-else rule (100–65000, after the allow rule). Default 65000. */
-  blockPriority?: number;
-  /** Block every name outside the allow list. Default true. */
-  blockOthers?: boolean;
-}
+/** The controls' options under the names 0.1 exported (same types as ./settings.ts declares). */
+export type AzureNsgOptions = NsgOptions;
+export type AzureFirewallPolicyOptions = FirewallPolicyOptions;
+export type AzureDnsSecurityPolicyOptions = DnsSecurityPolicyOptions;
 
 /** Everything `renderAzurePlan` needs beyond the resolution. Plain data. */
 export interface AzurePlanOptions {
@@ -121,20 +44,15 @@ export interface AzurePlanOptions {
   location?: string;
   /** Prefix of the Azure names of child rules (NSG rules, rule collection group, DNS rules, links). Default `agora`. */
   namePrefix?: string;
-  nsg?: AzureNsgOptions;
-  firewallPolicy?: AzureFirewallPolicyOptions;
-  dnsSecurityPolicy?: AzureDnsSecurityPolicyOptions;
+  nsg?: NsgOptions;
+  firewallPolicy?: FirewallPolicyOptions;
+  dnsSecurityPolicy?: DnsSecurityPolicyOptions;
 }
 
 const RFC1918 = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"];
 
-const int = (min: number, max: number) => z.number().int().min(min).max(max);
-const nsgPriority = int(LIMITS.nsgPriority.min, LIMITS.nsgPriority.max);
-const fwPriority = int(LIMITS.firewallPriority.min, LIMITS.firewallPriority.max);
-const dnsPriority = int(LIMITS.dnsPriority.min, LIMITS.dnsPriority.max);
 /** A literal value or a `${name.output}` reference the component fills in. */
 const valueOrRef = z.string().min(1).max(90);
-const armId = (kind: string) => z.string().refine((s) => isArmId(s, kind), `expected the ARM id of a ${kind}`);
 
 const Schema = z.object({
   targets: z.array(z.enum(AzureTarget)).default([AzureTarget.Nsg, AzureTarget.FirewallPolicy, AzureTarget.DnsSecurityPolicy]),
@@ -142,42 +60,20 @@ const Schema = z.object({
   location: valueOrRef.optional(),
   // Must suit every child-name charset: NSG rules, RCG names and the DNS resolver's stricter regex.
   namePrefix: z.string().regex(/^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,22}[a-zA-Z0-9])?$/, "1-24 letters, digits or inner hyphens").default("agora"),
-  nsg: z.object({
-    existing: z.boolean().default(false),
-    networkSecurityGroupName: z.string().regex(/^\w(?:[\w.-]{0,78}[\w_])?$/, "1-80 word characters, dots or hyphens").optional(),
-    firstPriority: nsgPriority.default(1000),
-    lastPriority: nsgPriority.default(1999),
-    denyByDefault: z.boolean().default(true),
-    dnsGuard: z.boolean().default(false),
-    dnsResolvers: z.array(z.string()).min(1).optional(),
-  }).strict().default({ existing: false, firstPriority: 1000, lastPriority: 1999, denyByDefault: true, dnsGuard: false }),
-  firewallPolicy: z.object({
-    existing: z.boolean().default(false),
-    tier: z.enum(FirewallPolicyTier).default(FirewallPolicyTier.Standard),
-    dnsProxyEnabled: z.boolean().optional(),
-    ruleCollectionGroupPriority: fwPriority.default(1000),
-    networkRuleCollectionPriority: fwPriority.default(100),
-    applicationRuleCollectionPriority: fwPriority.default(200),
-    sourceAddresses: z.array(z.string()).min(1).optional(),
-    sourceIpGroups: z.array(armId("Microsoft.Network/ipGroups")).min(1).optional(),
-  }).strict().default({
-    existing: false, tier: FirewallPolicyTier.Standard, ruleCollectionGroupPriority: 1000,
-    networkRuleCollectionPriority: 100, applicationRuleCollectionPriority: 200,
-  }),
-  dnsSecurityPolicy: z.object({
-    existing: z.boolean().default(false),
-    virtualNetworkIds: z.array(armId("Microsoft.Network/virtualNetworks")).default([]),
-    allowPriority: dnsPriority.default(1000),
-    blockPriority: dnsPriority.default(65000),
-    blockOthers: z.boolean().default(true),
-  }).strict().default({ existing: false, virtualNetworkIds: [], allowPriority: 1000, blockPriority: 65000, blockOthers: true }),
+  // Each control's one declaration (./settings.ts), its defaults applied when it is absent.
+  nsg: AZURE_SETTINGS.nsg.prefault({}),
+  firewallPolicy: AZURE_SETTINGS.firewallPolicy.prefault({}),
+  dnsSecurityPolicy: AZURE_SETTINGS.dnsSecurityPolicy.prefault({}),
 }).strict();
 
 type Parsed = z.output<typeof Schema>;
 
 /** Options with defaults applied and every value checked; the workload sources resolved. */
 export interface ResolvedAzureOptions extends Parsed {
-  readonly firewallPolicy: Parsed["firewallPolicy"] & { readonly dnsProxy: boolean; readonly workload: WorkloadSources };
+  /** `existing`: the rules go into the resource the `existing…Id` setting names. */
+  readonly nsg: Parsed["nsg"] & { readonly existing: boolean };
+  readonly firewallPolicy: Parsed["firewallPolicy"] & { readonly existing: boolean; readonly dnsProxy: boolean; readonly workload: WorkloadSources };
+  readonly dnsSecurityPolicy: Parsed["dnsSecurityPolicy"] & { readonly existing: boolean };
 }
 
 /** The workloads whose traffic the firewall rules govern: addresses, or IP Group ids. */
@@ -192,7 +88,7 @@ export function resolveAzureOptions(options: AzurePlanOptions): ResolvedAzureOpt
   if (o.nsg.firstPriority > o.nsg.lastPriority) {
     throw new InputError("azure.nsg.firstPriority", `${o.nsg.firstPriority} is after lastPriority ${o.nsg.lastPriority}`);
   }
-  const fw = o.firewallPolicy;
+  const fw = { ...o.firewallPolicy, existing: o.firewallPolicy.existingFirewallPolicyId !== undefined };
   if (fw.networkRuleCollectionPriority === fw.applicationRuleCollectionPriority) {
     throw new InputError("azure.firewallPolicy.applicationRuleCollectionPriority", "must differ from networkRuleCollectionPriority");
   }
@@ -219,7 +115,8 @@ export function resolveAzureOptions(options: AzurePlanOptions): ResolvedAzureOpt
   return {
     ...o,
     targets: [...new Set(o.targets)].sort(),
+    nsg: { ...o.nsg, existing: o.nsg.existingNetworkSecurityGroupId !== undefined },
     firewallPolicy: { ...fw, dnsProxy, workload },
-    dnsSecurityPolicy: { ...dns, virtualNetworkIds: [...new Set(dns.virtualNetworkIds)].sort() },
+    dnsSecurityPolicy: { ...dns, existing: dns.existingDnsSecurityPolicyId !== undefined, virtualNetworkIds: [...new Set(dns.virtualNetworkIds)].sort() },
   };
 }
