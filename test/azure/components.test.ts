@@ -142,6 +142,9 @@ describe("outputs and inputs given as Pulumi outputs", () => {
     expect(await value(c.ipGroupIds)).toEqual(plan.resources.filter((r) => r.type.endsWith(":IpGroup")).map((r) => `${name}-${r.name}-id`));
     expect(await value(c.firewallPolicyId)).toBe(`${name}-firewall-policy-id`);
     expect(await value(c.widenings)).toEqual(plan.widenings);
+    // Quotas as on AWS: what the plan uses of each limit.
+    expect(await value(c.quotas)).toEqual(plan.quotas);
+    expect((await value(c.quotas)).map((q) => q.quota)).toContain("IP Groups per firewall policy (this plan's)");
     // Recording: enableCloudProxy, then lowUdpPort/highUdpPort for its ingress rule from the proxy endpoints.
     expect((await value(c.appSettings)).map((s) => [s.sdk, s.values])).toEqual([
       ["recording", ["enableCloudProxy = true"]], ["recording", ["lowUdpPort = 40000", "highUdpPort = 41000"]],

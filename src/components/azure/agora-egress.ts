@@ -3,7 +3,7 @@ import { InputError, checkKeys } from "../../model";
 import { AzureTarget } from "../../renderers/azure";
 import { AZURE_TARGET_KEYS } from "../../args/arg-names";
 import { beforeRegistration } from "../errors";
-import { AppSettingOutput, WideningOutput } from "../output-types";
+import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
 import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../../args/selection-args";
 import { AzureDnsSecurityPolicySettings, AzureFirewallPolicySettings, AzureNsgSettings, AzurePlacementArgs, PLACEMENT_KEYS } from "../../args/azure-settings";
 import { createAzureEgress, planAzureEgress } from "./azure-plan";
@@ -53,6 +53,8 @@ export class AzureAgoraEgress extends pulumi.ComponentResource {
   public readonly dnsSecurityPolicyId: pulumi.Output<string | undefined>;
   /** What each control could not express exactly, and what it became. */
   public readonly widenings: pulumi.Output<WideningOutput[]>;
+  /** Use of each platform quota or limit by these resources (rules per NSG, IP Groups per policy, DNS rules and links per policy, …). */
+  public readonly quotas: pulumi.Output<QuotaUsageOutput[]>;
   /** The SDK settings that match the deployed rules. */
   public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
@@ -76,8 +78,9 @@ export class AzureAgoraEgress extends pulumi.ComponentResource {
     this.ipGroupIds = out.ipGroupIds;
     this.dnsSecurityPolicyId = out.dnsSecurityPolicyId;
     this.widenings = out.widenings;
+    this.quotas = out.quotas;
     this.appSettings = out.appSettings;
-    // State keeps what the cloud produces; the report (widenings, appSettings) stays a property (see README).
+    // State keeps what the cloud produces; the report (widenings, quotas, appSettings) stays a property (see README).
     this.registerOutputs({
       networkSecurityGroupId: this.networkSecurityGroupId, firewallPolicyId: this.firewallPolicyId,
       ruleCollectionGroupId: this.ruleCollectionGroupId, ipGroupIds: this.ipGroupIds, dnsSecurityPolicyId: this.dnsSecurityPolicyId,

@@ -6,7 +6,7 @@ import {
   FIREWALL_POLICY_SPEC, FIREWALL_POLICY_TYPE, IP_GROUP_TYPE, NSG_SPEC, NSG_TYPE, RULE_COLLECTION_GROUP_SPEC,
   RULE_COLLECTION_GROUP_TYPE, SECURITY_RULE_TYPE, renderAzurePlan,
 } from "../../renderers/azure";
-import { AppSettingOutput, WideningOutput } from "../output-types";
+import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
 import { ArgsLayout } from "../../args/arg-names";
 import { Prepared, createChildren, prepareSelection } from "../build";
 import { onResource } from "../errors";
@@ -36,6 +36,7 @@ export interface AzureEgressOutputs {
   readonly ipGroupIds: pulumi.Output<string[]>;
   readonly dnsSecurityPolicyId: pulumi.Output<string | undefined>;
   readonly widenings: pulumi.Output<WideningOutput[]>;
+  readonly quotas: pulumi.Output<QuotaUsageOutput[]>;
   readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 }
 
@@ -80,5 +81,5 @@ export function createAzureEgress(parent: pulumi.ComponentResource, name: string
       dnsSecurityPolicyId: targets.includes(AzureTarget.DnsSecurityPolicy) ? id(DNS_POLICY_SPEC, EXTERNAL.existingDnsSecurityPolicy) : none,
     };
   });
-  return { ...out, widenings: out.widenings, appSettings: out.appSettings };
+  return out;
 }

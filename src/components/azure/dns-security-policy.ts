@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkKeys } from "../../model";
 import { AzureTarget } from "../../renderers/azure";
 import { beforeRegistration } from "../errors";
-import { AppSettingOutput, WideningOutput } from "../output-types";
+import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
 import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../../args/selection-args";
 import { AzureDnsSecurityPolicySettings, AzurePlacementArgs, PLACEMENT_KEYS, SETTINGS_KEYS, pickSettings } from "../../args/azure-settings";
 import { createAzureEgress, planAzureEgress } from "./azure-plan";
@@ -23,6 +23,8 @@ export class AzureDnsSecurityPolicy extends pulumi.ComponentResource {
   public readonly dnsSecurityPolicyId: pulumi.Output<string>;
   /** What the policy could not express exactly (exact names match their subtree), and what it became. */
   public readonly widenings: pulumi.Output<WideningOutput[]>;
+  /** Use of each platform quota or limit by these resources (rules per NSG, IP Groups per policy, DNS rules and links per policy, …). */
+  public readonly quotas: pulumi.Output<QuotaUsageOutput[]>;
   /** The SDK settings that match the deployed rules. */
   public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
@@ -35,8 +37,9 @@ export class AzureDnsSecurityPolicy extends pulumi.ComponentResource {
     const out = createAzureEgress(this, name, LAYOUT, planned);
     this.dnsSecurityPolicyId = out.dnsSecurityPolicyId as pulumi.Output<string>;
     this.widenings = out.widenings;
+    this.quotas = out.quotas;
     this.appSettings = out.appSettings;
-    // State keeps what the cloud produces; the report (widenings, appSettings) stays a property (see README).
+    // State keeps what the cloud produces; the report (widenings, quotas, appSettings) stays a property (see README).
     this.registerOutputs({ dnsSecurityPolicyId: this.dnsSecurityPolicyId });
   }
 }

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkKeys } from "../../model";
 import { AzureTarget } from "../../renderers/azure";
 import { beforeRegistration } from "../errors";
-import { AppSettingOutput, WideningOutput } from "../output-types";
+import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
 import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../../args/selection-args";
 import { AzureNsgSettings, AzurePlacementArgs, PLACEMENT_KEYS, SETTINGS_KEYS, pickSettings } from "../../args/azure-settings";
 import { createAzureEgress, planAzureEgress } from "./azure-plan";
@@ -25,6 +25,8 @@ export class AzureNsgRules extends pulumi.ComponentResource {
   public readonly networkSecurityGroupId: pulumi.Output<string>;
   /** What an NSG could not express exactly (domains as the `Internet` tag), and what it became. */
   public readonly widenings: pulumi.Output<WideningOutput[]>;
+  /** Use of each platform quota or limit by these resources (rules per NSG, IP Groups per policy, DNS rules and links per policy, …). */
+  public readonly quotas: pulumi.Output<QuotaUsageOutput[]>;
   /** The SDK settings that match the deployed rules. */
   public readonly appSettings: pulumi.Output<AppSettingOutput[]>;
 
@@ -37,8 +39,9 @@ export class AzureNsgRules extends pulumi.ComponentResource {
     const out = createAzureEgress(this, name, LAYOUT, planned);
     this.networkSecurityGroupId = out.networkSecurityGroupId as pulumi.Output<string>;
     this.widenings = out.widenings;
+    this.quotas = out.quotas;
     this.appSettings = out.appSettings;
-    // State keeps what the cloud produces; the report (widenings, appSettings) stays a property (see README).
+    // State keeps what the cloud produces; the report (widenings, quotas, appSettings) stays a property (see README).
     this.registerOutputs({ networkSecurityGroupId: this.networkSecurityGroupId });
   }
 }
