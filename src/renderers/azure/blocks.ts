@@ -1,15 +1,10 @@
 import {
-  Direction, PortRange, Protocol, cidrSortKey, collapseCidrs, mergePortRanges, portRangesKey, rangesCover,
+  Direction, PortRange, Protocol, Rule, cidrSortKey, collapseCidrs, mergePortRanges, portRangesKey, rangesCover,
 } from "../../model";
 
-/** One SDK's need, with the destination already rendered for the target (a CIDR or a token such as `Internet`). */
-export interface Fact {
-  readonly sdk: string;
-  readonly direction: Direction;
-  readonly protocol: Protocol;
+/** One SDK's need: a model rule with its destination already rendered for the target (a CIDR or a token such as `Internet`). */
+export interface Fact extends Pick<Rule, "sdk" | "direction" | "protocol" | "ports" | "sourcePorts"> {
   readonly address: string;
-  readonly ports: readonly PortRange[];
-  readonly sourcePorts?: readonly PortRange[];
 }
 
 /** Addresses × ports that one augmented rule carries, and the SDKs it serves. */
