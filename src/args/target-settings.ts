@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { InputError } from "../model";
 import { parseInput } from "../resolve";
-import { isIdText, withIdRefs } from "../renderers/settings";
+import { PLAN_REFERENCE_GIVEN, isIdText, planReferenceGiven, withIdRefs } from "../renderers/settings";
 import { External } from "./external";
 
 /*
@@ -37,7 +37,12 @@ function settingsOf(settings: unknown, field: string): Record<string, unknown> {
 export function declaredTarget(
   schema: z.ZodObject, settings: unknown, field: string, isId: (value: unknown) => boolean = isIdText,
 ): { options: Record<string, unknown>; external: External } {
-  const { options, external } = withIdRefs(schema, settingsOf(settings, field), isId);
+  const given = settingsOf(settings, field);
+  const reference = planReferenceGiven(schema, given);
+  if (reference) throw new InputError(`${field}${reference.at}`, `${JSON.stringify(reference.value)} ${PLAN_REFERENCE_GIVEN}`);
+  // The ids as given are checked too (an ARM id's shape), with only the outputs as references.
+  parseInput(schema, withIdRefs(schema, given, (v) => typeof v !== "string" && isId(v)).options, field);
+  const { options, external } = withIdRefs(schema, given, isId);
   parseInput(schema, options, field);
   return { options, external };
 }

@@ -76,9 +76,12 @@ export function withIdRefs<T extends Record<string, unknown>>(
     if (value === undefined || !s.meta.input) continue;
     if (defOf(s.type).type === "record") {
       if (!value || typeof value !== "object" || Array.isArray(value)) continue;
-      const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => isId(v));
-      options[s.key] = Object.fromEntries(entries.map(([k]) => [k, idRef(`${s.meta.input}-${k}`)]));
-      for (const [k, v] of entries) external[`${s.meta.input}-${k}`] = { id: v };
+      // Values `isId` refuses stay as given, for the schema to refuse: nothing is dropped.
+      options[s.key] = Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => {
+        if (!isId(v)) return [k, v];
+        external[`${s.meta.input}-${k}`] = { id: v };
+        return [k, idRef(`${s.meta.input}-${k}`)];
+      }));
     } else if (defOf(s.type).type === "array") {
       // A list's literal ids stay as they are (they only fill rules, never name a resource);
       // an output becomes `${<input>-<n>.id}`, n its place in the list.
@@ -97,6 +100,26 @@ export function withIdRefs<T extends Record<string, unknown>>(
 }
 
 /**
+ * The first id given as the plan's own reference text (`"${vpc.id}"`), as a path below the
+ * settings (`.vpcId`, `.vpcs.app`, `.sourceIpGroups[0]`): such text would pass as an id and reach
+ * the cloud as it is. References are what the package writes, never input.
+ */
+export function planReferenceGiven(schema: z.ZodObject, settings: Record<string, unknown>): { at: string; value: string } | undefined {
+  for (const s of declaredSettings(schema)) {
+    const value = settings[s.key];
+    if (!s.meta.input || value === undefined || value === null) continue;
+    const items: [string, unknown][] = Array.isArray(value)
+      ? value.map((v, i) => [`[${i}]`, v])
+      : Object.getPrototypeOf(value) === Object.prototype ? Object.entries(value as object).map(([k, v]) => [`.${k}`, v]) : [["", value]];
+    for (const [at, v] of items) if (typeof v === "string" && /\$\{[^}]*\}/.test(v)) return { at: `.${s.key}${at}`, value: v };
+  }
+  return undefined;
+}
+
+/** What is wrong with an id given as a plan reference. */
+export const PLAN_REFERENCE_GIVEN = "is written as a plan reference; give the id itself (or, in a program, the resource's output)";
+
+/**
  * A target's schema that checks what a stack file gives without filling in defaults: the
  * renderer applies them when it plans, so the stack's settings read back as written.
  */
@@ -105,5 +128,8 @@ export function asGiven<T extends z.ZodObject>(schema: T): z.ZodType<Partial<z.o
     const def = defOf(f as z.ZodType);
     return [k, def.type === "default" ? def.innerType!.optional().meta((f as z.ZodType).meta() ?? {}) : f];
   }));
-  return schema.safeExtend(shape) as unknown as z.ZodType<Partial<z.output<T>>, Partial<z.input<T>>>;
+  return schema.safeExtend(shape).superRefine((given, ctx) => {
+    const found = planReferenceGiven(schema, given as Record<string, unknown>);
+    if (found) ctx.addIssue({ code: "custom", path: found.at.slice(1).split(/\.|\[(\d+)\]/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message: `${JSON.stringify(found.value)} ${PLAN_REFERENCE_GIVEN}` });
+  }) as unknown as z.ZodType<Partial<z.output<T>>, Partial<z.input<T>>>;
 }

@@ -78,7 +78,7 @@ describe("renderDnsSecurityPolicy", () => {
   it.each([
     [{ allowPriority: 2000, blockPriority: 1500 }, /^azure\.dnsSecurityPolicy\.blockPriority: 1500 must come after allowPriority 2000/],
     [{ allowPriority: 99 }, /^azure\.dnsSecurityPolicy\.allowPriority: /],
-    [{ virtualNetworkIds: ["vnet-1"] }, /^azure\.dnsSecurityPolicy\.virtualNetworkIds\[0\]: expected the ARM id/],
+    [{ virtualNetworkIds: ["vnet-1"] }, /^azure\.dnsSecurityPolicy\.virtualNetworkIds\[0\]: "vnet-1" is not the ARM id of a Microsoft\.Network\/virtualNetworks$/],
   ])("rejects bad DNS options %j", (dnsSecurityPolicy, message) => {
     expect(() => renderDnsSecurityPolicy(resolved("all six SDKs direct"), { ...options, dnsSecurityPolicy })).toThrow(message);
   });

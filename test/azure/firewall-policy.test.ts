@@ -215,7 +215,7 @@ describe("renderFirewallPolicyRules", () => {
     [{ networkRuleCollectionPriority: 300, applicationRuleCollectionPriority: 300 }, /must differ/],
     [{ sourceAddresses: ["10.0.0.0/8"], sourceIpGroups: ["/subscriptions/0/resourceGroups/r/providers/Microsoft.Network/ipGroups/g"] }, /not both/],
     [{ sourceAddresses: ["10.0.0.0/33"] }, /^azure\.firewallPolicy\.sourceAddresses\[0\]: /],
-    [{ sourceIpGroups: ["g1"] }, /^azure\.firewallPolicy\.sourceIpGroups\[0\]: expected the ARM id/],
+    [{ sourceIpGroups: ["g1"] }, /^azure\.firewallPolicy\.sourceIpGroups\[0\]: "g1" is not the ARM id of a Microsoft\.Network\/ipGroups$/],
     [{ tier: FirewallPolicyTier.Basic, dnsProxyEnabled: true }, /Basic firewall policies have no DNS proxy/],
   ])("rejects bad firewall options %j", (firewallPolicy, message) => {
     expect(() => renderFirewallPolicyRules(resolved("all six SDKs direct"), { ...options, firewallPolicy })).toThrow(message);

@@ -12,7 +12,7 @@ import { stringify } from "yaml";
 import { main } from "../../src/cli/main";
 import { planners } from "../../src/cli/planners";
 import { AwsAgoraEgress, AwsDnsFirewall, AwsNetworkFirewall, AwsSecurityGroups } from "../../src/components/aws";
-import { AzureAgoraEgress, AzureNsgRules } from "../../src/components/azure";
+import { AzureAgoraEgress, AzureDnsSecurityPolicy, AzureFirewallPolicyRules, AzureNsgRules } from "../../src/components/azure";
 import { AccessMode, AgoraEnvironment } from "../../src/args/selection-args";
 import { InputError, allows } from "../../src/model";
 import { SelectionInput, resolve } from "../../src/resolve";
@@ -297,6 +297,8 @@ const stackCases: HostileCase[] = [
   K("key without a value", { access: null }, "access", /has no value/),
   K("a secret the CLI cannot decrypt", { productionProxy: { secure: "AAABAJ0=" } }, "productionProxy", /is a Pulumi secret \(secure:\)/),
   K("unknown Network Firewall option", { aws: { networkFirewall: { dnsguard: true } } }, "aws.networkFirewall.dnsguard", /^unknown key \(did you mean dnsGuard\? known: homeNet, /),
+  K("an existing NSG id written as a plan reference", { azure: { resourceGroupName: "rg", nsg: { existingNetworkSecurityGroupId: "${existing-nsg.id}" } } },
+    "azure.nsg.existingNetworkSecurityGroupId", /is written as a plan reference; give the id itself/),
   K("NSG DNS guard given as text", { azure: { resourceGroupName: "rg", nsg: { dnsGuard: "yes" } } }, "azure.nsg.dnsGuard", /expected boolean, received string/),
   K("custom rule with an unknown field", { customRules: [{ protocol: "tcp", ports: [443], destinations: ["a.example.com"], sid: 1 }] }, "customRules[0].sid", /^unknown key \(known: direction, protocol, ports, destinations, sourcePorts, purpose, broad\)$/),
   KF("YAML that does not parse", "broken", "config:\n  agora-egress:sdks: [rtc-native\n", "Pulumi.broken.yaml", /is not valid YAML at line \d+, column \d+/),
@@ -386,6 +388,17 @@ const componentCases: HostileCase[] = [
     sdks: ["rtc-web"], resourceGroupName: "rg", dnsGuard: true, dnsResolvers: ["0.0.0.0/0"],
   }), "args.dnsResolvers[0]", /^0\.0\.0\.0\/0 would let DNS reach every address; leave dnsGuard off instead$/),
   P("AwsAgoraEgress with no target", () => new AwsAgoraEgress("h-none", { sdks: ["rtc-native"] }), "args", /set at least one of securityGroups, networkFirewall and dnsFirewall/),
+  P("AwsSecurityGroups with a VPC id written as a plan reference", () => new AwsSecurityGroups("h-ref", { sdks: ["rtc-native"], vpcId: "${vpc.id}" }),
+    "args.vpcId", /^"\$\{vpc\.id\}" is written as a plan reference; give the id itself/),
+  P("AzureDnsSecurityPolicy with a network id that is not one", () => new AzureDnsSecurityPolicy("h-vnet", {
+    sdks: ["rtc-web"], resourceGroupName: "rg", virtualNetworks: { app: "vnet-app" },
+  }), "args.virtualNetworks.app", /^"vnet-app" is not the ARM id of a Microsoft\.Network\/virtualNetworks$/),
+  P("AzureDnsSecurityPolicy with a space in a network name", () => new AzureDnsSecurityPolicy("h-vnet-name", {
+    sdks: ["rtc-web"], resourceGroupName: "rg", virtualNetworks: { "my app": pulumi.output("x") },
+  }), "args.virtualNetworks", /^"my app" is not a valid virtual network name/),
+  P("AzureFirewallPolicyRules with an IP Group reference as text", () => new AzureFirewallPolicyRules("h-ipg-ref", {
+    sdks: ["rtc-web"], resourceGroupName: "rg", sourceIpGroups: ["${source-ip-group-0.id}"],
+  }), "args.sourceIpGroups[0]", /is written as a plan reference/),
 ];
 
 // ---- least privilege: no silent canonicalisation, fallback or widening ------------------

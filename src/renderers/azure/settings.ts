@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { quote } from "../../model";
 import { parseRef } from "../plan";
 import { setting } from "../settings";
 import { isArmId } from "./arm-id";
@@ -25,7 +26,9 @@ const nsgPriority = int(AZURE_LIMITS.nsgPriority.min, AZURE_LIMITS.nsgPriority.m
 const fwPriority = int(AZURE_LIMITS.firewallPriority.min, AZURE_LIMITS.firewallPriority.max);
 const dnsPriority = int(AZURE_LIMITS.dnsPriority.min, AZURE_LIMITS.dnsPriority.max);
 /** An ARM id of `kind`, or the plan's reference to one a component had as an output. */
-const armId = (kind: string) => z.string().refine((s) => parseRef(s) !== undefined || isArmId(s, kind), `expected the ARM id of a ${kind}`);
+const armId = (kind: string) => z.string().refine((s) => parseRef(s) !== undefined || isArmId(s, kind), {
+  error: (issue) => `${quote(String(issue.input))} is not the ARM id of a ${kind}`,
+});
 const NETWORK_NAME = /^[A-Za-z0-9_-]{1,40}$/;
 
 export const NsgSettings = z.object({
