@@ -75,7 +75,7 @@ const SCOPE_LISTS = ["includeAccounts", "includeOrganizationalUnits", "excludeAc
  * not read as the whole organisation), include and exclude lists never go together (Firewall
  * Manager takes one or the other), and no list names an entry twice.
  */
-function checkScope(scope: Scope): void {
+export function checkOrganizationScope(scope: Scope): void {
   const field = "awsOrganization.scope";
   const include = scope.includeAccounts || scope.includeOrganizationalUnits;
   const exclude = scope.excludeAccounts || scope.excludeOrganizationalUnits;
@@ -324,7 +324,7 @@ function share(o: Options, resources: readonly ResourceSpec[]): ResourceSpec[] {
  */
 export function renderAwsOrganizationPlan(resolution: Resolution, options: OrganizationOptions): Plan {
   const o = parseInput(OrganizationSettings, options, "awsOrganization");
-  checkScope(o.scope);
+  checkOrganizationScope(o.scope);
   if (!o.securityGroups && !o.networkFirewall && !o.dnsFirewall) {
     throw new InputError("awsOrganization", "turn on at least one policy: securityGroups, networkFirewall or dnsFirewall");
   }
