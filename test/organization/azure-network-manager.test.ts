@@ -36,6 +36,21 @@ describe("Azure Virtual Network Manager plan", () => {
       expect(r.inputs.priority).toBeGreaterThanOrEqual(1000);
       expect(r.inputs.priority).toBeLessThanOrEqual(1999);
     }
+    // Each admin rule allows exactly what the NSG rule of the same name allows (whose rendering is proven against the model).
+    const list = (i: Record<string, unknown>, one: string, many: string) => (i[many] as string[] | undefined) ?? [i[one] as string];
+    const asNsg = (i: Record<string, unknown>) => ({
+      direction: i.direction, protocol: i.protocol,
+      sources: list(i, "sourceAddressPrefix", "sourceAddressPrefixes"), sourcePorts: list(i, "sourcePortRange", "sourcePortRanges").map((p) => (p === "*" ? "0-65535" : p)),
+      destinations: list(i, "destinationAddressPrefix", "destinationAddressPrefixes"), destinationPorts: list(i, "destinationPortRange", "destinationPortRanges"),
+    });
+    for (const r of rules(plan)) {
+      const i = r.inputs as Record<string, unknown>;
+      const prefixes = (items: unknown) => (items as { addressPrefix: string }[]).map((x) => x.addressPrefix);
+      expect({ name: r.name, ...{
+        direction: i.direction, protocol: i.protocol, sources: prefixes(i.sources), sourcePorts: i.sourcePortRanges,
+        destinations: prefixes(i.destinations), destinationPorts: i.destinationPortRanges,
+      } }).toEqual({ name: r.name, ...asNsg(nsgRules.find((n) => n.name === r.name)!.inputs) });
+    }
     // Domains are the Internet service tag on exactly their ports, each reported as a widening.
     const tcp = rules(plan).find((r) => r.name === "agora-out-tcp-internet")!;
     expect(tcp.inputs.destinations).toEqual([{ addressPrefix: "Internet", addressPrefixType: "ServiceTag" }]);
