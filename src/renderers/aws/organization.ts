@@ -32,12 +32,12 @@ export const fmsSecurityGroupPolicyName = (shard: number) => `fms-security-group
 const SECURITY_GROUP_RESOURCE_TYPES = ["AWS::EC2::Instance", "AWS::EC2::NetworkInterface"];
 const VPC_RESOURCE_TYPE = "AWS::EC2::VPC";
 
-/** Firewall Manager quotas that would fail the deploy part-way: refused before anything is created. */
+/**
+ * Firewall Manager limits that would fail the deploy part-way: refused before anything is
+ * created. The policy count per Region is checked against `policyQuota` on its own (an
+ * adjustable quota: its message says how to raise it).
+ */
 export const ORGANIZATION_HARD_LIMITS: Readonly<Record<string, HardLimit>> = {
-  "Firewall Manager policies per organisation and Region": {
-    field: "awsOrganization.policyQuota",
-    remedy: "Firewall Manager refuses more; ask AWS to raise the quota and set policyQuota, or turn off a policy type here",
-  },
   "accounts named in the policy scope": {
     field: "awsOrganization.scope",
     remedy: "name organizational units instead of their accounts one by one",
@@ -345,6 +345,11 @@ export function renderAwsOrganizationPlan(resolution: Resolution, options: Organ
     },
     { target: "aws-firewall-manager", quota: "accounts named in the policy scope", scope: "scope", used: accounts, limit: FMS_LIMITS.accountsInScope },
   ];
+  if (policies + o.existingPolicies > o.policyQuota) {
+    throw new InputError("awsOrganization.policyQuota", `${policies} policies here and ${o.existingPolicies} existing would be ${policies + o.existingPolicies} `
+      + `Firewall Manager policies in this Region, more than the quota of ${o.policyQuota}, and Firewall Manager refuses the rest: `
+      + "ask AWS to raise the quota and set policyQuota, or turn off a policy type here");
+  }
   refuseOverflows(quotas, ORGANIZATION_HARD_LIMITS);
   return { ...merged, resources: [...merged.resources, ...ram], quotas };
 }
