@@ -6,6 +6,7 @@ import { churnOf, transitions } from "./churn";
 import { economyOf } from "./economy";
 import { measureLoad } from "./load";
 import { measurePackaging, packagingMarkdown } from "./packaging";
+import { ORGANIZATION_STEPS, measureOrganization, organizationMarkdown, writeOrganizationSection } from "./organization";
 import { capacityReport } from "./report/capacity-report";
 import { churnReport } from "./report/churn-report";
 import { economyReport } from "./report/economy-report";
@@ -84,6 +85,9 @@ function main(): void {
   const packaging = measurePackaging(ROOT, QUICK, log);
   section("5. Packaging", [packagingMarkdown(packaging)]);
 
+  log("\n== 6. Organisation scope (per-network components vs Firewall Manager / Virtual Network Manager) ==");
+  const organization = measureOrganization(QUICK ? [{ networks: 10, accounts: 2 }, { networks: 50, accounts: 5 }] : ORGANIZATION_STEPS, log);
+
   const seconds = (performance.now() - started) / 1000;
   const markdown = resultsMarkdown({
     command: COMMAND, quick: QUICK, seconds, machineBefore, machineAfter: describeMachine(ROOT),
@@ -92,6 +96,7 @@ function main(): void {
   mkdirSync(join(ROOT, "bench"), { recursive: true });
   const out = join(ROOT, "bench", "RESULTS.md");
   writeFileSync(out, markdown);
+  writeOrganizationSection(out, organizationMarkdown(organization, `the full run${QUICK ? " (BENCH_QUICK)" : ""}`));
   log(`\nWrote ${out} in ${seconds.toFixed(0)} s.`);
 }
 

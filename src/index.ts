@@ -10,8 +10,9 @@ export * from "./args/selection-args";
 export { FirewallPolicyTier } from "./renderers/azure";
 // Azure renderers: the entry points by name; the rest under `azure` (their constants would clash with AWS's).
 export {
-  renderAzurePlan, renderNsgRules, renderFirewallPolicyRules, renderDnsSecurityPolicy, AzureTarget,
+  renderAzurePlan, renderNsgRules, renderFirewallPolicyRules, renderDnsSecurityPolicy, renderNetworkManagerPlan, AzureTarget,
 } from "./renderers/azure";
+export type { NetworkManagerOptions } from "./renderers/azure";
 export type { AzurePlanOptions, AzureNsgOptions, AzureFirewallPolicyOptions, AzureDnsSecurityPolicyOptions } from "./renderers/azure";
 export * as azure from "./renderers/azure";
 
@@ -27,10 +28,13 @@ export type {
   AwsAgoraEgressArgs, AwsSecurityGroupsArgs, AwsNetworkFirewallArgs, AwsDnsFirewallArgs,
   AwsDnsFirewallSettings, AwsNetworkFirewallSettings, AwsSecurityGroupSettings,
   AppSettingOutput, QuotaUsageOutput, WideningOutput,
+  AwsAgoraEgressOrganizationArgs, AwsOrganizationSettings, AwsOrganizationScopeSettings, AwsOrganizationSecurityGroupSettings,
+  AwsOrganizationNetworkFirewallSettings, AwsOrganizationDnsFirewallSettings, AwsOrganizationShareSettings,
 } from "./components/aws";
 export type {
   AzurePlacementArgs, AzureNsgSettings, AzureFirewallPolicySettings, AzureDnsSecurityPolicySettings,
   AzureNsgRulesArgs, AzureFirewallPolicyRulesArgs, AzureDnsSecurityPolicyArgs, AzureAgoraEgressArgs,
+  AzureAgoraEgressNetworkManagerArgs, AzureNetworkManagerSettings, AzureNetworkManagerFirewallPolicySettings,
 } from "./components/azure";
 
 export declare const AwsAgoraEgress: typeof AwsComponents.AwsAgoraEgress;
@@ -41,6 +45,8 @@ export declare const AwsNetworkFirewall: typeof AwsComponents.AwsNetworkFirewall
 export type AwsNetworkFirewall = AwsComponents.AwsNetworkFirewall;
 export declare const AwsDnsFirewall: typeof AwsComponents.AwsDnsFirewall;
 export type AwsDnsFirewall = AwsComponents.AwsDnsFirewall;
+export declare const AwsAgoraEgressOrganization: typeof AwsComponents.AwsAgoraEgressOrganization;
+export type AwsAgoraEgressOrganization = AwsComponents.AwsAgoraEgressOrganization;
 
 export declare const AzureAgoraEgress: typeof AzureComponents.AzureAgoraEgress;
 export type AzureAgoraEgress = AzureComponents.AzureAgoraEgress;
@@ -50,6 +56,8 @@ export declare const AzureFirewallPolicyRules: typeof AzureComponents.AzureFirew
 export type AzureFirewallPolicyRules = AzureComponents.AzureFirewallPolicyRules;
 export declare const AzureDnsSecurityPolicy: typeof AzureComponents.AzureDnsSecurityPolicy;
 export type AzureDnsSecurityPolicy = AzureComponents.AzureDnsSecurityPolicy;
+export declare const AzureAgoraEgressNetworkManager: typeof AzureComponents.AzureAgoraEgressNetworkManager;
+export type AzureAgoraEgressNetworkManager = AzureComponents.AzureAgoraEgressNetworkManager;
 
 /** What each cloud's components need installed besides this package. */
 const PEERS = { aws: "@pulumi/pulumi @pulumi/aws", azure: "@pulumi/pulumi @pulumi/azure-native" } as const;
@@ -72,7 +80,7 @@ function lazyExports(cloud: keyof typeof PEERS, names: readonly string[], load: 
   for (const name of names) Object.defineProperty(exports, name, { enumerable: true, configurable: true, get: () => get(name) });
 }
 
-lazyExports("aws", ["AwsAgoraEgress", "AwsSecurityGroups", "AwsNetworkFirewall", "AwsDnsFirewall"],
+lazyExports("aws", ["AwsAgoraEgress", "AwsSecurityGroups", "AwsNetworkFirewall", "AwsDnsFirewall", "AwsAgoraEgressOrganization"],
   () => require("./components/aws"));
-lazyExports("azure", ["AzureAgoraEgress", "AzureNsgRules", "AzureFirewallPolicyRules", "AzureDnsSecurityPolicy"],
+lazyExports("azure", ["AzureAgoraEgress", "AzureNsgRules", "AzureFirewallPolicyRules", "AzureDnsSecurityPolicy", "AzureAgoraEgressNetworkManager"],
   () => require("./components/azure"));

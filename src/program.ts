@@ -5,7 +5,8 @@
  * widenings, quota usage, planned resources and application settings.
  *
  * `agora-egress:aws` deploys the AwsAgoraEgress component, `agora-egress:azure` the
- * AzureAgoraEgress component: each renders the same plan again from the same selection and
+ * AzureAgoraEgress component, `agora-egress:awsOrganization` AwsAgoraEgressOrganization and
+ * `agora-egress:azureNetworkManager` AzureAgoraEgressNetworkManager: each renders the same plan again from the same selection and
  * creates exactly its resources. Bad config stops the run with one line naming the stack file
  * and key (a RunError), not a stack trace.
  *
@@ -16,12 +17,13 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { allowLines } from "./model/allow-lines";
-import { AwsAgoraEgress } from "./components/aws";
-import { AzureAgoraEgress } from "./components/azure";
+// The stack schemas check what the components require (scope, networkManagerId) and read the rest as given.
+import { AwsAgoraEgress, AwsAgoraEgressOrganization, AwsAgoraEgressOrganizationArgs } from "./components/aws";
+import { AzureAgoraEgress, AzureAgoraEgressNetworkManager, AzureAgoraEgressNetworkManagerArgs } from "./components/azure";
 import { Plan } from "./renderers/plan";
 import { InputError } from "./model";
 import {
-  STACK_KEY_KINDS, StackSelection, isStackKey, planAws, planAzure, resolveStack, selectionArgs, stackConfigFromValues, targetOrigin, withOrigins,
+  STACK_KEY_KINDS, StackSelection, isStackKey, planAws, planAwsOrganization, planAzure, planAzureNetworkManager, resolveStack, selectionArgs, stackConfigFromValues, targetOrigin, withOrigins,
 } from "./stack";
 import { PlainSelectionArgs } from "./args/selection-args";
 import { Resolution } from "./resolve";
@@ -56,11 +58,13 @@ function validated<T>(fn: () => T): T {
 const { stack, resolution, plans, args } = validated(() => {
   const stack: StackSelection = stackConfigFromValues(stackName, file, projectValues());
   const resolution: Resolution = resolveStack(stack);
-  const plans: { aws?: Plan; azure?: Plan } = withOrigins(targetOrigin(file), () => ({
+  const plans: { aws?: Plan; azure?: Plan; awsOrganization?: Plan; azureNetworkManager?: Plan } = withOrigins(targetOrigin(file), () => ({
     ...(stack.aws ? { aws: planAws(resolution, stack.aws) } : {}),
     ...(stack.azure ? { azure: planAzure(resolution, stack.azure) } : {}),
+    ...(stack.awsOrganization ? { awsOrganization: planAwsOrganization(resolution, stack.awsOrganization) } : {}),
+    ...(stack.azureNetworkManager ? { azureNetworkManager: planAzureNetworkManager(resolution, stack.azureNetworkManager) } : {}),
   }));
-  const args: PlainSelectionArgs | undefined = stack.aws || stack.azure ? selectionArgs(stack) : undefined;
+  const args: PlainSelectionArgs | undefined = stack.aws || stack.azure || stack.awsOrganization || stack.azureNetworkManager ? selectionArgs(stack) : undefined;
   return { stack, resolution, plans, args };
 });
 
@@ -76,9 +80,17 @@ const componentArgs = args && {
 
 const awsEgress = stack.aws && componentArgs ? new AwsAgoraEgress("aws", { ...componentArgs, ...stack.aws }) : undefined;
 const azureEgress = stack.azure && componentArgs ? new AzureAgoraEgress("azure", { ...componentArgs, ...stack.azure }) : undefined;
-const perCloud = <T>(pick: (plan: Plan) => T): { aws?: T; azure?: T } => ({
+const awsOrganization = stack.awsOrganization && componentArgs
+  ? new AwsAgoraEgressOrganization("aws-organization", { ...componentArgs, ...stack.awsOrganization } as AwsAgoraEgressOrganizationArgs)
+  : undefined;
+const azureNetworkManager = stack.azureNetworkManager && componentArgs
+  ? new AzureAgoraEgressNetworkManager("azure-network-manager", { ...componentArgs, ...stack.azureNetworkManager } as AzureAgoraEgressNetworkManagerArgs)
+  : undefined;
+const perCloud = <T>(pick: (plan: Plan) => T): { aws?: T; azure?: T; awsOrganization?: T; azureNetworkManager?: T } => ({
   ...(plans.aws ? { aws: pick(plans.aws) } : {}),
   ...(plans.azure ? { azure: pick(plans.azure) } : {}),
+  ...(plans.awsOrganization ? { awsOrganization: pick(plans.awsOrganization) } : {}),
+  ...(plans.azureNetworkManager ? { azureNetworkManager: pick(plans.azureNetworkManager) } : {}),
 });
 
 export const edition = resolution.edition;
@@ -100,6 +112,22 @@ export const aws = awsEgress && {
   ruleGroupArn: awsEgress.ruleGroupArn,
   firewallPolicyArn: awsEgress.firewallPolicyArn,
   dnsFirewallRuleGroupId: awsEgress.dnsFirewallRuleGroupId,
+};
+/** The organisation scope on AWS: the Firewall Manager policies and what they reference. */
+export const awsOrganizationIds = awsOrganization && {
+  policyIds: awsOrganization.policyIds,
+  primarySecurityGroupIds: awsOrganization.primarySecurityGroupIds,
+  ruleGroupArn: awsOrganization.ruleGroupArn,
+  dnsFirewallRuleGroupId: awsOrganization.dnsFirewallRuleGroupId,
+  resourceShareArn: awsOrganization.resourceShareArn,
+};
+/** The network manager scope on Azure: the security admin configuration and the base Firewall Policy. */
+export const azureNetworkManagerIds = azureNetworkManager && {
+  securityAdminConfigurationId: azureNetworkManager.securityAdminConfigurationId,
+  adminRuleIds: azureNetworkManager.adminRuleIds,
+  commitId: azureNetworkManager.commitId,
+  firewallPolicyId: azureNetworkManager.firewallPolicyId,
+  childFirewallPolicyIds: azureNetworkManager.childFirewallPolicyIds,
 };
 /** The Azure ids to wire into your network (the NSG to associate, the policy for your firewall, the DNS policy). */
 export const azure = azureEgress && {

@@ -6,11 +6,12 @@ import { settleGarbage } from "../report/gc";
  * The same minimal mocks in both children: every resource gets a deterministic id and echoes
  * its inputs (plus `name`/`arn`), so outputs resolve and dependent registrations proceed.
  */
-export async function installMocks(): Promise<{ registered: () => number }> {
+export async function installMocks(onResource?: (custom: boolean) => void): Promise<{ registered: () => number }> {
   let count = 0;
   await pulumi.runtime.setMocks({
     newResource: (args: pulumi.runtime.MockResourceArgs) => {
       count++;
+      onResource?.(args.custom ?? false);
       return { id: `${args.name}-id`, state: { ...args.inputs, name: args.inputs.name ?? args.name, arn: `arn:mock:::${args.name}` } };
     },
     call: (args: pulumi.runtime.MockCallArgs) => args.inputs,

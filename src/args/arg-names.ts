@@ -39,7 +39,9 @@ export type Cloud = "aws" | "azure";
 export const AWS_TARGET_KEYS = ["securityGroups", "networkFirewall", "dnsFirewall"] as const;
 /** The Azure controls: each is a settings object in AzureAgoraEgress's args and in `agora-egress:azure`. */
 export const AZURE_TARGET_KEYS = ["nsg", "firewallPolicy", "dnsSecurityPolicy"] as const;
-export type TargetKey = (typeof AWS_TARGET_KEYS)[number] | (typeof AZURE_TARGET_KEYS)[number];
+/** The organisation scopes: each is a component of its own and a stack key (`agora-egress:awsOrganization`). */
+export const ORGANIZATION_SCOPE_KEYS = ["awsOrganization", "azureNetworkManager"] as const;
+export type TargetKey = (typeof AWS_TARGET_KEYS)[number] | (typeof AZURE_TARGET_KEYS)[number] | (typeof ORGANIZATION_SCOPE_KEYS)[number];
 
 /**
  * A renderer or settings field as a path in a cloud's settings, the way the umbrella args and
@@ -47,11 +49,11 @@ export type TargetKey = (typeof AWS_TARGET_KEYS)[number] | (typeof AZURE_TARGET_
  * `securityGroups.vpcId` → aws `securityGroups.vpcId`, `azure.nsg.lastPriority` → azure `nsg.lastPriority`, `aws` → aws `` (the settings as a whole).
  * Undefined for other fields.
  */
-export function settingsPath(root: string, path: string): { cloud: Cloud; path: string } | undefined {
-  let cloud: Cloud;
+export function settingsPath(root: string, path: string): { cloud: Cloud | (typeof ORGANIZATION_SCOPE_KEYS)[number]; path: string } | undefined {
+  let cloud: Cloud | (typeof ORGANIZATION_SCOPE_KEYS)[number];
   let field: string;
-  if (root === "aws" || root === "azure") {
-    cloud = root;
+  if (root === "aws" || root === "azure" || (ORGANIZATION_SCOPE_KEYS as readonly string[]).includes(root)) {
+    cloud = root as typeof cloud;
     field = path.replace(/^\./, "");
   } else if ((AWS_TARGET_KEYS as readonly string[]).includes(root)) {
     cloud = "aws";

@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { AWS_SETTINGS } from "../renderers/aws/settings";
 import { AZURE_SETTINGS } from "../renderers/azure/settings";
+import {
+  OrganizationDnsFirewallSettings, OrganizationNetworkFirewallSettings, OrganizationScopeSettings, OrganizationSecurityGroupSettings,
+  OrganizationSettings, OrganizationShareSettings,
+} from "../renderers/aws/organization-settings";
+import { NetworkManagerFirewallPolicySettings, NetworkManagerSettings } from "../renderers/azure/network-manager-settings";
 import { DeclaredSetting, declaredSettings } from "../renderers/settings";
 
 /*
@@ -19,7 +24,12 @@ interface Target {
   /** One line: what the target is. */
   readonly title: string;
   readonly schema: z.ZodObject;
+  /** Where the settings live when not under the umbrella's `agora-egress:<cloud>.<key>`: the stack key path and the component. */
+  readonly at?: { readonly stackKey: string; readonly component: string };
 }
+
+const AWS_ORGANIZATION = "AwsAgoraEgressOrganization";
+const AZURE_NETWORK_MANAGER = "AzureAgoraEgressNetworkManager";
 
 export const TARGETS: readonly Target[] = [
   { name: "AwsSecurityGroupSettings", key: "securityGroups", cloud: "aws", title: "Security groups", schema: AWS_SETTINGS.securityGroups },
@@ -28,6 +38,38 @@ export const TARGETS: readonly Target[] = [
   { name: "AzureNsgSettings", key: "nsg", cloud: "azure", title: "Network security group", schema: AZURE_SETTINGS.nsg },
   { name: "AzureFirewallPolicySettings", key: "firewallPolicy", cloud: "azure", title: "Firewall Policy", schema: AZURE_SETTINGS.firewallPolicy },
   { name: "AzureDnsSecurityPolicySettings", key: "dnsSecurityPolicy", cloud: "azure", title: "DNS security policy", schema: AZURE_SETTINGS.dnsSecurityPolicy },
+  {
+    name: "AwsOrganizationSettings", key: "awsOrganization", cloud: "aws", title: "AWS organisation (Firewall Manager)", schema: OrganizationSettings,
+    at: { stackKey: "awsOrganization", component: AWS_ORGANIZATION },
+  },
+  {
+    name: "AwsOrganizationScopeSettings", key: "scope", cloud: "aws", title: "AWS organisation: policy scope", schema: OrganizationScopeSettings,
+    at: { stackKey: "awsOrganization.scope", component: AWS_ORGANIZATION },
+  },
+  {
+    name: "AwsOrganizationSecurityGroupSettings", key: "securityGroups", cloud: "aws", title: "AWS organisation: common security group policy",
+    schema: OrganizationSecurityGroupSettings, at: { stackKey: "awsOrganization.securityGroups", component: AWS_ORGANIZATION },
+  },
+  {
+    name: "AwsOrganizationNetworkFirewallSettings", key: "networkFirewall", cloud: "aws", title: "AWS organisation: Network Firewall policy",
+    schema: OrganizationNetworkFirewallSettings, at: { stackKey: "awsOrganization.networkFirewall", component: AWS_ORGANIZATION },
+  },
+  {
+    name: "AwsOrganizationDnsFirewallSettings", key: "dnsFirewall", cloud: "aws", title: "AWS organisation: DNS Firewall policy",
+    schema: OrganizationDnsFirewallSettings, at: { stackKey: "awsOrganization.dnsFirewall", component: AWS_ORGANIZATION },
+  },
+  {
+    name: "AwsOrganizationShareSettings", key: "share", cloud: "aws", title: "AWS organisation: RAM share", schema: OrganizationShareSettings,
+    at: { stackKey: "awsOrganization.share", component: AWS_ORGANIZATION },
+  },
+  {
+    name: "AzureNetworkManagerSettings", key: "azureNetworkManager", cloud: "azure", title: "Azure Virtual Network Manager", schema: NetworkManagerSettings,
+    at: { stackKey: "azureNetworkManager", component: AZURE_NETWORK_MANAGER },
+  },
+  {
+    name: "AzureNetworkManagerFirewallPolicySettings", key: "firewallPolicy", cloud: "azure", title: "Azure Virtual Network Manager: base Firewall Policy",
+    schema: NetworkManagerFirewallPolicySettings, at: { stackKey: "azureNetworkManager.firewallPolicy", component: AZURE_NETWORK_MANAGER },
+  },
 ];
 
 /** Where the enums named by `tsType` come from, relative to src/args. */
@@ -35,6 +77,7 @@ const ENUM_MODULES: Readonly<Record<string, string>> = {
   StatefulDefaultAction: "../renderers/aws/settings",
   DnsRedirectionAction: "../renderers/aws/settings",
   DnsBlockResponse: "../renderers/aws/settings",
+  FirewallDeploymentModel: "../renderers/aws/organization-settings",
   FirewallPolicyTier: "../renderers/azure/settings",
 };
 
@@ -68,8 +111,11 @@ const HEADER = "// Generated from src/renderers/<cloud>/settings.ts by `npm run 
 /** src/args/settings.generated.ts */
 export function generatedArgs(): string {
   const body = TARGETS.map((t) => {
-    const fields = declaredSettings(t.schema).map((s) => `  /** ${s.meta.description} */\n  ${s.key}?: ${argType(s)};`);
-    return `/** ${t.title} settings: \`${t.key}\` in ${t.cloud === "aws" ? "AwsAgoraEgress" : "AzureAgoraEgress"}'s args and \`agora-egress:${t.cloud}\`. */\nexport interface ${t.name} {\n${fields.join("\n")}\n}\n`;
+    const fields = declaredSettings(t.schema).map((s) => `  /** ${s.meta.description} */\n  ${s.key}${s.optional ? "?" : ""}: ${argType(s)};`);
+    const where = t.at
+      ? `${t.at.stackKey === t.key ? "the args" : `\`${t.key}\` in the args`} of ${t.at.component} and \`agora-egress:${t.at.stackKey}\``
+      : `\`${t.key}\` in ${t.cloud === "aws" ? "AwsAgoraEgress" : "AzureAgoraEgress"}'s args and \`agora-egress:${t.cloud}\``;
+    return `/** ${t.title} settings: ${where}. */\nexport interface ${t.name} {\n${fields.join("\n")}\n}\n`;
   });
   const used = [...new Set(TARGETS.flatMap((t) => declaredSettings(t.schema).map((s) => s.meta.tsType).filter((n): n is string => !!n && n in ENUM_MODULES)))].sort();
   const byModule = new Map<string, string[]>();
@@ -90,8 +136,9 @@ function shown(value: unknown): string {
 export function generatedDocs(): string {
   const sections = TARGETS.map((t) => {
     const rows = declaredSettings(t.schema).map((s) =>
-      `| \`${s.key}\` | \`${argType(s).replace(/\|/g, "\\|")}\` | ${shown(s.defaultValue)} | ${s.meta.description.replace(/\|/g, "\\|")} |`);
-    return `## ${t.title}: \`${t.key}\`\n\nComponent args: \`${t.name}\`; stack key: \`agora-egress:${t.cloud}.${t.key}\`.\n\n| setting | type | default | meaning |\n| --- | --- | --- | --- |\n${rows.join("\n")}\n`;
+      `| \`${s.key}\` | \`${argType(s).replace(/\|/g, "\\|")}\` | ${s.optional ? shown(s.defaultValue) : "required"} | ${s.meta.description.replace(/\|/g, "\\|")} |`);
+    const stackKey = t.at ? t.at.stackKey : `${t.cloud}.${t.key}`;
+    return `## ${t.title}: \`${t.key}\`\n\nComponent args: \`${t.name}\`${t.at ? ` (${t.at.component})` : ""}; stack key: \`agora-egress:${stackKey}\`.\n\n| setting | type | default | meaning |\n| --- | --- | --- | --- |\n${rows.join("\n")}\n`;
   });
   return `<!-- ${HEADER.slice(3).trim()} -->\n# Target settings\n\nEvery setting of every target, as the components take it and a stack file holds it. `
     + "Ids that other resources output take a `pulumi.Input<string>` in the components and a literal id in a stack file.\n\n"

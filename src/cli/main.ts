@@ -7,7 +7,7 @@ import { DIFF_FORMATS, DiffFlags, diffCommand } from "./commands/diff";
 import { PlanFlags, planCommand } from "./commands/plan";
 import { RULES_FORMATS, RulesFlags, rulesCommand } from "./commands/rules";
 import { summaryCommand } from "./commands/summary";
-import { CLOUDS } from "./planners";
+import { CLOUDS, SCOPES } from "./planners";
 import { SelectionFlags, addSelectionOptions } from "./selection";
 import { packageVersion } from "./version";
 
@@ -50,6 +50,8 @@ function buildProgram(ctx: CliContext, setCode: (code: number) => void): Command
 
   addSelectionOptions(sub("plan", "the resources the Pulumi components would create on one cloud"))
     .addOption(new Option("--cloud <cloud>", "aws or azure").choices([...CLOUDS]).makeOptionMandatory())
+    .addOption(new Option("--scope <scope>", "network (the per-network components) or organization (Firewall Manager / Virtual Network Manager)")
+      .choices([...SCOPES]).default("network"))
     .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
     .action((flags: PlanFlags) => setCode(planCommand(ctx, flags)));
 

@@ -29,6 +29,17 @@ const REPLACE_ON: Record<string, readonly string[]> = {
   "azure-native:dnsresolver:DnsSecurityRule": ["dnsSecurityRuleName", "dnsResolverPolicyName", "resourceGroupName", "location"],
   // virtualNetwork "cannot be changed after creation" (cloud-semantics §7.1).
   "azure-native:dnsresolver:DnsResolverPolicyVirtualNetworkLink": ["virtualNetworkLinkName", "dnsResolverPolicyName", "resourceGroupName", "location", "virtualNetwork"],
+  // Organisation scope. A Firewall Manager policy keeps its type (PutPolicy updates a policy of the same type); its scope,
+  // resource types and managedServiceData update in place.
+  "aws:fms/policy:Policy": ["securityServicePolicyData.type"],
+  "aws:ram/resourceShare:ResourceShare": [],
+  "aws:ram/resourceAssociation:ResourceAssociation": ["resourceArn", "resourceShareArn"],
+  "aws:ram/principalAssociation:PrincipalAssociation": ["principal", "resourceShareArn"],
+  // Azure Virtual Network Manager resources are named in their ARM path, under the network manager.
+  "azure-native:network:SecurityAdminConfiguration": ["configurationName", "networkManagerName", "resourceGroupName"],
+  "azure-native:network:AdminRuleCollection": ["ruleCollectionName", "configurationName", "networkManagerName", "resourceGroupName"],
+  "azure-native:network:AdminRule": ["ruleName", "ruleCollectionName", "configurationName", "networkManagerName", "resourceGroupName"],
+  "azure-native:network:Commit": ["commitName", "networkManagerName", "resourceGroupName"],
 };
 
 /** The input paths (dotted) whose change replaces a resource of `type`; undefined when unknown. */

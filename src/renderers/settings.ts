@@ -34,6 +34,8 @@ export interface DeclaredSetting {
   readonly type: z.ZodType;
   /** The schema's default, when it has one. */
   readonly defaultValue?: unknown;
+  /** The setting may be left out (it is optional or has a default). */
+  readonly optional: boolean;
 }
 
 type Def = { type: string; innerType?: z.ZodType; defaultValue?: unknown };
@@ -46,11 +48,13 @@ export function declaredSettings(schema: z.ZodObject): DeclaredSetting[] {
     if (!meta?.description) throw new Error(`setting ${key} has no description`);
     let type = field as z.ZodType;
     let defaultValue: unknown;
+    let optional = false;
     for (let def = defOf(type); def.type === "optional" || def.type === "default"; def = defOf(type)) {
       if (def.type === "default") defaultValue = def.defaultValue;
+      optional = true;
       type = def.innerType!;
     }
-    return { key, meta, type, ...(defaultValue !== undefined ? { defaultValue } : {}) };
+    return { key, meta, type, optional, ...(defaultValue !== undefined ? { defaultValue } : {}) };
   });
 }
 

@@ -3,7 +3,7 @@ import { SelectionInput, parseInput } from "../resolve";
 import { stackField } from "./fields";
 import { SELECTION_KEYS, STACK_KEYS, STACK_KEY_NAMES, STACK_NAMESPACE, StackKey, isStackKey } from "./keys";
 import { findSecure } from "./secure";
-import { AwsTargetConfig, AzureTargetConfig } from "./targets";
+import { AwsOrganizationConfig, AwsTargetConfig, AzureNetworkManagerConfig, AzureTargetConfig } from "./targets";
 
 /** A stack's configuration, validated: the resolver's selection plus the cloud target options. */
 export interface StackSelection {
@@ -18,6 +18,10 @@ export interface StackSelection {
   readonly aws?: AwsTargetConfig;
   /** Options of the Azure targets (`agora-egress:azure`), validated; absent when the stack does not deploy to Azure. */
   readonly azure?: AzureTargetConfig;
+  /** The organisation scope on AWS (`agora-egress:awsOrganization`): Firewall Manager policies. */
+  readonly awsOrganization?: AwsOrganizationConfig;
+  /** The network manager scope on Azure (`agora-egress:azureNetworkManager`): security admin rules and a base Firewall Policy. */
+  readonly azureNetworkManager?: AzureNetworkManagerConfig;
   /** Keys whose value is a Pulumi secret and was left out (see `deferSecrets`). */
   readonly secureKeys: readonly StackKey[];
 }
@@ -73,6 +77,8 @@ export function stackConfigFromValues(
     keys: (Object.keys(values) as StackKey[]).sort(),
     ...(parsed.aws ? { aws: parsed.aws as AwsTargetConfig } : {}),
     ...(parsed.azure ? { azure: parsed.azure as AzureTargetConfig } : {}),
+    ...(parsed.awsOrganization ? { awsOrganization: parsed.awsOrganization as AwsOrganizationConfig } : {}),
+    ...(parsed.azureNetworkManager ? { azureNetworkManager: parsed.azureNetworkManager as AzureNetworkManagerConfig } : {}),
     secureKeys,
   };
 }

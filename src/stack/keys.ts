@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Access, CustomRule, Environment, ProductionProxy, RecordingPorts, SdkSpec } from "../resolve";
-import { AwsTargetConfig, AzureTargetConfig } from "./targets";
+import { AwsOrganizationConfig, AwsTargetConfig, AzureNetworkManagerConfig, AzureTargetConfig } from "./targets";
 
 /** The Pulumi project name, and so the namespace of every config key (`agora-egress:sdks`). */
 export const STACK_NAMESPACE = "agora-egress";
@@ -28,6 +28,8 @@ export const STACK_KEYS = {
   edition: z.string().min(1),
   aws: AwsTargetConfig,
   azure: AzureTargetConfig,
+  awsOrganization: AwsOrganizationConfig,
+  azureNetworkManager: AzureNetworkManagerConfig,
 } as const;
 
 export type StackKey = keyof typeof STACK_KEYS;
@@ -54,6 +56,8 @@ export const STACK_KEY_KINDS: Record<StackKey, "string" | "object"> = {
   edition: "string",
   aws: "object",
   azure: "object",
+  awsOrganization: "object",
+  azureNetworkManager: "object",
 };
 
 export function isStackKey(key: string): key is StackKey {

@@ -3,7 +3,11 @@ import { Resolution } from "../resolve";
 import {
   ALL_AWS_TARGETS, AWS_SETTINGS, AwsPlanOptions, renderAwsPlan,
 } from "../renderers/aws";
-import { AZURE_SETTINGS, AzurePlanOptions, AzureTarget, renderAzurePlan } from "../renderers/azure";
+import {
+  ALL_NETWORK_MANAGER_TARGETS, AZURE_SETTINGS, AzurePlanOptions, AzureTarget, NetworkManagerSettings, renderAzurePlan, renderNetworkManagerPlan,
+} from "../renderers/azure";
+import { ALL_ORGANIZATION_TARGETS, OrganizationSettings, renderAwsOrganizationPlan } from "../renderers/aws";
+import { awsOrganizationInputs, azureNetworkManagerInputs } from "../args/organization-settings";
 import { AzureEgressShape, azureTargetInputs } from "../args/azure-settings";
 import type { AgoraSelectionArgs } from "../args/selection-args";
 import { Plan, parseRef } from "../renderers/plan";
@@ -144,4 +148,35 @@ export function planAws(resolution: Resolution, config: AwsTargetConfig | undefi
 /** The Azure plan for a stack's target config; InputErrors name `azure.<option>`. */
 export function planAzure(resolution: Resolution, config: AzureTargetConfig | undefined): Plan {
   return withOrigins(targetOrigin(), () => renderAzurePlan(resolution, azurePlanOptions(config)));
+}
+
+/**
+ * `agora-egress:awsOrganization`: the settings of AwsAgoraEgressOrganization (less the
+ * selection), as declared once in src/renderers/aws/organization-settings.ts and read as given.
+ */
+export const AwsOrganizationConfig = asGiven(OrganizationSettings);
+export type AwsOrganizationConfig = z.output<typeof AwsOrganizationConfig>;
+
+/** `agora-egress:azureNetworkManager`: the settings of AzureAgoraEgressNetworkManager (less the selection), read as given. */
+export const AzureNetworkManagerConfig = asGiven(NetworkManagerSettings);
+export type AzureNetworkManagerConfig = z.output<typeof AzureNetworkManagerConfig>;
+
+/**
+ * The organisation plan on AWS for a stack's `agora-egress:awsOrganization`, as
+ * AwsAgoraEgressOrganization makes it; absent (no stack config): every policy with its defaults,
+ * for every account, ids it cannot know as references. InputErrors name `awsOrganization.<option>`.
+ */
+export function planAwsOrganization(resolution: Resolution, config: AwsOrganizationConfig | undefined): Plan {
+  return withOrigins(targetOrigin(), () => {
+    const { options, external } = config ? awsOrganizationInputs(config) : { options: ALL_ORGANIZATION_TARGETS, external: {} };
+    return fillKnownIds(renderAwsOrganizationPlan(resolution, options), external);
+  });
+}
+
+/** The network manager plan on Azure for a stack's `agora-egress:azureNetworkManager`; InputErrors name `azureNetworkManager.<option>`. */
+export function planAzureNetworkManager(resolution: Resolution, config: AzureNetworkManagerConfig | undefined): Plan {
+  return withOrigins(targetOrigin(), () => {
+    const { options, external } = config ? azureNetworkManagerInputs(config) : { options: ALL_NETWORK_MANAGER_TARGETS, external: {} };
+    return fillKnownIds(renderNetworkManagerPlan(resolution, options), external);
+  });
 }

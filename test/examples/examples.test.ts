@@ -10,6 +10,10 @@ import awsCentralizedInspection = require("../../examples/aws-centralized-inspec
 import azureHubSpoke = require("../../examples/azure-hub-spoke");
 import multicloudLandingZone = require("../../examples/multicloud-landing-zone");
 import awsProductionSecretEndpoints = require("../../examples/aws-production-secret-endpoints");
+import awsOrganization = require("../../examples/aws-organization");
+import azureNetworkManager = require("../../examples/azure-network-manager");
+import { renderAwsOrganizationPlan } from "../../src/renderers/aws";
+import { renderNetworkManagerPlan } from "../../src/renderers/azure";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -224,5 +228,43 @@ describe("aws-production-secret-endpoints", () => {
     expect(resolved.securityGroupIds).toEqual(["native-rtc-production-sg-group-0-id"]);
     expect(resolved.firewallPolicyArn).toBe("arn:aws:mock:::native-rtc-production-nfw-policy");
     expect(resolved.appSettings[0].values).toContain(`{"rtc.proxy_server":[2,${JSON.stringify(JSON.stringify(sample.proxyServers))},0]}`);
+  });
+});
+
+describe("aws-organization", () => {
+  it("creates exactly the organisation plan's resources, a fixed count whatever the organizational units in scope", async () => {
+    const r = await run(awsOrganization);
+    expect(r.components.map((c) => `${c.type} ${c.name}`)).toEqual(["agora-egress:index:AwsAgoraEgressOrganization agora-org"]);
+    const plan = renderAwsOrganizationPlan(resolve({ sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy }), {
+      scope: { includeOrganizationalUnits: ["ou-ab12-34567890"], resourceTags: { "agora-egress": "on" } },
+      securityGroups: { vpcId: "${vpc.id}" }, networkFirewall: { singleEndpointPerVpc: true }, dnsFirewall: { priority: 10 },
+      share: { principals: ["arn:aws:organizations::111122223333:organization/o-exampleorgid"], dnsFirewallRuleGroup: true },
+    });
+    expect(countByType(r.childrenOf("agora-org"))).toEqual(countByType(plan.resources));
+    expect(countByType(r.custom.filter((c) => !c.name.startsWith("agora-org-")))).toEqual({ "aws:ec2/vpc:Vpc": 1 });
+    const policies = r.ofType("aws:fms/policy:Policy");
+    expect(policies.map((p) => p.inputs.includeMap)).toEqual(policies.map(() => ({ orgunits: ["ou-ab12-34567890"] })));
+    expect(r.outputs.policyIds).toHaveLength(3);
+    expect(r.outputs.widenings).toEqual([]);
+  });
+});
+
+describe("azure-network-manager", () => {
+  beforeAll(() => pulumi.runtime.setConfig("agora-egress-examples:subscriptionId", SUBSCRIPTION));
+
+  it("creates the security admin rules on the network manager, commits them, and a base policy with a child that inherits it", async () => {
+    const r = await run(azureNetworkManager);
+    expect(r.components.map((c) => `${c.type} ${c.name}`)).toEqual(["agora-egress:index:AzureAgoraEgressNetworkManager agora"]);
+    const plan = renderNetworkManagerPlan(resolve({ sdks: ["rtc-web@4.20.0", "rtm-web"] }), {
+      networkManagerId: "${network-manager.id}", networkGroups: { spokes: "${network-group-spokes.id}" }, denyOtherInternet: true,
+      commitLocations: ["westeurope"], firewallPolicy: { location: "westeurope", childPolicies: { hub: "westeurope" } },
+    });
+    expect(countByType(r.childrenOf("agora"))).toEqual(countByType(plan.resources));
+    const [config] = r.ofType("azure-native:network:SecurityAdminConfiguration");
+    expect(config.inputs).toMatchObject({ networkManagerName: "nm-central", resourceGroupName: "rg-agora-network" });
+    const [child] = r.ofType("azure-native:network:FirewallPolicy").filter((p) => p.inputs.basePolicy);
+    expect(child.inputs.location).toBe("westeurope");
+    expect(r.outputs.childFirewallPolicyIds).toHaveLength(1);
+    expect(r.outputs.widenings.every((w) => w.target === "azure-virtual-network-manager" || w.target === "azure-firewall-base-policy")).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ export const SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
 /** Azure ARM types the examples create, for ids shaped like the real ones (the components parse them). */
 const ARM_TYPES: Record<string, string> = {
   "azure-native:network:VirtualNetwork": "Microsoft.Network/virtualNetworks",
+  "azure-native:network:NetworkManager": "Microsoft.Network/networkManagers",
   "azure-native:network:NetworkSecurityGroup": "Microsoft.Network/networkSecurityGroups",
   "azure-native:network:FirewallPolicy": "Microsoft.Network/firewallPolicies",
   "azure-native:network:IpGroup": "Microsoft.Network/ipGroups",

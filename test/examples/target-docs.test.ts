@@ -4,8 +4,8 @@ import { parse } from "yaml";
 import { formatPortRange } from "../../src/model";
 import { SelectionInput, resolve } from "../../src/resolve";
 import { Plan, ResourceSpec } from "../../src/renderers/plan";
-import { renderDnsFirewall, renderNetworkFirewallRules, renderSecurityGroupRules } from "../../src/renderers/aws";
-import { AzureTarget, renderAzurePlan } from "../../src/renderers/azure";
+import { renderAwsOrganizationPlan, renderDnsFirewall, renderNetworkFirewallRules, renderSecurityGroupRules } from "../../src/renderers/aws";
+import { AzureTarget, renderAzurePlan, renderNetworkManagerPlan } from "../../src/renderers/azure";
 
 /*
  * Each docs/targets page has a worked example: the model rules in a `yaml` block after
@@ -98,7 +98,46 @@ function dnsSecurityPolicy(plan: Plan): string[] {
   ];
 }
 
+function firewallManager(plan: Plan): string[] {
+  const policies = ofType(plan, ":Policy").map(({ inputs: i }) => {
+    const data = i.securityServicePolicyData as { type: string; managedServiceData: string };
+    const on = (i.resourceTypeLists as string[] | undefined)?.join(", ") ?? i.resourceType;
+    return `policy ${i.name} (${data.type} on ${on}, scope ${JSON.stringify(i.includeMap ?? i.excludeMap ?? "all accounts")}):\n  ${data.managedServiceData}`;
+  });
+  const rules = plan.resources.filter((r) => /SecurityGroup(Egress|Ingress)Rule$/.test(r.type)).map(({ inputs: i }) =>
+    `  ${i.ipProtocol} ${formatPortRange({ from: i.fromPort as number, to: i.toPort as number })} to ${(i.cidrIpv4 ?? i.prefixListId) as string}`);
+  const widened = new Map<string, number>();
+  for (const w of plan.widenings) widened.set(w.target, (widened.get(w.target) ?? 0) + 1);
+  return [
+    ...policies,
+    `primary group sg-group-0, ${rules.length} rules:`, ...rules,
+    `widened: ${[...widened].map(([t, n]) => `${n} by ${t}`).join(", ")}`,
+    ...plan.defaults.map((d) => `${d.target}: ${d.unmatched}`),
+  ];
+}
+
+function networkManager(plan: Plan): string[] {
+  const prefixes = (items: { addressPrefix: string }[]) => items.map((x) => x.addressPrefix).join(",");
+  const rules = ofType(plan, ":AdminRule").map(({ inputs: i }) => ({
+    text: `${i.direction} ${i.access} ${i.protocol}${i.access === "Deny" ? ` priority ${i.priority}` : ""}: `
+      + `${prefixes(i.sources as never)} port ${(i.sourcePortRanges as string[]).join(",")} → ${prefixes(i.destinations as never)} port ${(i.destinationPortRanges as string[]).join(",")}`,
+    order: `${i.direction} ${i.access === "Deny" ? 1 : 0}`,
+  }));
+  const children = plan.resources.filter((r) => (r.inputs as { basePolicy?: unknown }).basePolicy).map((r) => `child policy ${r.name} in ${r.inputs.location} inherits the base policy`);
+  return [...rules.sort((a, b) => (a.order + a.text < b.order + b.text ? -1 : 1)).map((r) => r.text), ...children,
+    ...plan.widenings.filter((w) => w.target === "azure-virtual-network-manager").map((w) => `widened: ${w.rule}\n   became: ${w.renderedAs}`)];
+}
+
+const NM = "/subscriptions/0/resourceGroups/rg-network/providers/Microsoft.Network/networkManagers/nm";
+
 const PAGES: Record<string, (selection: SelectionInput) => string[]> = {
+  "aws-firewall-manager.md": (s) => firewallManager(renderAwsOrganizationPlan(resolve(s), {
+    scope: { includeOrganizationalUnits: ["ou-ab12-34567890"] }, securityGroups: { vpcId: "vpc-0example" }, networkFirewall: {}, dnsFirewall: {},
+  })),
+  "azure-virtual-network-manager.md": (s) => networkManager(renderNetworkManagerPlan(resolve(s), {
+    networkManagerId: NM, networkGroups: { spokes: `${NM}/networkGroups/spokes` }, denyOtherInternet: true,
+    firewallPolicy: { location: "westeurope", childPolicies: { hub: "westeurope" } },
+  })),
   "aws-security-groups.md": (s) => securityGroups(renderSecurityGroupRules(resolve(s), { vpcId: "vpc-0example" })),
   "aws-network-firewall.md": (s) => networkFirewall(renderNetworkFirewallRules(resolve(s), {})),
   "aws-dns-firewall.md": (s) => dnsFirewall(renderDnsFirewall(resolve(s), { blockOthers: true })),

@@ -23,8 +23,13 @@ describe("generated from the settings declarations", () => {
   it("declares every setting of both clouds once, with its documentation, in the args and the docs", () => {
     const args = generatedArgs();
     const docs = generatedDocs();
-    expect(TARGETS.map((t) => `${t.cloud}.${t.key}`)).toEqual([
+    // The per-network targets of both clouds, then the organisation scopes' settings (at their own stack keys).
+    expect(TARGETS.filter((t) => !t.at).map((t) => `${t.cloud}.${t.key}`)).toEqual([
       "aws.securityGroups", "aws.networkFirewall", "aws.dnsFirewall", "azure.nsg", "azure.firewallPolicy", "azure.dnsSecurityPolicy",
+    ]);
+    expect(TARGETS.filter((t) => t.at).map((t) => t.at!.stackKey)).toEqual([
+      "awsOrganization", "awsOrganization.scope", "awsOrganization.securityGroups", "awsOrganization.networkFirewall",
+      "awsOrganization.dnsFirewall", "awsOrganization.share", "azureNetworkManager", "azureNetworkManager.firewallPolicy",
     ]);
     for (const t of TARGETS) {
       expect(args).toContain(`export interface ${t.name} {`);

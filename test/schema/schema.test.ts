@@ -10,8 +10,8 @@ import type * as _pluginEntry from "../../provider";
 const ROOT = path.resolve(__dirname, "../..");
 const PACKAGE = "agora-egress";
 const COMPONENTS = [
-  "AwsAgoraEgress", "AwsDnsFirewall", "AwsNetworkFirewall", "AwsSecurityGroups",
-  "AzureAgoraEgress", "AzureDnsSecurityPolicy", "AzureFirewallPolicyRules", "AzureNsgRules",
+  "AwsAgoraEgress", "AwsAgoraEgressOrganization", "AwsDnsFirewall", "AwsNetworkFirewall", "AwsSecurityGroups",
+  "AzureAgoraEgress", "AzureAgoraEgressNetworkManager", "AzureDnsSecurityPolicy", "AzureFirewallPolicyRules", "AzureNsgRules",
 ];
 
 /** The parts of a Pulumi package schema this test reads. */

@@ -7,7 +7,7 @@ import { run } from "../cli/run";
 import { planners } from "../../src/cli/planners";
 import { allowLines } from "../../src/model/allow-lines";
 import { resolve } from "../../src/resolve";
-import { planAws, planAzure, readStackSelection, resolveStack } from "../../src/stack";
+import { planAws, planAwsOrganization, planAzure, planAzureNetworkManager, readStackSelection, resolveStack } from "../../src/stack";
 import { PulumiMocks, isSecretInput, settle, value } from "../support/pulumi-mocks";
 
 const REPO = path.join(__dirname, "..", "..");
@@ -164,5 +164,30 @@ describe("the root Pulumi program (src/program.ts)", () => {
     }
     // The rules themselves still preview.
     expect((await run(["rules", "--stack", "test", "--dir", dir, "--format", "jsonl"])).stdout).toContain('"destinations":["example.com"]');
+  });
+
+  it("deploys agora-egress:awsOrganization and agora-egress:azureNetworkManager with the organisation components, exactly what their plans show", async () => {
+    const mark = mocks.mark();
+    const nm = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-network/providers/Microsoft.Network/networkManagers/nm";
+    const awsOrganization = { scope: { includeOrganizationalUnits: ["ou-ab12-34567890"] }, securityGroups: { vpcId: "vpc-0123456789abcdef0" }, dnsFirewall: { priority: 10 } };
+    const azureNetworkManager = { networkManagerId: nm, networkGroups: { spokes: `${nm}/networkGroups/spokes` }, denyOtherInternet: true };
+    const program = await loadProgram("test", {
+      "agora-egress:sdks": JSON.stringify(["rtc-web"]),
+      "agora-egress:awsOrganization": JSON.stringify(awsOrganization),
+      "agora-egress:azureNetworkManager": JSON.stringify(azureNetworkManager),
+    });
+    await settle();
+    const resolution = resolve({ sdks: ["rtc-web"] });
+    const orgPlan = planAwsOrganization(resolution, awsOrganization as never);
+    const nmPlan = planAzureNetworkManager(resolution, azureNetworkManager as never);
+    const registered = registeredSince(mark);
+    expect(registered).toEqual(expect.arrayContaining([
+      "agora-egress:index:AwsAgoraEgressOrganization::aws-organization",
+      "agora-egress:index:AzureAgoraEgressNetworkManager::azure-network-manager",
+    ]));
+    expect(registered.filter((r) => r.includes("::aws-organization-")).sort()).toEqual(orgPlan.resources.map((r) => `${r.type}::aws-organization-${r.name}`).sort());
+    expect(registered.filter((r) => r.includes("::azure-network-manager-")).sort()).toEqual(nmPlan.resources.map((r) => `${r.type}::azure-network-manager-${r.name}`).sort());
+    expect(program.resources).toMatchObject({ awsOrganization: orgPlan.resources.map((r) => ({ type: r.type, name: r.name })) });
+    expect(await value(program.awsOrganizationIds!.policyIds as pulumi.Output<string[]>)).toHaveLength(2);
   });
 });

@@ -7,7 +7,7 @@ import { Resolution } from "../../resolve";
 import { StackSelection, readStackSelection } from "../../stack";
 import { CliContext, printNotes } from "../context";
 import { jsonText } from "../format/json";
-import { CLOUDS, Cloud } from "../planners";
+import { PLAN_KEYS, PlanKey, isOrganizationPlan } from "../planners";
 import { SelectionFlags, resolveFlags } from "../selection";
 import { CLOUD_TITLES, runPlanner } from "./plan";
 
@@ -32,7 +32,7 @@ interface Side {
 }
 
 interface CloudDiff {
-  readonly cloud: Cloud;
+  readonly cloud: PlanKey;
   /** Set when neither side deploys to this cloud. */
   readonly skipped?: string;
   readonly changes: readonly ResourceChange[];
@@ -108,13 +108,19 @@ function side(ctx: CliContext, flags: DiffFlags, which: "from" | "to"): Side {
  * The target options a side deploys with: its stack's key, the defaults when the side has
  * no stack, or nothing (no resources) when its stack does not deploy to that cloud.
  */
-function sidePlan(ctx: CliContext, cloud: Cloud, s: Side): Plan | undefined {
-  if (s.stack && s.stack[cloud] === undefined) return undefined;
-  return runPlanner(ctx, cloud, s.resolution, s.stack);
+function sidePlan(ctx: CliContext, key: PlanKey, s: Side): Plan | undefined {
+  if (s.stack && s.stack[key] === undefined) return undefined;
+  if (isOrganizationPlan(key)) {
+    // The organisation scopes are planned where a stack configures them, never with defaults.
+    if (!s.stack) return undefined;
+    return runPlanner(ctx, key === "awsOrganization" ? "aws" : "azure", s.resolution, s.stack, "organization");
+  }
+  return runPlanner(ctx, key as "aws" | "azure", s.resolution, s.stack);
 }
 
 function cloudDiffs(ctx: CliContext, from: Side, to: Side): CloudDiff[] {
-  return CLOUDS.filter((cloud) => ctx.planners[cloud]).map((cloud) => {
+  const configured = (key: PlanKey) => !isOrganizationPlan(key) || from.stack?.[key] !== undefined || to.stack?.[key] !== undefined;
+  return PLAN_KEYS.filter((cloud) => ctx.planners[cloud] && configured(cloud)).map((cloud) => {
     const before = sidePlan(ctx, cloud, from);
     const after = sidePlan(ctx, cloud, to);
     if (!before && !after) return { cloud, skipped: `not configured in either stack (agora-egress:${cloud})`, changes: [], unchanged: 0 };

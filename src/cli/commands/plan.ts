@@ -4,28 +4,32 @@ import { Resolution } from "../../resolve";
 import { StackSelection, checkDeployable, targetOrigin, withOrigins } from "../../stack";
 import { CliContext, printNotes } from "../context";
 import { jsonText } from "../format/json";
-import { CLOUDS, Cloud } from "../planners";
+import { CLOUDS, Cloud, PlanKey, Scope, planKey } from "../planners";
 import { SelectionFlags, resolveFlags } from "../selection";
 
 export interface PlanFlags extends SelectionFlags {
   cloud: Cloud;
+  scope: Scope;
   format: "text" | "json";
 }
 
-export const CLOUD_TITLES: Record<Cloud, string> = { aws: "AWS", azure: "Azure" };
+export const CLOUD_TITLES: Record<PlanKey, string> = {
+  aws: "AWS", azure: "Azure", awsOrganization: "AWS organisation (Firewall Manager)", azureNetworkManager: "Azure Virtual Network Manager",
+};
 
 /**
  * Runs the registered planner for `cloud` with the stack's target options (or none), after the
  * check the root program makes before it deploys (`checkDeployable`): a selection the program
  * refuses is refused here too, with the same error.
  */
-export function runPlanner(ctx: CliContext, cloud: Cloud, resolution: Resolution, stack?: StackSelection): Plan {
+export function runPlanner(ctx: CliContext, cloud: Cloud, resolution: Resolution, stack?: StackSelection, scope: Scope = "network"): Plan {
   if (!(CLOUDS as readonly string[]).includes(cloud)) throw new InputError("--cloud", `unknown cloud "${cloud}" (known: ${CLOUDS.join(", ")})`);
-  const planner = ctx.planners[cloud];
-  if (!planner) throw new InputError("--cloud", `the ${CLOUD_TITLES[cloud]} target is not available in this build yet`);
+  const key = planKey(cloud, scope);
+  const planner = ctx.planners[key];
+  if (!planner) throw new InputError(scope === "network" ? "--cloud" : "--scope", `the ${CLOUD_TITLES[key]} target is not available in this build yet`);
   checkDeployable(resolution.selection, stack?.file);
   // Option errors name the stack key: `Pulumi.test.yaml: agora-egress:aws.networkFirewall.capacity`.
-  return stack ? withOrigins(targetOrigin(stack.file), () => planner(resolution, stack[cloud] ?? {})) : planner(resolution, {});
+  return stack ? withOrigins(targetOrigin(stack.file), () => planner(resolution, (stack[key] ?? {}) as Record<string, unknown>)) : planner(resolution, {});
 }
 
 /**
@@ -45,7 +49,7 @@ export function planJson(plan: Plan): unknown {
 }
 
 /** A readable plan: resources by type, widenings, quota usage. */
-export function planText(cloud: Cloud, plan: Plan, indent = ""): string[] {
+export function planText(cloud: PlanKey, plan: Plan, indent = ""): string[] {
   const out: string[] = [];
   const byType = new Map<string, string[]>();
   for (const r of plan.resources) byType.set(r.type, [...(byType.get(r.type) ?? []), r.name]);
@@ -67,11 +71,16 @@ export function planText(cloud: Cloud, plan: Plan, indent = ""): string[] {
   return out;
 }
 
-/** `agora-egress plan --cloud aws|azure`: the resources the components would create. */
+/**
+ * `agora-egress plan --cloud aws|azure [--scope organization]`: the resources the components
+ * would create; with `--scope organization`, those of the organisation-wide components
+ * (Firewall Manager policies, Virtual Network Manager admin rules).
+ */
 export function planCommand(ctx: CliContext, flags: PlanFlags): number {
   const { resolution, selection } = resolveFlags(ctx, flags);
-  const plan = runPlanner(ctx, flags.cloud, resolution, selection.stack);
+  const scope = flags.scope ?? "network";
+  const plan = runPlanner(ctx, flags.cloud, resolution, selection.stack, scope);
   printNotes(ctx, [...selection.notes, ...resolution.notes]);
-  ctx.stdout(flags.format === "json" ? jsonText(planJson(plan)) : planText(flags.cloud, plan).join("\n") + "\n");
+  ctx.stdout(flags.format === "json" ? jsonText(planJson(plan)) : planText(planKey(flags.cloud, scope), plan).join("\n") + "\n");
   return 0;
 }

@@ -4,7 +4,7 @@ import { StackSelection } from "../../stack";
 import { AllowLine, allowLines, remoteSide } from "../../model/allow-lines";
 import { CliContext } from "../context";
 import { Notice, Plan, Widening } from "../../renderers/plan";
-import { CLOUDS, Cloud } from "../planners";
+import { PLAN_KEYS, PlanKey, isOrganizationPlan } from "../planners";
 import { SelectionFlags, resolveFlags, selectionFlagsText } from "../selection";
 import { CLOUD_TITLES, runPlanner } from "./plan";
 
@@ -33,20 +33,26 @@ function rulesPerSdk(resolution: Resolution): string[] {
 }
 
 /** The plans of the clouds the stack deploys to (a planner is registered and the stack has its key). */
-function stackPlans(ctx: CliContext, resolution: Resolution, stack: StackSelection | undefined): Map<Cloud, Plan> {
-  const plans = new Map<Cloud, Plan>();
-  for (const cloud of CLOUDS) {
-    if (ctx.planners[cloud] && stack?.[cloud] !== undefined) plans.set(cloud, runPlanner(ctx, cloud, resolution, stack));
+function stackPlans(ctx: CliContext, resolution: Resolution, stack: StackSelection | undefined): Map<PlanKey, Plan> {
+  const plans = new Map<PlanKey, Plan>();
+  for (const key of PLAN_KEYS) {
+    if (!ctx.planners[key] || stack?.[key] === undefined) continue;
+    const organization = isOrganizationPlan(key);
+    const cloud = key === "awsOrganization" ? "aws" : key === "azureNetworkManager" ? "azure" : key;
+    plans.set(key, runPlanner(ctx, cloud, resolution, stack, organization ? "organization" : "network"));
   }
   return plans;
 }
 
 /** Resources per cloud, counted per type: what `pulumi up` would create. */
-function resourcesPerCloud(ctx: CliContext, plans: Map<Cloud, Plan>, stackArg: string): string[] {
+function resourcesPerCloud(ctx: CliContext, plans: Map<PlanKey, Plan>, stackArg: string): string[] {
   const out = ["Resources per cloud"];
-  for (const cloud of CLOUDS) {
+  for (const cloud of PLAN_KEYS) {
     const plan = plans.get(cloud);
-    const how = `\`agora-egress plan --cloud ${cloud}${stackArg}\``;
+    const organization = isOrganizationPlan(cloud);
+    const how = `\`agora-egress plan --cloud ${cloud === "awsOrganization" ? "aws" : cloud === "azureNetworkManager" ? "azure" : cloud}${organization ? " --scope organization" : ""}${stackArg}\``;
+    // The organisation scopes are shown where the stack configures them.
+    if (!plan && organization) continue;
     if (!plan) {
       out.push(ctx.planners[cloud]
         ? `  ${CLOUD_TITLES[cloud]}: not configured in this stack (agora-egress:${cloud}); preview with ${how}`
@@ -62,7 +68,7 @@ function resourcesPerCloud(ctx: CliContext, plans: Map<Cloud, Plan>, stackArg: s
   return out;
 }
 
-function quotaUsage(plans: Map<Cloud, Plan>): string[] {
+function quotaUsage(plans: Map<PlanKey, Plan>): string[] {
   if (plans.size === 0) return [];
   const out = ["Quota usage"];
   for (const [cloud, plan] of plans) {
@@ -74,7 +80,7 @@ function quotaUsage(plans: Map<Cloud, Plan>): string[] {
 }
 
 /** Widenings grouped by target and reason, so each reason is said once. */
-function widenings(plans: Map<Cloud, Plan>): string[] {
+function widenings(plans: Map<PlanKey, Plan>): string[] {
   if (plans.size === 0) return [];
   const all = [...plans.values()].flatMap((p) => p.widenings);
   if (all.length === 0) return ["Widenings", "  none: every rule is rendered exactly"];
@@ -92,7 +98,7 @@ function widenings(plans: Map<Cloud, Plan>): string[] {
 }
 
 /** Per target: does it deny what no rule allows, and where does that default live? */
-function defaults(plans: Map<Cloud, Plan>): string[] {
+function defaults(plans: Map<PlanKey, Plan>): string[] {
   if (plans.size === 0) return [];
   const out = ["Everything else (what each target does with traffic no rule allows)"];
   for (const d of [...plans.values()].flatMap((p) => p.defaults)) out.push(`  ${d.target}: ${d.unmatched}. ${d.statement}`);
@@ -100,7 +106,7 @@ function defaults(plans: Map<Cloud, Plan>): string[] {
 }
 
 /** Model rules a target does not render: denied on that target, said once per reason. */
-function notRendered(plans: Map<Cloud, Plan>): string[] {
+function notRendered(plans: Map<PlanKey, Plan>): string[] {
   const all = [...plans.values()].flatMap((p) => p.notices);
   if (all.length === 0) return [];
   const out = [`Not rendered: ${all.length} (model rules a target does not carry, so it denies them)`];

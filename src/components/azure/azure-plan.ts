@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import * as dnsresolver from "@pulumi/azure-native/dnsresolver";
 import {
-  AzureTarget, DNS_DOMAIN_LIST_TYPE, DNS_LINK_TYPE, DNS_POLICY_SPEC, DNS_POLICY_TYPE, DNS_SECURITY_RULE_TYPE, EXTERNAL,
+  ADMIN_RULE_COLLECTION_TYPE, ADMIN_RULE_TYPE, AzureTarget, DNS_DOMAIN_LIST_TYPE, NETWORK_MANAGER_COMMIT_TYPE, SECURITY_ADMIN_CONFIGURATION_TYPE, DNS_LINK_TYPE, DNS_POLICY_SPEC, DNS_POLICY_TYPE, DNS_SECURITY_RULE_TYPE, EXTERNAL,
   FIREWALL_POLICY_SPEC, FIREWALL_POLICY_TYPE, IP_GROUP_TYPE, NSG_SPEC, NSG_TYPE, RULE_COLLECTION_GROUP_SPEC,
   RULE_COLLECTION_GROUP_TYPE, SECURITY_RULE_TYPE, renderAzurePlan,
 } from "../../renderers/azure";
@@ -26,6 +26,10 @@ export const AZURE_CLASSES: Readonly<Record<string, ResourceClass>> = {
   [DNS_DOMAIN_LIST_TYPE]: dnsresolver.DnsResolverDomainList,
   [DNS_SECURITY_RULE_TYPE]: dnsresolver.DnsSecurityRule,
   [DNS_LINK_TYPE]: dnsresolver.DnsResolverPolicyVirtualNetworkLink,
+  [SECURITY_ADMIN_CONFIGURATION_TYPE]: network.SecurityAdminConfiguration,
+  [ADMIN_RULE_COLLECTION_TYPE]: network.AdminRuleCollection,
+  [ADMIN_RULE_TYPE]: network.AdminRule,
+  [NETWORK_MANAGER_COMMIT_TYPE]: network.Commit,
 };
 
 /** What every Azure component exposes, as far as its targets go (undefined where a control is not deployed). */

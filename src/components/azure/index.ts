@@ -4,3 +4,5 @@ export * from "./nsg-rules";
 export * from "./firewall-policy-rules";
 export * from "./dns-security-policy";
 export * from "./agora-egress";
+export * from "./network-manager";
+export type { AzureNetworkManagerSettings, AzureNetworkManagerFirewallPolicySettings } from "../../args/organization-settings";

@@ -49,3 +49,5 @@ export function renderAwsPlan(resolution: Resolution, options: AwsPlanOptions = 
   if (chosen.dnsFirewall) plans.push(renderDnsFirewall(resolution, chosen.dnsFirewall));
   return mergePlans(...plans);
 }
+export * from "./organization-settings";
+export * from "./organization";

@@ -43,3 +43,5 @@ export function renderAzurePlan(resolution: Resolution, options: AzurePlanOption
   const order = [AzureTarget.Nsg, AzureTarget.FirewallPolicy, AzureTarget.DnsSecurityPolicy];
   return mergePlans(...order.filter((t) => o.targets.includes(t)).map((t) => renderers[t](resolution, o)));
 }
+export * from "./network-manager-settings";
+export * from "./network-manager";
