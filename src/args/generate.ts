@@ -31,6 +31,11 @@ interface Target {
 const AWS_ORGANIZATION = "AwsAgoraEgressOrganization";
 const AZURE_NETWORK_MANAGER = "AzureAgoraEgressNetworkManager";
 
+/** Settings at a stack key of their own (an organisation scope, or an object in it): the key is the path's last part. */
+const scoped = (name: string, title: string, schema: z.ZodObject, component: string, stackKey: string): Target => ({
+  name, key: stackKey.split(".").pop()!, cloud: name.startsWith("Aws") ? "aws" : "azure", title, schema, at: { stackKey, component },
+});
+
 export const TARGETS: readonly Target[] = [
   { name: "AwsSecurityGroupSettings", key: "securityGroups", cloud: "aws", title: "Security groups", schema: AWS_SETTINGS.securityGroups },
   { name: "AwsNetworkFirewallSettings", key: "networkFirewall", cloud: "aws", title: "Network Firewall", schema: AWS_SETTINGS.networkFirewall },
@@ -38,38 +43,14 @@ export const TARGETS: readonly Target[] = [
   { name: "AzureNsgSettings", key: "nsg", cloud: "azure", title: "Network security group", schema: AZURE_SETTINGS.nsg },
   { name: "AzureFirewallPolicySettings", key: "firewallPolicy", cloud: "azure", title: "Firewall Policy", schema: AZURE_SETTINGS.firewallPolicy },
   { name: "AzureDnsSecurityPolicySettings", key: "dnsSecurityPolicy", cloud: "azure", title: "DNS security policy", schema: AZURE_SETTINGS.dnsSecurityPolicy },
-  {
-    name: "AwsOrganizationSettings", key: "awsOrganization", cloud: "aws", title: "AWS organisation (Firewall Manager)", schema: OrganizationSettings,
-    at: { stackKey: "awsOrganization", component: AWS_ORGANIZATION },
-  },
-  {
-    name: "AwsOrganizationScopeSettings", key: "scope", cloud: "aws", title: "AWS organisation: policy scope", schema: OrganizationScopeSettings,
-    at: { stackKey: "awsOrganization.scope", component: AWS_ORGANIZATION },
-  },
-  {
-    name: "AwsOrganizationSecurityGroupSettings", key: "securityGroups", cloud: "aws", title: "AWS organisation: common security group policy",
-    schema: OrganizationSecurityGroupSettings, at: { stackKey: "awsOrganization.securityGroups", component: AWS_ORGANIZATION },
-  },
-  {
-    name: "AwsOrganizationNetworkFirewallSettings", key: "networkFirewall", cloud: "aws", title: "AWS organisation: Network Firewall policy",
-    schema: OrganizationNetworkFirewallSettings, at: { stackKey: "awsOrganization.networkFirewall", component: AWS_ORGANIZATION },
-  },
-  {
-    name: "AwsOrganizationDnsFirewallSettings", key: "dnsFirewall", cloud: "aws", title: "AWS organisation: DNS Firewall policy",
-    schema: OrganizationDnsFirewallSettings, at: { stackKey: "awsOrganization.dnsFirewall", component: AWS_ORGANIZATION },
-  },
-  {
-    name: "AwsOrganizationShareSettings", key: "share", cloud: "aws", title: "AWS organisation: RAM share", schema: OrganizationShareSettings,
-    at: { stackKey: "awsOrganization.share", component: AWS_ORGANIZATION },
-  },
-  {
-    name: "AzureNetworkManagerSettings", key: "azureNetworkManager", cloud: "azure", title: "Azure Virtual Network Manager", schema: NetworkManagerSettings,
-    at: { stackKey: "azureNetworkManager", component: AZURE_NETWORK_MANAGER },
-  },
-  {
-    name: "AzureNetworkManagerFirewallPolicySettings", key: "firewallPolicy", cloud: "azure", title: "Azure Virtual Network Manager: base Firewall Policy",
-    schema: NetworkManagerFirewallPolicySettings, at: { stackKey: "azureNetworkManager.firewallPolicy", component: AZURE_NETWORK_MANAGER },
-  },
+  scoped("AwsOrganizationSettings", "AWS organisation (Firewall Manager)", OrganizationSettings, AWS_ORGANIZATION, "awsOrganization"),
+  scoped("AwsOrganizationScopeSettings", "AWS organisation: policy scope", OrganizationScopeSettings, AWS_ORGANIZATION, "awsOrganization.scope"),
+  scoped("AwsOrganizationSecurityGroupSettings", "AWS organisation: common security group policy", OrganizationSecurityGroupSettings, AWS_ORGANIZATION, "awsOrganization.securityGroups"),
+  scoped("AwsOrganizationNetworkFirewallSettings", "AWS organisation: Network Firewall policy", OrganizationNetworkFirewallSettings, AWS_ORGANIZATION, "awsOrganization.networkFirewall"),
+  scoped("AwsOrganizationDnsFirewallSettings", "AWS organisation: DNS Firewall policy", OrganizationDnsFirewallSettings, AWS_ORGANIZATION, "awsOrganization.dnsFirewall"),
+  scoped("AwsOrganizationShareSettings", "AWS organisation: RAM share", OrganizationShareSettings, AWS_ORGANIZATION, "awsOrganization.share"),
+  scoped("AzureNetworkManagerSettings", "Azure Virtual Network Manager", NetworkManagerSettings, AZURE_NETWORK_MANAGER, "azureNetworkManager"),
+  scoped("AzureNetworkManagerFirewallPolicySettings", "Azure Virtual Network Manager: base Firewall Policy", NetworkManagerFirewallPolicySettings, AZURE_NETWORK_MANAGER, "azureNetworkManager.firewallPolicy"),
 ];
 
 /** Where the enums named by `tsType` come from, relative to src/args. */
