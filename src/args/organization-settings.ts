@@ -37,8 +37,8 @@ function nestedIdRefs(schema: z.ZodObject, settings: unknown, isId: (value: unkn
   const top = withIdRefs(schema, own, isId);
   let external: External = { ...top.external };
   const options: Record<string, unknown> = { ...top.options };
-  for (const [key, field] of Object.entries(schema.shape)) {
-    const inner = objectSchema(field as z.ZodType);
+  for (const [key, shape] of Object.entries(schema.shape)) {
+    const inner = objectSchema(shape as z.ZodType);
     if (!inner || options[key] === undefined) continue;
     const nested = nestedIdRefs(inner, options[key], isId, `${field}.${key}`);
     options[key] = nested.options;

@@ -104,6 +104,7 @@ describe("hostile args to the organisation components: a RunError naming the arg
     ["overlapping include and exclude", { scope: { includeAccounts: ["111122223333"], excludeAccounts: ["111122223333"] } }, "args.scope.excludeAccounts", /not both/],
     ["a primary group without its VPC", { scope: { allAccounts: true }, securityGroups: {} }, "args.securityGroups.vpcId", /VPC/],
     ["a DNS priority out of range", { scope: { allAccounts: true }, dnsFirewall: { priority: 120 } }, "args.dnsFirewall.priority", /99/],
+    ["a VPC id written as a plan reference", { scope: { allAccounts: true }, securityGroups: { vpcId: "${vpc.id}" } }, "args.securityGroups.vpcId", /is written as a plan reference/],
   ])("AwsAgoraEgressOrganization refuses %s", (_, settings, field, problem) => {
     const r = refusal(() => new AwsAgoraEgressOrganization("org", { sdks: ["rtc-web"], ...settings } as never));
     expect(r.field).toBe(field);
