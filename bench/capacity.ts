@@ -1,4 +1,4 @@
-import { SDK_IDS } from "../src/catalog";
+import { SDK_IDS, getEdition } from "../src/catalog";
 import { SelectionInput, resolve } from "../src/resolve";
 import { renderAwsPlan, ruleGroupCapacity } from "../src/renderers/aws";
 import { suricataRules } from "./economy/emitted";
@@ -23,7 +23,15 @@ function nfw(selection: SelectionInput): { rules: number; capacity: number } {
   return { rules: s.lines.length, capacity: s.capacity };
 }
 
-const withSdk = (selection: SelectionInput, sdk: string): SelectionInput => ({ ...selection, sdks: [...(selection.sdks ?? []), sdk] });
+/**
+ * The selection with `sdk` added. Through the cloud proxy, an SDK that has none in the edition
+ * joins `directSdks`, as a user must say explicitly (the resolver refuses an implicit fallback).
+ */
+function withSdk(selection: SelectionInput, sdk: string): SelectionInput {
+  const sdks = [...(selection.sdks ?? []), sdk];
+  const proxied = selection.access !== "cloud-proxy" || getEdition(selection.edition).cloudProxy.some((p) => p.sdk === sdk);
+  return proxied ? { ...selection, sdks } : { ...selection, sdks, directSdks: [...(selection.directSdks ?? []), sdk] };
+}
 
 /**
  * Network Firewall capacity is fixed at creation (ForceNew), so the renderer sizes it from the
