@@ -31,7 +31,7 @@ function azureNetworkManager() {
     networkManagerId: manager.id,
     networkGroups: { spokes: spokes.id },
     denyOtherInternet: true,
-    commitLocations: [location],
+    commitLocations: [location], replaceDeployedConfiguration: true,
     firewallPolicy: { location, childPolicies: { hub: location } },
   });
   return {

@@ -162,7 +162,7 @@ export interface AwsOrganizationScopeSettings {
   excludeAccounts?: string[];
   /** Every account but those in these organizational units (with `allAccounts`). Not with the include lists. */
   excludeOrganizationalUnits?: string[];
-  /** Only resources (or, with `excludeResourceTags`, all but those) carrying all of these tags. */
+  /** Only resources (or, with `excludeResourceTags`, all but those) carrying all of these tags (sent with the AND operator). */
   resourceTags?: { [name: string]: string };
   /** `resourceTags` name the resources to leave out rather than those to protect. Default false. */
   excludeResourceTags?: boolean;
@@ -270,8 +270,10 @@ export interface AzureNetworkManagerSettings {
   lastPriority?: number;
   /** Guardrail: a Deny admin rule for every other outbound flow to `Internet` at `lastPriority`, which no NSG can override. Default false: the Allow rules only let Agora's flows on to the NSGs, which decide. */
   denyOtherInternet?: boolean;
-  /** Regions to deploy (commit) the security admin configuration to, with a `network.Commit`. Default: none, commit it yourself (`az network manager post-commit`), e.g. after a review. */
+  /** Regions to deploy (commit) the security admin configuration to, with a `network.Commit`. A commit replaces the security admin configuration deployed there (one per region), so it needs `replaceDeployedConfiguration`. Default: none, commit it yourself (`az network manager post-commit`), e.g. after a review. */
   commitLocations?: string[];
+  /** Say that committing to `commitLocations` may replace the security admin configuration deployed there, with its admin rules. Required with `commitLocations`. Default false. */
+  replaceDeployedConfiguration?: boolean;
   /** A base Firewall Policy holding the Agora rule collection group, and child policies that inherit it. */
   firewallPolicy?: AzureNetworkManagerFirewallPolicySettings;
 }

@@ -257,7 +257,7 @@ describe("azure-network-manager", () => {
     expect(r.components.map((c) => `${c.type} ${c.name}`)).toEqual(["agora-egress:index:AzureAgoraEgressNetworkManager agora"]);
     const plan = renderNetworkManagerPlan(resolve({ sdks: ["rtc-web@4.20.0", "rtm-web"] }), {
       networkManagerId: "${network-manager.id}", networkGroups: { spokes: "${network-group-spokes.id}" }, denyOtherInternet: true,
-      commitLocations: ["westeurope"], firewallPolicy: { location: "westeurope", childPolicies: { hub: "westeurope" } },
+      commitLocations: ["westeurope"], replaceDeployedConfiguration: true, firewallPolicy: { location: "westeurope", childPolicies: { hub: "westeurope" } },
     });
     expect(countByType(r.childrenOf("agora"))).toEqual(countByType(plan.resources));
     const [config] = r.ofType("azure-native:network:SecurityAdminConfiguration");

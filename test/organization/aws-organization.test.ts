@@ -102,15 +102,21 @@ describe("AWS organisation plan (Firewall Manager)", () => {
       securityGroups: undefined, dnsFirewall: undefined,
       networkFirewall: {
         deploymentModel: FirewallDeploymentModel.Centralized, inspectionVpcId: "vpc-0abc1234", inspectionVpcAccountId: account(9),
-        availabilityZones: ["us-east-1b", "us-east-1a"], firewallSubnetCidrs: ["10.0.0.0/28"], homeNet: ["10.0.0.0/8"],
+        availabilityZones: ["us-east-1b", "us-east-1a"], homeNet: ["10.0.0.0/8"],
       },
     }));
     const [p] = policies(plan);
     expect(data(p)).toMatchObject({ policyOption: { networkFirewallPolicy: { firewallDeploymentModel: "CENTRALIZED" } } });
+    // The documented centralized shape: the firewall settings under awsNetworkFirewallConfig, next to the deployment model.
+    expect(Object.keys(doc(p)).sort()).toEqual(["awsNetworkFirewallConfig", "firewallDeploymentModel", "type"]);
+    expect(doc(p).awsNetworkFirewallConfig).toMatchObject({
+      networkFirewallStatefulEngineOptions: { ruleOrder: "STRICT_ORDER" },
+      networkFirewallStatelessDefaultActions: ["aws:forward_to_sfe"],
+      networkFirewallStatefulRuleGroupReferences: [{ resourceARN: expect.stringMatching(/^\$\{.*\.arn\}$/), priority: expect.any(Number) }],
+    });
     expect(doc(p).firewallDeploymentModel.centralizedFirewallDeploymentModel.centralizedFirewallOrchestrationConfig).toEqual({
       inspectionVpcIds: [{ resourceId: "vpc-0abc1234", accountId: account(9) }],
       firewallCreationConfig: { endpointLocation: { availabilityZoneConfigList: [{ availabilityZoneName: "us-east-1a" }, { availabilityZoneName: "us-east-1b" }] } },
-      allowedIPV4CidrList: ["10.0.0.0/28"],
     });
   });
 
@@ -134,17 +140,23 @@ describe("AWS organisation plan (Firewall Manager)", () => {
       { target: "aws-firewall-manager", quota: "accounts named in the policy scope", scope: "scope", used: 2, limit: 2500 },
     ]));
     expect(new Set(plan.widenings.map((w) => w.target))).toEqual(new Set(["aws-fms-security-group", "aws-fms-network-firewall"]));
+    // Remediation off (the default): Firewall Manager only reports, so every account's own settings decide.
     expect(plan.defaults.map((d) => [d.target, d.unmatched])).toEqual([
+      ["aws-fms-security-group", "decided-elsewhere"], ["aws-fms-network-firewall", "decided-elsewhere"], ["aws-fms-dns-firewall", "decided-elsewhere"],
+    ]);
+    expect(plan.defaults.every((d) => d.statement.startsWith("remediation is off: Firewall Manager only reports"))).toBe(true);
+    const remediated = renderAwsOrganizationPlan(allSix, full({ includeAccounts: [account(1)] }, { remediation: true }));
+    expect(remediated.defaults.map((d) => [d.target, d.unmatched])).toEqual([
       ["aws-fms-security-group", "decided-elsewhere"], ["aws-fms-network-firewall", "denied"], ["aws-fms-dns-firewall", "denied"],
     ]);
-    const exclusive = renderAwsOrganizationPlan(allSix, full({ allAccounts: true }, { securityGroups: { vpcId: VPC, exclusiveManagement: true } }));
+    const exclusive = renderAwsOrganizationPlan(allSix, full({ allAccounts: true }, { remediation: true, securityGroups: { vpcId: VPC, exclusiveManagement: true } }));
     expect(exclusive.defaults[0].unmatched).toBe("denied");
   });
 
   it("gives every resource inputs that the @pulumi/aws SDK types (fms, ram, ec2, vpc, networkfirewall, route53) accept", () => {
     const plan = renderAwsOrganizationPlan(proxied, full({ includeOrganizationalUnits: [ou(1)], resourceTags: { team: "media" } }, {
       securityGroups: { vpcId: VPC, proxyPrefixLists: true },
-      networkFirewall: { deploymentModel: FirewallDeploymentModel.Centralized, inspectionVpcId: "vpc-0abc1234", inspectionVpcAccountId: account(9), availabilityZones: ["us-east-1a"] },
+      networkFirewall: { deploymentModel: FirewallDeploymentModel.Centralized, inspectionVpcId: "vpc-0abc1234", inspectionVpcAccountId: account(9), availabilityZones: ["us-east-1a"], homeNet: ["10.0.0.0/8"] },
       share: { principals: [account(4)], prefixLists: true, networkFirewallRuleGroup: true, dnsFirewallRuleGroup: true },
     }));
     const args = providerArgs([...new Set(plan.resources.map((r) => r.type))]);

@@ -92,14 +92,25 @@ describe("Azure Virtual Network Manager plan", () => {
   });
 
   it("commits the configuration to the given regions with a network.Commit, redeployed when a rule changes", () => {
-    const plan = renderNetworkManagerPlan(proxied, options({ commitLocations: ["westeurope", "eastus"] }));
+    const plan = renderNetworkManagerPlan(proxied, options({ commitLocations: ["westeurope", "eastus"], replaceDeployedConfiguration: true }));
     const commit = plan.resources.find((r) => r.type === NETWORK_MANAGER_COMMIT_TYPE)!;
     expect(commit.inputs.properties).toMatchObject({
       commitType: "SecurityAdmin", configurationIds: ["${avnm-security-admin-configuration.id}"], targetLocations: ["eastus", "westeurope"],
     });
     expect(commit.dependsOn).toEqual(expect.arrayContaining(rules(plan).map((r) => r.name)));
-    const other = renderNetworkManagerPlan(allSix, options({ commitLocations: ["westeurope", "eastus"] })).resources.find((r) => r.type === NETWORK_MANAGER_COMMIT_TYPE)!;
+    const other = renderNetworkManagerPlan(allSix, options({ commitLocations: ["westeurope", "eastus"], replaceDeployedConfiguration: true })).resources.find((r) => r.type === NETWORK_MANAGER_COMMIT_TYPE)!;
     expect((other.inputs.properties as { forceUpdateTag: string }).forceUpdateTag).not.toBe((commit.inputs.properties as { forceUpdateTag: string }).forceUpdateTag);
+    // A network group added to the collection is a change too: its networks get the rules only once the configuration is committed again.
+    const tag = (p: { resources: readonly { type: string; inputs: Record<string, unknown> }[] }) =>
+      (p.resources.find((r) => r.type === NETWORK_MANAGER_COMMIT_TYPE)!.inputs.properties as { forceUpdateTag: string }).forceUpdateTag;
+    const base = options({ commitLocations: ["westeurope"], replaceDeployedConfiguration: true });
+    const more = { ...base, networkGroups: { ...base.networkGroups, more: `${String(Object.values(base.networkGroups)[0]).replace(/networkGroups\/.*/, "networkGroups/more")}` } };
+    expect(tag(renderNetworkManagerPlan(proxied, more))).not.toBe(tag(renderNetworkManagerPlan(proxied, base)));
+  });
+
+  it("commits only when told that the commit replaces the configuration deployed in those regions", () => {
+    expect(() => renderNetworkManagerPlan(proxied, options({ commitLocations: ["westeurope"] })))
+      .toThrow(/^azureNetworkManager\.commitLocations: a commit replaces the security admin configuration deployed in those regions/);
   });
 
   it("creates a base Firewall Policy with the Agora rule collection group and child policies in its region that inherit it", () => {
@@ -126,7 +137,7 @@ describe("Azure Virtual Network Manager plan", () => {
 
   it("gives every resource inputs that the @pulumi/azure-native network SDK types accept", () => {
     const plan = renderNetworkManagerPlan(proxied, options({
-      denyOtherInternet: true, commitLocations: ["westeurope"], firewallPolicy: { location: "westeurope", childPolicies: { spokes: "westeurope" } },
+      denyOtherInternet: true, commitLocations: ["westeurope"], replaceDeployedConfiguration: true, firewallPolicy: { location: "westeurope", childPolicies: { spokes: "westeurope" } },
     }));
     const args = providerArgs([...new Set(plan.resources.map((r) => r.type))]);
     expect(plan.resources.flatMap((r) => args.problems(r.type, r.inputs).map((p) => `${r.name}: ${p}`))).toEqual([]);

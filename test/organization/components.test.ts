@@ -70,12 +70,12 @@ describe("AzureAgoraEgressNetworkManager under mocks", () => {
       networkManagerId: pulumi.output(NM),
       networkGroups: { spokes: pulumi.output(GROUP) },
       denyOtherInternet: true,
-      commitLocations: ["westeurope"],
+      commitLocations: ["westeurope"], replaceDeployedConfiguration: true,
       firewallPolicy: { location: "westeurope", childPolicies: { spokes: "westeurope" } },
     });
     await settle();
     const plan = renderNetworkManagerPlan(resolve({ sdks: ["rtc-web", "rtm-web"] }), {
-      networkManagerId: NM, networkGroups: { spokes: GROUP }, denyOtherInternet: true, commitLocations: ["westeurope"],
+      networkManagerId: NM, networkGroups: { spokes: GROUP }, denyOtherInternet: true, commitLocations: ["westeurope"], replaceDeployedConfiguration: true,
       firewallPolicy: { location: "westeurope", childPolicies: { spokes: "westeurope" } },
     });
     const children = mocks.childrenOf("avnm");

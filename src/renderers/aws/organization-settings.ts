@@ -37,6 +37,9 @@ const OU = /^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/;
 const ROOT = /^r-[0-9a-z]{4,32}$/;
 const account = z.string().regex(ACCOUNT, "is not an AWS account id (12 digits)");
 const organizationalUnit = z.string().refine((v) => OU.test(v) || ROOT.test(v), "is not an organizational unit id (ou-xxxx-xxxxxxxx) or the root id (r-xxxx)");
+/** Firewall Manager's ResourceTag key and value pattern (API reference, ResourceTag). */
+const FMS_TAG = /^([\p{L}\p{Z}\p{N}_.:/=+\-@*\\]*)$/u;
+
 /** A list that is given must name something: an empty list would read as "everyone" to some and "no one" to others. */
 const nonEmpty = <T extends z.ZodType>(item: T) => z.array(item).min(1, "is empty: leave it out, or name at least one");
 
@@ -57,8 +60,11 @@ export const OrganizationScopeSettings = z.object({
   excludeOrganizationalUnits: setting(nonEmpty(organizationalUnit).optional(), {
     description: "Every account but those in these organizational units (with `allAccounts`). Not with the include lists.",
   }),
-  resourceTags: setting(z.record(z.string().min(1).max(128), z.string().max(256)).optional(), {
-    description: "Only resources (or, with `excludeResourceTags`, all but those) carrying all of these tags.",
+  resourceTags: setting(z.record(
+    z.string().min(1).max(128).regex(FMS_TAG, "is not a tag key Firewall Manager takes (letters, digits, spaces and _ . : / = + - @ * \\)"),
+    z.string().max(256).regex(FMS_TAG, "is not a tag value Firewall Manager takes (letters, digits, spaces and _ . : / = + - @ * \\)"),
+  ).optional(), {
+    description: "Only resources (or, with `excludeResourceTags`, all but those) carrying all of these tags (sent with the AND operator).",
   }),
   excludeResourceTags: setting(z.boolean().default(false), {
     description: "`resourceTags` name the resources to leave out rather than those to protect. Default false.",

@@ -92,12 +92,7 @@ export function checkOrganizationScope(scope: Scope): void {
     throw new InputError(`${field}.${scope.excludeAccounts ? "excludeAccounts" : "excludeOrganizationalUnits"}`,
       "Firewall Manager takes include lists or exclude lists, not both: keep one");
   }
-  for (const key of SCOPE_LISTS) {
-    const list = scope[key] ?? [];
-    list.forEach((v, i) => {
-      if (list.indexOf(v) !== i) throw new InputError(`${field}.${key}[${i}]`, `${quote(v)} is listed twice`);
-    });
-  }
+  for (const key of SCOPE_LISTS) refuseRepeats(scope[key], `${field}.${key}`);
   if (scope.resourceTags && Object.keys(scope.resourceTags).length === 0) {
     throw new InputError(`${field}.resourceTags`, "is empty: leave it out, or name at least one tag");
   }
@@ -107,6 +102,13 @@ export function checkOrganizationScope(scope: Scope): void {
 }
 
 const sorted = (xs: readonly string[] | undefined) => (xs ? [...xs].sort() : undefined);
+
+/** A list naming an entry twice is refused, as the scope lists are: a repeat is a mistake, not something to drop quietly. */
+function refuseRepeats(list: readonly string[] | undefined, field: string): void {
+  list?.forEach((v, i) => {
+    if (list.indexOf(v) !== i) throw new InputError(`${field}[${i}]`, `${quote(v)} is listed twice`);
+  });
+}
 
 /** The inputs every policy shares: scope, remediation and clean-up. */
 function policyCommon(o: Options): Record<string, unknown> {
@@ -120,6 +122,8 @@ function policyCommon(o: Options): Record<string, unknown> {
     ...(excludeMap ? { excludeMap } : {}),
     excludeResourceTags: s.excludeResourceTags,
     ...(s.resourceTags ? { resourceTags: Object.fromEntries(Object.entries(s.resourceTags).sort(([a], [b]) => (a < b ? -1 : 1))) } : {}),
+    // "Carrying all of these tags": said, not left to the service's default.
+    ...(s.resourceTags ? { resourceTagLogicalOperator: "AND" } : {}),
     remediationEnabled: o.remediation,
     deleteUnusedFmManagedResources: o.deleteOnRemoval,
     // Deleting the policy removes what Firewall Manager created for it (the replicas, the firewalls).
@@ -191,6 +195,8 @@ function networkFirewallPolicy(resolution: Resolution, o: Options, nf: NonNullab
     if (!cidr.endsWith("/28")) throw new InputError(`${field}.firewallSubnetCidrs[${i}]`, `${quote(c)}: firewall subnets are /28 ranges`);
     return cidr;
   });
+  refuseRepeats(cidrs, `${field}.firewallSubnetCidrs`);
+  refuseRepeats(availabilityZones, `${field}.availabilityZones`);
   const centralized = deploymentModel === FirewallDeploymentModel.Centralized;
   const centralOnly = { inspectionVpcId, inspectionVpcAccountId, availabilityZones } as const;
   for (const [key, value] of Object.entries(centralOnly)) {
@@ -198,32 +204,45 @@ function networkFirewallPolicy(resolution: Resolution, o: Options, nf: NonNullab
     if (!centralized && value !== undefined) throw new InputError(`${field}.${key}`, "is only used with deploymentModel: CENTRALIZED");
   }
   if (centralized && singleEndpointPerVpc) throw new InputError(`${field}.singleEndpointPerVpc`, "is only used with the DISTRIBUTED deployment model");
+  if (centralized && cidrs) {
+    throw new InputError(`${field}.firewallSubnetCidrs`, "is only used with the DISTRIBUTED deployment model: for CENTRALIZED, Firewall Manager picks the inspection VPC's firewall subnets");
+  }
+  if (centralized && !groupSettings.homeNet) {
+    throw new InputError(`${field}.homeNet`, "the CENTRALIZED model inspects the traffic of other VPCs: give their CIDRs (HOME_NET), not the inspection VPC's own");
+  }
   const group = under(() => renderNetworkFirewallRules(resolution, { ...groupSettings, createPolicy: false }));
-  const allowed = cidrs ? [...new Set(cidrs)].sort() : undefined;
-  const data: JsonValue = {
-    type: "NETWORK_FIREWALL",
+  const allowed = cidrs ? [...cidrs].sort() : undefined;
+  const firewall = {
     // Without forward_to_sfe the stateful rules never see the traffic.
     networkFirewallStatelessDefaultActions: ["aws:forward_to_sfe"],
     networkFirewallStatelessFragmentDefaultActions: ["aws:forward_to_sfe"],
     networkFirewallStatefulRuleGroupReferences: [{ resourceARN: ref(RULE_GROUP_NAME, "arn"), priority: groupSettings.ruleGroupPriority }],
     networkFirewallStatefulEngineOptions: { ruleOrder: "STRICT_ORDER" },
     networkFirewallStatefulDefaultActions: [groupSettings.statefulDefaultAction],
-    ...(centralized
-      ? {
-        firewallDeploymentModel: {
-          centralizedFirewallDeploymentModel: {
-            centralizedFirewallOrchestrationConfig: {
-              inspectionVpcIds: [{ resourceId: inspectionVpcId!, accountId: inspectionVpcAccountId! }],
-              firewallCreationConfig: {
-                endpointLocation: { availabilityZoneConfigList: [...new Set(availabilityZones!)].sort().map((availabilityZoneName) => ({ availabilityZoneName })) },
-              },
-              allowedIPV4CidrList: allowed,
+  };
+  // The two models' documented shapes (API reference, SecurityServicePolicyData): the distributed
+  // model's firewall settings sit at the top level; the centralized model's under
+  // awsNetworkFirewallConfig, next to the firewallDeploymentModel naming the inspection VPC.
+  const data: JsonValue = centralized
+    ? {
+      type: "NETWORK_FIREWALL",
+      awsNetworkFirewallConfig: firewall,
+      firewallDeploymentModel: {
+        centralizedFirewallDeploymentModel: {
+          centralizedFirewallOrchestrationConfig: {
+            inspectionVpcIds: [{ resourceId: inspectionVpcId!, accountId: inspectionVpcAccountId! }],
+            firewallCreationConfig: {
+              endpointLocation: { availabilityZoneConfigList: [...availabilityZones!].sort().map((availabilityZoneName) => ({ availabilityZoneName })) },
             },
           },
         },
-      }
-      : { networkFirewallOrchestrationConfig: { singleFirewallEndpointPerVPC: singleEndpointPerVpc, allowedIPV4CidrList: allowed } }),
-  };
+      },
+    }
+    : {
+      type: "NETWORK_FIREWALL",
+      ...firewall,
+      networkFirewallOrchestrationConfig: { singleFirewallEndpointPerVPC: singleEndpointPerVpc, allowedIPV4CidrList: allowed },
+    };
   const spec = policy(o, FMS_NETWORK_FIREWALL_POLICY, "network-firewall", { resourceType: VPC_RESOURCE_TYPE }, "NETWORK_FIREWALL", data,
     centralized ? { networkFirewallPolicy: { firewallDeploymentModel: "CENTRALIZED" } } : undefined);
   const defaults: TargetDefault[] = [{
@@ -351,5 +370,13 @@ export function renderAwsOrganizationPlan(resolution: Resolution, options: Organ
       + "ask AWS to raise the quota and set policyQuota, or turn off a policy type here");
   }
   refuseOverflows(quotas, ORGANIZATION_HARD_LIMITS);
-  return { ...merged, resources: [...merged.resources, ...ram], quotas };
+  // Without remediation Firewall Manager only reports resources out of compliance: nothing is
+  // applied to them, so what passes is still decided by what each account has.
+  const defaults = o.remediation ? merged.defaults : merged.defaults.map((d) => ({
+    ...d,
+    unmatched: Unmatched.DecidedElsewhere,
+    statement: "remediation is off: Firewall Manager only reports the resources in scope as non-compliant and applies nothing, so what "
+      + `passes is decided by what each account has. With remediation on: ${d.statement}`,
+  }));
+  return { ...merged, resources: [...merged.resources, ...ram], quotas, defaults };
 }

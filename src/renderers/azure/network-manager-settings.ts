@@ -76,8 +76,13 @@ export const NetworkManagerSettings = z.object({
       + "Default false: the Allow rules only let Agora's flows on to the NSGs, which decide.",
   }),
   commitLocations: setting(z.array(region).min(1).optional(), {
-    description: "Regions to deploy (commit) the security admin configuration to, with a `network.Commit`. Default: none, commit it yourself "
+    description: "Regions to deploy (commit) the security admin configuration to, with a `network.Commit`. A commit replaces the security admin "
+      + "configuration deployed there (one per region), so it needs `replaceDeployedConfiguration`. Default: none, commit it yourself "
       + "(`az network manager post-commit`), e.g. after a review.",
+  }),
+  replaceDeployedConfiguration: setting(z.boolean().default(false), {
+    description: "Say that committing to `commitLocations` may replace the security admin configuration deployed there, with its admin rules. "
+      + "Required with `commitLocations`. Default false.",
   }),
   firewallPolicy: setting(NetworkManagerFirewallPolicySettings.optional(), {
     description: "A base Firewall Policy holding the Agora rule collection group, and child policies that inherit it.",

@@ -5,7 +5,7 @@ import { shortHash } from "../names";
 import {
   HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, Widening, broadWidenings, parseRef, ref, refuseOverflows,
 } from "../plan";
-import { parseArmId } from "./arm-id";
+import { isArmId, parseArmId } from "./arm-id";
 import { Block, Fact, groupIntoBlocks } from "./blocks";
 import { describePattern } from "./describe";
 import { FIREWALL_POLICY_SPEC, FIREWALL_POLICY_TYPE, renderFirewallPolicy } from "./firewall-policy";
@@ -68,9 +68,17 @@ function networkManagerAt(o: Options): { networkManagerName: string; resourceGro
 }
 
 /** Refuses a network group id given as text that is not one (`…/networkManagers/<name>/networkGroups/<name>`). */
-export function checkNetworkGroupId(id: string, field: string): void {
-  if (!parseRef(id) && !NETWORK_GROUP_ID.test(id.trim())) {
+export function checkNetworkGroupId(id: string, field: string, networkManagerId?: string): void {
+  if (parseRef(id)) return;
+  // Taken as written: an id with spaces around it is refused, not trimmed.
+  if (!NETWORK_GROUP_ID.test(id)) {
     throw new InputError(field, `${quote(id)} is not the ARM id of a network group (…/networkManagers/<name>/networkGroups/<name>)`);
+  }
+  // Admin rule collections apply to the network manager's own groups only; Azure would refuse it mid-deploy.
+  const manager = id.slice(0, id.toLowerCase().indexOf("/networkgroups/"));
+  const known = networkManagerId !== undefined && isArmId(networkManagerId, "Microsoft.Network/networkManagers");
+  if (known && manager.toLowerCase() !== networkManagerId.toLowerCase()) {
+    throw new InputError(field, `${quote(id)} is a network group of another network manager than networkManagerId ${quote(networkManagerId)}`);
   }
 }
 
@@ -83,10 +91,18 @@ function checkOptions(o: Options): void {
   if (groups.length === 0) throw new InputError(`${field}.networkGroups`, "is empty: name at least one network group the rules apply to");
   const seen = new Map<string, string>();
   for (const [key, id] of groups) {
-    checkNetworkGroupId(id, `${field}.networkGroups.${key}`);
+    checkNetworkGroupId(id, `${field}.networkGroups.${key}`, o.networkManagerId);
     const other = seen.get(id.toLowerCase());
     if (other !== undefined) throw new InputError(`${field}.networkGroups.${key}`, `is the same network group as ${other}`);
     seen.set(id.toLowerCase(), key);
+  }
+  if (o.commitLocations && !o.replaceDeployedConfiguration) {
+    throw new InputError(`${field}.commitLocations`, "a commit replaces the security admin configuration deployed in those regions (a network "
+      + "manager deploys one per region), and with it any other admin rules there: set replaceDeployedConfiguration: true to say that is "
+      + "intended, or leave commitLocations out and add the rule collection to your own deployed configuration's commit");
+  }
+  if (o.replaceDeployedConfiguration && !o.commitLocations) {
+    throw new InputError(`${field}.replaceDeployedConfiguration`, "is only used with commitLocations");
   }
   const locations = o.commitLocations ?? [];
   locations.forEach((l, i) => {
@@ -281,8 +297,8 @@ export function renderNetworkManagerPlan(resolution: Resolution, options: Networ
         commitType: "SecurityAdmin",
         configurationIds: [ref(SECURITY_ADMIN_CONFIGURATION_SPEC, "id")],
         targetLocations: [...o.commitLocations].sort((a, b) => (regionKey(a) < regionKey(b) ? -1 : 1)),
-        // A changed rule changes the tag, so the configuration is deployed again.
-        forceUpdateTag: shortHash(JSON.stringify(rules.map((r) => r.inputs)), 16),
+        // A changed rule or collection (its network groups too) changes the tag, so the configuration is deployed again.
+        forceUpdateTag: shortHash(JSON.stringify([configuration.inputs, collection.inputs, ...rules.map((r) => r.inputs)]), 16),
       },
     },
     dependsOn: [ADMIN_RULE_COLLECTION_SPEC, ...rules.map((r) => r.name)],
