@@ -36,7 +36,7 @@ const selections: Case[] = [
   ["unknown access mode", { sdks: ["rtc-web"], access: "vpn" }, "access", /expected one of "direct"\|"cloud-proxy"/],
   ["unknown environment", { sdks: ["rtc-web"], environment: "staging" }, "environment", /expected one of "test"\|"production"/],
   ["unknown proxy type", { sdks: ["rtc-native"], access: "cloud-proxy", proxyType: 3 }, "proxyType", /^proxyType must be 1 \(cloud-proxy domain\) or 2 \(IP list\)$/],
-  ["unknown edition", { sdks: ["rtc-web"], edition: "2019-01" }, "edition", /^unknown catalogue edition "2019-01" \(known: 2020-05\)$/],
+  ["unknown edition", { sdks: ["rtc-web"], edition: "2019-01" }, "edition", /^unknown catalogue edition "2019-01" \(known: 2020-05, 2020-11, 2026-02\)$/],
   // cloud proxy
   ["rtc-native@2.3.0 via cloud proxy (below 2.4.0)", { sdks: ["rtc-web", "rtc-native@2.3.0"], access: "cloud-proxy" }, "sdks[1]",
     /^rtc-native@2\.3\.0 has no cloud proxy \(needs 2\.4\.0 or later\); name it in directSdks or upgrade$/],

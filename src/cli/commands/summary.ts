@@ -7,6 +7,7 @@ import { Notice, Plan, Widening } from "../../renderers/plan";
 import { CLOUDS, Cloud } from "../planners";
 import { SelectionFlags, resolveFlags, selectionFlagsText } from "../selection";
 import { CLOUD_TITLES, runPlanner } from "./plan";
+import { proxyText } from "../format/markdown";
 
 const SHOWN_DESTINATIONS = 4;
 
@@ -131,7 +132,7 @@ export function summaryCommand(ctx: CliContext, flags: SelectionFlags): number {
   const heading = stack ? `Stack ${stack.stack} (${stack.file})` : "Selection";
   const out = [
     `${heading}: edition ${resolution.edition}, access ${sel.access}, environment ${sel.environment}` +
-      (sel.access === "cloud-proxy" ? `, proxy_type ${sel.proxyType}` : ""),
+      (sel.access === "cloud-proxy" ? proxyText(resolution, ", ") : ""),
     sel.recordingPorts ? `Recording simplex ports: ${formatPortRange({ from: sel.recordingPorts.low, to: sel.recordingPorts.high })}` : "",
     "",
     ...rulesPerSdk(resolution),
