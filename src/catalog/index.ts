@@ -13,8 +13,8 @@ export * from "./types";
 export const EDITIONS: readonly Edition[] = [seed2020, final2020, current2026];
 /** The newest edition. */
 export const NEWEST_EDITION = EDITIONS[EDITIONS.length - 1].id;
-/** The edition of a selection that names none. */
-export const DEFAULT_EDITION: string = "2020-05";
+/** The edition of a selection that names none: the newest. */
+export const DEFAULT_EDITION: string = NEWEST_EDITION;
 
 export function getEdition(id: string = DEFAULT_EDITION, field = "edition"): Edition {
   const found = EDITIONS.find((e) => e.id === id);

@@ -36,7 +36,7 @@ describe("aws-vpc-egress", () => {
     const r = await run(awsVpcEgress);
     expect(r.components.map((c) => `${c.type} ${c.name}`)).toEqual(["agora-egress:index:AwsAgoraEgress native-rtc-via-proxy"]);
     expect(countByType(r.custom.filter((c) => !c.name.startsWith("native-rtc-via-proxy-")))).toEqual({ "aws:ec2/vpc:Vpc": 1 });
-    const plan = renderAwsPlan(resolve({ sdks: ["rtc-native"], access: AccessMode.CloudProxy }), {
+    const plan = renderAwsPlan(resolve({ edition: "2020-05", sdks: ["rtc-native"], access: AccessMode.CloudProxy }), {
       securityGroups: { vpcId: "${vpc.id}" }, dnsFirewall: { vpcIds: ["${vpc-workloads.id}"], blockOthers: true },
     });
     expect(countByType(r.childrenOf("native-rtc-via-proxy"))).toEqual(countByType(plan.resources));
@@ -63,7 +63,7 @@ describe("aws-centralized-inspection", () => {
       "agora-egress:index:AwsDnsFirewall agora-spoke-dns",
       "agora-egress:index:AwsNetworkFirewall agora-inspection",
     ]);
-    const selection = resolve({ sdks: ["rtc-web@4.20.0", "rtm-web"] });
+    const selection = resolve({ edition: "2020-05", sdks: ["rtc-web@4.20.0", "rtm-web"] });
     const spokes = ["10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16"];
     const nfw = renderNetworkFirewallRules(selection, { homeNet: spokes });
     const dns = renderDnsFirewall(selection, { vpcIds: ["${vpc-media.id}", "${vpc-ops.id}", "${vpc-web.id}"], blockOthers: true });
@@ -104,7 +104,7 @@ describe("azure-hub-spoke", () => {
       "agora-egress:index:AzureNsgRules agora-spoke-media",
       "agora-egress:index:AzureNsgRules agora-spoke-web",
     ]);
-    const selection = resolve({ sdks: ["rtc-native", "rtc-web@4.20.0"], access: AccessMode.CloudProxy });
+    const selection = resolve({ edition: "2020-05", sdks: ["rtc-native", "rtc-web@4.20.0"], access: AccessMode.CloudProxy });
     const vnetId = (spoke: string) => `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-agora-spoke-${spoke}/providers/Microsoft.Network/virtualNetworks/vnet-spoke-${spoke}`;
     const firewall = renderAzurePlan(selection, { targets: [AzureTarget.FirewallPolicy], firewallPolicy: { sourceAddresses: ["10.1.0.0/16", "10.2.0.0/16"] } });
     const nsg = renderAzurePlan(selection, { targets: [AzureTarget.Nsg] });
@@ -148,7 +148,7 @@ describe("multicloud-landing-zone", () => {
       "agora-egress:index:AzureDnsSecurityPolicy lz-agora-azure-dns",
       ...azureSpokes.map((s) => `agora-egress:index:AzureNsgRules lz-agora-azure-${s}`),
     ].sort());
-    const selection = resolve({ sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy });
+    const selection = resolve({ edition: "2020-05", sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy });
     const vnetId = (spoke: string) => `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-agora-landing-zone/providers/Microsoft.Network/virtualNetworks/vnet-lz-${spoke}`;
     const groups = renderSecurityGroupRules(selection, { vpcId: "${vpc.id}" });
     const nsg = renderAzurePlan(selection, { targets: [AzureTarget.Nsg] });
@@ -198,7 +198,7 @@ describe("aws-production-secret-endpoints", () => {
     expect(mocks.registered.filter((r) => !r.custom).map((c) => `${c.type} ${c.name}`)).toEqual(["agora-egress:index:AwsAgoraEgress native-rtc-production"]);
 
     // The children the plan of the same selection with the endpoints as plain data has, under the same names.
-    const plan = renderAwsPlan(resolve({ sdks: ["rtc-native"], access: "cloud-proxy", environment: "production", proxyType: 2, productionProxy: sample }), {
+    const plan = renderAwsPlan(resolve({ edition: "2020-05", sdks: ["rtc-native"], access: "cloud-proxy", environment: "production", proxyType: 2, productionProxy: sample }), {
       securityGroups: { vpcId: "${vpc.id}" }, networkFirewall: { homeNet: ["10.30.0.0/16"], createPolicy: true }, dnsFirewall: { vpcIds: ["${vpc-workloads.id}"], blockOthers: true },
     });
     const children = custom.filter((c) => c.name.startsWith("native-rtc-production-"));

@@ -29,11 +29,11 @@ const stack = (name: string): Scenario => {
 };
 
 const SCENARIOS: Record<string, () => Scenario> = {
-  "all-six-direct": () => ({ selection: { sdks: ALL_SIX } }),
+  "all-six-direct": () => ({ selection: { edition: "2020-05", sdks: ALL_SIX } }),
   "cloud-proxy-test": () => stack("test"),
   "production": () => stack("production"),
   "existing-resources": () => ({
-    selection: { sdks: ["rtc-native", "rtc-web"], access: "cloud-proxy" },
+    selection: { edition: "2020-05", sdks: ["rtc-native", "rtc-web"], access: "cloud-proxy" },
     aws: {
       securityGroups: { existingSecurityGroupId: "sg-0123456789abcdef0" },
       networkFirewall: { homeNet: ["10.0.0.0/16"] },

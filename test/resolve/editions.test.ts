@@ -77,7 +77,7 @@ describe("proxy modes select exactly their ports", () => {
 describe("regions", () => {
   const regionArb = fc.subarray([...REGION_IDS], { minLength: 1 });
   const modeArb = fc.constantFrom("force-udp", "force-tcp");
-  const sdkArb = fc.constantFrom(["rtc-native"], ["rtc-web"], ["rtm-web"], ["rtc-native", "rtc-web", "rtm-web"]);
+  const sdkArb = fc.constantFrom<string[]>(["rtc-native"], ["rtc-web"], ["rtm-web"], ["rtc-native", "rtc-web", "rtm-web"]);
 
   it("property: the union over the regions of any split is the all-regions selection", () => {
     fc.assert(fc.property(sdkArb, modeArb, (sdks, mode) => {

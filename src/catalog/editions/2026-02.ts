@@ -22,7 +22,7 @@ const SERVER_CP: CatalogDocument = factsDocument("EXT:S14", "Server Gateway clou
 const REC_CP: CatalogDocument = factsDocument("EXT:S15", "On-Premise Recording cloud proxy", "2026-05-21");
 const WHITEBOARD: CatalogDocument = factsDocument("EXT:S17", "Interactive Whiteboard firewall (Docs-Source _firewall.mdx)", "2024-10-23");
 const CHAT: CatalogDocument = factsDocument("EXT:S18", "Chat TCP/TLS IP allowlist", "2024-11-23");
-const VERIFIED: CatalogDocument = factsDocument("agora-facts §10", "Verification against Docs-Source HEAD 8c1f0c5c", "2026-12-04");
+const VERIFIED: CatalogDocument = factsDocument("REF-10", "Verification against Docs-Source HEAD 8c1f0c5c", "2026-12-04");
 
 const page = (row: string) => fact(FW, "4b", row);
 const t = (row: string) => fact(FW, "4a", row, rowDate(row));
