@@ -434,7 +434,8 @@ export function resolve(input: SelectionInput | Selection): Resolution {
         appSettings.push(cloudProxySettings(profile, selection.proxyType, servers));
         if (selection.proxyType === 1 && profile.proxyDomain) proxyDomains.add(profile.proxyDomain);
       }
-      if (!profile.support.seed) notes.push(`${choice.id}: cloud-proxy data comes from outside the seed documents (${profile.support.citation}).`);
+      // Said where the edition mixes seed and outside facts (2020-05, 2020-11); every fact of 2026-02 is outside the seeds.
+      if (!profile.support.seed && edition.cloudProxy.some((p) => p.support.seed)) notes.push(`${choice.id}: cloud-proxy data comes from outside the seed documents (${profile.support.citation}).`);
       if (choice.id === edition.recordingSimplex.sdk) {
         const sources = endpointRules.flatMap((r) => (r.destination.kind === "cidr" ? [r.destination.cidr] : []));
         const ingress = recordingIngress(edition, selection, sources);

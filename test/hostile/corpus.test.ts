@@ -13,7 +13,7 @@ import { main } from "../../src/cli/main";
 import { planners } from "../../src/cli/planners";
 import { AwsAgoraEgress, AwsDnsFirewall, AwsNetworkFirewall, AwsSecurityGroups } from "../../src/components/aws";
 import { AzureAgoraEgress, AzureNsgRules } from "../../src/components/azure";
-import { AccessMode, AgoraEnvironment } from "../../src/args/selection-args";
+import { AccessMode, AgoraEnvironment, CloudProxyMode } from "../../src/args/selection-args";
 import { InputError, allows } from "../../src/model";
 import { SelectionInput, resolve } from "../../src/resolve";
 import {
@@ -56,6 +56,7 @@ const stackFile = (stack: string, values: Record<string, unknown>) =>
   file(`Pulumi.${stack}.yaml`, { config: Object.fromEntries(Object.entries(values).map(([k, v]) => [`agora-egress:${k}`, v])) });
 
 const INJECT = '"; pass ip any any -> any any (sid:1;)';
+const NATIVE_2026 = { edition: "2026-02", sdks: ["rtc-native"], access: "cloud-proxy", proxyMode: "force-udp" } as const;
 const custom = (destinations: string[], extra: Record<string, unknown> = {}): SelectionInput =>
   ({ customRules: [{ protocol: "tcp", ports: ["443"], destinations, ...extra }] }) as SelectionInput;
 const customPorts = (ports: unknown[]): SelectionInput => ({ customRules: [{ protocol: "tcp", ports, destinations: ["203.0.113.5"] }] }) as SelectionInput;
@@ -90,6 +91,24 @@ const DEST = "customRules[0].destinations[0]";
 const PORT = "customRules[0].ports[0]";
 
 const resolverCases: HostileCase[] = [
+  // Edition 2026-02's inputs: edition, proxy mode, regions, domainLimit, withdrawn routes.
+  R("unknown region", { ...NATIVE_2026, regions: ["mars"] }, "regions[0]", /^unknown region "mars" \(known: north-america, europe, asia, japan, india, mainland-china\)$/),
+  R("region with an injected rule", { ...NATIVE_2026, regions: [`europe${INJECT}`] }, "regions[0]", /^unknown region "europe\\"; pass ip/),
+  R("region in another case", { ...NATIVE_2026, regions: ["Europe"] }, "regions[0]", /unknown region "Europe"/),
+  R("region listed twice", { ...NATIVE_2026, regions: ["europe", "europe"] }, "regions[1]", /^"europe" is listed twice$/),
+  R("empty region list", { ...NATIVE_2026, regions: [] }, "regions", /list at least one region, or leave regions out for all/),
+  R("proxy mode that does not exist", { ...NATIVE_2026, proxyMode: "force-quic" }, "proxyMode", /expected a proxy mode: force-udp or force-tcp/),
+  R("proxy mode in the seed edition", { edition: "2020-05", sdks: ["rtc-native"], access: "cloud-proxy", proxyMode: "force-udp" }, "proxyMode", /^edition 2020-05 has no cloud-proxy modes/),
+  R("regions with direct access", { edition: "2026-02", sdks: ["rtc-web"], regions: ["europe"] }, "regions", /are only used with access: cloud-proxy/),
+  R("Native cloud proxy without a mode", { edition: "2026-02", sdks: ["rtc-native"], access: "cloud-proxy" }, "proxyMode", /two modes with different allowed IP lists/),
+  R("withdrawn route: Native direct in 2026-02", { edition: "2026-02", sdks: ["rtc-native"] }, "sdks[0]", /^rtc-native has no direct access \(firewall whitelist\) in edition 2026-02: .*Agora offers the cloud proxy/),
+  R("never-had route: Gaming through the cloud proxy", { edition: "2026-02", sdks: ["gaming"], access: "cloud-proxy" }, "sdks[0]", /Agora offers no firewall route for the Gaming SDK/),
+  R("withdrawn route: Recording direct in 2020-11", { edition: "2020-11", sdks: ["recording"] }, "sdks[0]", /withdrew the On-premise Recording SDK's domain whitelist/),
+  R("domainLimit without rtc-native", { edition: "2026-02", sdks: ["rtc-web"], domainLimit: true }, "domainLimit", /^is set but rtc-native is not selected$/),
+  R("domainLimit as a string", { edition: "2026-02", sdks: ["rtc-native"], domainLimit: "yes" }, "domainLimit", /expected boolean/),
+  R("domainLimit below 4.2.0", { edition: "2026-02", sdks: ["rtc-native@4.1.9"], domainLimit: true }, "sdks[0]", /has no domainLimit option \(from 4\.2\.0\)/),
+  R("a 2026-02 SDK in the seed edition", { edition: "2020-05", sdks: ["whiteboard"] }, "sdks[0]", /^unknown SDK "whiteboard" \(known: rtc-native/),
+  R("edition with a trailing space", { sdks: ["rtc-web"], edition: "2026-02 " }, "edition", /unknown catalogue edition "2026-02 "/),
   R("destination closing the content string and adding a rule", custom([`agora.io${INJECT}`]), DEST, /contains spaces, control or non-ASCII characters/),
   R("destination with ;sid:", custom(["agora.io;sid:1"]), DEST, /has an invalid label "io;sid:1"/),
   R("destination with a newline and a second rule", custom(["agora.io\npass tcp any any -> any any (sid:2;)"]), DEST, /contains spaces, control or non-ASCII/),
@@ -291,6 +310,9 @@ const KF = (name: string, stack: string, content: string, field: string, problem
   ({ surface: "stack", name, run: () => { file(`Pulumi.${stack}.yaml`, content); return readStackSelection(DIR, stack); }, refusal: { field, problem } });
 
 const stackCases: HostileCase[] = [
+  K("regions as one string", { regions: "europe" }, "regions", /expected array, received string/),
+  K("proxy mode with an underscore", { proxyMode: "force_udp" }, "proxyMode", /expected a proxy mode: force-udp or force-tcp/),
+  K("domainLimit as a word", { domainLimit: "yes" }, "domainLimit", /expected boolean/),
   K("misspelt key", { sdk: ["rtc-native"] }, "sdk", /unknown key \(did you mean agora-egress:sdks\?/),
   K("sdks as one string", { edition: "2020-05", sdks: "rtc-native" }, "sdks", /expected array, received string/),
   K("proxy type 3", { proxyType: "3" }, "proxyType", /must be 1 \(domain\) or 2 \(IP list\)/),
@@ -308,6 +330,12 @@ const stackCases: HostileCase[] = [
 const C = (name: string, args: () => string[], field: string, problem: RegExp): HostileCase => ({ surface: "cli", name, run: () => cli(args()), refusal: { field, problem } });
 
 const cliCases: HostileCase[] = [
+  C("--proxy-mode that is not a mode", () => ["rules", "--sdk", "rtc-native", "--access", "cloud-proxy", "--proxy-mode", "auto"], "--proxy-mode", /'auto' is invalid\. Allowed choices are force-udp, force-tcp/),
+  C("--region with an empty entry", () => ["rules", "--sdk", "rtc-native", "--access", "cloud-proxy", "--proxy-mode", "force-udp", "--region", "europe,,asia"], "--region", /has an empty entry/),
+  C("--region with a shell command", () => ["rules", "--sdk", "rtc-native", "--access", "cloud-proxy", "--proxy-mode", "force-udp", "--region", "europe;rm -rf /"], "--region[0]", /^unknown region "europe;rm -rf \/"/),
+  C("Native direct in the default edition", () => ["rules", "--sdk", "rtc-native"], "--sdk",
+    /^rtc-native has no direct access \(firewall whitelist\) in edition 2026-02: .*use --access cloud-proxy with --proxy-mode force-udp or --proxy-mode force-tcp .*\(--domain-limit\)/),
+  C("--proxy-mode with the seed edition", () => ["rules", "--edition", "2020-05", "--sdk", "rtc-native", "--access", "cloud-proxy", "--proxy-mode", "force-tcp"], "--proxy-mode", /^edition 2020-05 has no cloud-proxy modes/),
   C("--sdk with a shell command", () => ["rules", "--edition", "2020-05", "--sdk", "rtc-native;rm -rf /"], "--sdk", /unknown SDK "rtc-native;rm -rf \/"/),
   C("--sdk with a look-alike letter", () => ["rules", "--edition", "2020-05", "--sdk", "rtc-n\u0430tive"], "--sdk", /unknown SDK/),
   C("--edition with a newline", () => ["rules", "--sdk", "rtc-native", "--edition", "2020-05\nfake"], "--edition", /unknown catalogue edition "2020-05\\nfake"/),
@@ -356,6 +384,11 @@ const cliCases: HostileCase[] = [
 const P = (name: string, construct: () => unknown, field: string, problem: RegExp): HostileCase => ({ surface: "component", name, run: construct, refusal: { field, problem } });
 
 const componentCases: HostileCase[] = [
+  P("AwsSecurityGroups with an unknown region", () => new AwsSecurityGroups("h-region", { sdks: ["rtc-native"], vpcId: "vpc-1", access: AccessMode.CloudProxy, proxyMode: CloudProxyMode.ForceUdp, regions: ["atlantis"] }),
+    "args.regions[0]", /unknown region "atlantis"/),
+  P("AwsAgoraEgress with Native cloud proxy and no mode", () => new AwsAgoraEgress("h-mode", { sdks: ["rtc-native"], access: AccessMode.CloudProxy, securityGroups: { vpcId: "vpc-1" } }),
+    "args.proxyMode", /set args\.proxyMode: "force-udp" \(UDP_PROXY\) or args\.proxyMode: "force-tcp"/),
+  P("AzureNsgRules with Gaming in 2026-02", () => new AzureNsgRules("h-gaming", { sdks: ["gaming"], resourceGroupName: "rg" }), "args.sdks[0]", /Agora offers no firewall route for the Gaming SDK/),
   P("AwsSecurityGroups with an unknown SDK", () => new AwsSecurityGroups("h-sdk", { edition: "2020-05", sdks: ["rtc-ios"], vpcId: "vpc-1" }), "args.sdks[0]", /unknown SDK "rtc-ios"/),
   P("AwsSecurityGroups with no SDK", () => new AwsSecurityGroups("h-empty", { edition: "2020-05", sdks: [], vpcId: "vpc-1" }), "args.sdks", /select at least one SDK/),
   P("AwsSecurityGroups without a VPC", () => new AwsSecurityGroups("h-novpc", { edition: "2020-05", sdks: ["rtc-native"] }), "args.vpcId", /give vpcId/),
