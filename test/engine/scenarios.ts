@@ -43,4 +43,10 @@ export const ENGINE_SCENARIOS: readonly EngineScenario[] = [
     selection: { edition: "2020-05", sdks: ["rtc-native", "rtc-web", "rtm-native", "rtm-web", "recording", "gaming"] },
     options: { dnsGuard: true, vpcCidrs: ["10.0.0.0/16"] },
   },
+  // Edition 2026-02 (current): the allowed IP list per mode and region, Signaling's stream channel to any address, Whiteboard, Chat, domainLimit.
+  { name: "2026-02 Native Force UDP, all regions", selection: { edition: "2026-02", sdks: ["rtc-native"], access: "cloud-proxy", proxyMode: "force-udp" } },
+  { name: "2026-02 Native Force TCP, Europe and Japan", selection: { edition: "2026-02", sdks: ["rtc-native"], access: "cloud-proxy", proxyMode: "force-tcp", regions: ["europe", "japan"] } },
+  { name: "2026-02 Web and Signaling Web cloud proxy, Asia", selection: { edition: "2026-02", sdks: ["rtc-web", "rtm-web"], access: "cloud-proxy", regions: ["asia"] } },
+  { name: "2026-02 direct: Web, Signaling, Whiteboard, Chat", selection: { edition: "2026-02", sdks: ["rtc-web", "rtm-web", "rtm-native", "whiteboard", "chat"] } },
+  { name: "2026-02 Native domainLimit", selection: { edition: "2026-02", sdks: ["rtc-native"], domainLimit: true } },
 ];

@@ -48,6 +48,11 @@ const SCENARIOS: Record<string, () => Scenario> = {
   }),
 };
 
+// Edition 2026-02 (the default): small scenarios, one region each, named after what they select.
+SCENARIOS["2026-02-native-force-udp-europe"] = () => ({ selection: { edition: "2026-02", sdks: ["rtc-native"], access: "cloud-proxy", proxyMode: "force-udp", regions: ["europe"] } });
+SCENARIOS["2026-02-native-force-tcp-india"] = () => ({ selection: { edition: "2026-02", sdks: ["rtc-native"], access: "cloud-proxy", proxyMode: "force-tcp", regions: ["india"] } });
+SCENARIOS["2026-02-signaling-direct"] = () => ({ selection: { edition: "2026-02", sdks: ["rtm-native", "rtm-web"] } });
+
 const CASES = Object.keys(SCENARIOS).flatMap((scenario) => (["aws", "azure"] as const).map((cloud) => [scenario, cloud] as const));
 
 describe("golden plans", () => {
