@@ -42,3 +42,17 @@ describe("selectionArgs: a stack's selection as the components' args", () => {
     expect(decided(resolveArgs(selectionArgs(proxied)))).toEqual(decided(resolveStack(proxied)));
   });
 });
+
+describe("edition 2026-02's selection keys reach the components' args", () => {
+  it("proxyMode, regions and domainLimit map to the args of the same names, and resolve the same", () => {
+    const stack = stackConfigFromValues("s", "Pulumi.s.yaml", {
+      sdks: ["rtc-native", "rtc-web"], access: "cloud-proxy", proxyMode: "force-tcp", regions: ["japan", "asia"],
+    });
+    expect(selectionArgs(stack)).toEqual({ sdks: ["rtc-native", "rtc-web"], access: "cloud-proxy", proxyMode: "force-tcp", regions: ["japan", "asia"] });
+    expect(resolveArgs(selectionArgs(stack))).toEqual(resolveStack(stack));
+    expect(resolveArgs(selectionArgs(stack)).regions).toEqual(["asia", "japan"]);
+    const limited = stackConfigFromValues("d", "Pulumi.d.yaml", { sdks: ["rtc-native"], domainLimit: "true" });
+    expect(selectionArgs(limited)).toEqual({ sdks: ["rtc-native"], domainLimit: true });
+    expect(resolveArgs(selectionArgs(limited)).ruleSet.rules.every((r) => r.destination.kind === "domain")).toBe(true);
+  });
+});
