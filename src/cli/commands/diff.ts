@@ -224,13 +224,31 @@ function perSdkRows(flows: readonly SdkFlowChange[]): string[] {
   return out;
 }
 
-function markdown(from: Side, to: Side, rules: readonly FlowChange[], clouds: readonly CloudDiff[], flows: readonly SdkFlowChange[]): string {
+/** Comparing editions: the report at a glance, before the tables (flows per SDK, resources per cloud). */
+function glanceRows(flows: readonly SdkFlowChange[], clouds: readonly CloudDiff[]): string[] {
+  const sdks = [...new Set(flows.map((f) => f.sdk))];
+  return [
+    "### At a glance",
+    "",
+    ...sdks.map((sdk) => {
+      const mine = flows.filter((f) => f.sdk === sdk);
+      const added = mine.filter((f) => f.change === "added").length;
+      return `- ${sdk}: ${added} flows added, ${mine.length - added} removed`;
+    }),
+    ...(sdks.length === 0 ? ["- no flow is added or removed"] : []),
+    ...clouds.map((d) => `- ${CLOUD_TITLES[d.cloud]}: ${d.skipped ?? countsText(d)}`),
+    "",
+  ];
+}
+
+function markdown(from: Side, to: Side, rules: readonly FlowChange[], clouds: readonly CloudDiff[], flows: readonly SdkFlowChange[], comparingEditions: boolean): string {
   return [
     `## agora-egress: ${from.label} → ${to.label}`,
     "",
     ...sideRows(from, to),
     "",
     ...withdrawnRows(from, to),
+    ...(comparingEditions ? glanceRows(flows, clouds) : []),
     ...ruleRows(rules),
     "",
     ...perSdkRows(flows),
@@ -294,7 +312,7 @@ export function diffCommand(ctx: CliContext, flags: DiffFlags): number {
         }])),
     }));
   } else {
-    ctx.stdout(markdown(from, to, rules, clouds, flows));
+    ctx.stdout(markdown(from, to, rules, clouds, flows, flags.fromEdition !== undefined || flags.toEdition !== undefined));
   }
   return 0;
 }
