@@ -96,7 +96,7 @@ function rowRules(rows: readonly DirectRow[], choice: SdkChoice): Rule[] {
       const broadReason = [row.unpublishedDestinations, row.reading].filter((x): x is string => !!x).join(" ");
       return rulesFor(row.sdk, row.protocol, destinations, ports(row.ports, `catalog.${row.sdk}`), {
         sourcePorts: row.sourcePorts ? ports(row.sourcePorts, `catalog.${row.sdk}`) : undefined,
-        purpose: row.channel ? `${row.purpose}` : row.purpose,
+        purpose: row.purpose,
         provenance: row.provenance,
         ...(broadReason ? { broadReason } : {}),
       }).map((r) => (row.alsoCited ? { ...r, provenance: [row.provenance, ...row.alsoCited] } : r));

@@ -5,7 +5,7 @@ import {
 } from "../../src/components/aws";
 import { renderAwsPlan, renderDnsFirewall, renderNetworkFirewallRules, renderSecurityGroupRules } from "../../src/renderers/aws";
 import { Plan, parseRef } from "../../src/renderers/plan";
-import { AccessMode, AgoraEnvironment } from "../../src/args/selection-args";
+import { AccessMode, AgoraEnvironment, CloudProxyMode } from "../../src/args/selection-args";
 import { ALL_SDKS, productionSelection } from "./helpers";
 import { Registration, mockArn, settle, usePulumiMocks, value } from "../support/pulumi-mocks";
 
@@ -43,6 +43,29 @@ async function expectExactly(prefix: string, componentType: string, plan: Plan, 
 }
 
 describe("AWS components create exactly the planned specs", () => {
+  it("AwsAgoraEgress: edition 2026-02 (the default), Native Force TCP in India and Signaling Native direct, every target", async () => {
+    const c = new AwsAgoraEgress("current", {
+      sdks: ["rtc-native", "rtm-native"], access: AccessMode.CloudProxy, directSdks: ["rtm-native"],
+      proxyMode: CloudProxyMode.ForceTcp, regions: ["india"],
+      securityGroups: { vpcId: "vpc-123" },
+      networkFirewall: { createPolicy: true, homeNet: ["10.0.0.0/16"] },
+      dnsFirewall: { vpcIds: ["vpc-123"], blockOthers: true },
+    });
+    const resolution = resolve({ sdks: ["rtc-native", "rtm-native"], access: "cloud-proxy", directSdks: ["rtm-native"], proxyMode: "force-tcp", regions: ["india"] });
+    expect(resolution.edition).toBe("2026-02");
+    const plan = renderAwsPlan(resolution, {
+      securityGroups: { vpcId: "${vpc.id}" },
+      networkFirewall: { createPolicy: true, homeNet: ["10.0.0.0/16"] },
+      dnsFirewall: { vpcIds: ["vpc-123"], blockOthers: true },
+    });
+    await expectExactly("current", "agora-egress:index:AwsAgoraEgress", plan, { vpc: "vpc-123" });
+    expect((await value(c.widenings)).length).toBe(plan.widenings.length);
+    // The stream channel's UDP 4001-4150 to any address is reported on each target that renders it.
+    expect(plan.widenings.filter((w) => w.rule === "udp 4001-4150 → 0.0.0.0/0").map((w) => w.target).sort())
+      .toEqual(["aws-network-firewall", "aws-security-group"]);
+    expect((await value(c.appSettings)).map((s: { values: string[] }) => s.values[0])).toEqual([expect.stringMatching(/^setCloudProxy\(TCP_PROXY\)/)]);
+  });
+
   it("AwsAgoraEgress: all six SDKs direct, every target", async () => {
     const c = new AwsAgoraEgress("all-direct", {
       edition: "2020-05", sdks: [...ALL_SDKS].reverse(),
