@@ -14,8 +14,8 @@ export interface DroppedRoute {
 }
 
 /** Selection fields that only some editions have: left out of a side whose edition has no use for them. */
-const EDITION_FIELDS = ["proxyMode", "regions", "domainLimit", "recordingPorts"];
-const NOT_IN_EDITION = /^(edition \S+ has no|is only used|are only used|is set but)/;
+const EDITION_FIELDS = ["proxyMode", "regions", "domainLimit", "recordingPorts", "proxyType"];
+const NOT_IN_EDITION = /^(edition \S+ has no|edition \S+'s cloud proxy has no|is only used|are only used|is set but)/;
 
 function sdkId(spec: unknown): string {
   return typeof spec === "string" ? spec.split("@")[0].trim() : (spec as { id: string }).id;

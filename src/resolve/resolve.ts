@@ -363,6 +363,12 @@ export function resolve(input: SelectionInput | Selection): Resolution {
   if (needsMode && selection.proxyMode === undefined) {
     throw new InputError("proxyMode", `the Native SDK's cloud proxy has two modes with different allowed IP lists in edition ${edition.id}: set {{proxyMode=force-udp}} (UDP_PROXY) or {{proxyMode=force-tcp}} (TCP_PROXY)`);
   }
+  // proxy_type belongs to the setParameters cloud proxy (2020); an edition whose cloud proxy has
+  // modes instead would ignore it, so a proxy_type given for such a selection only is refused.
+  const proxyTypeGiven = typeof input === "object" && input !== null && (input as { proxyType?: unknown }).proxyType !== undefined;
+  if (proxyTypeGiven && listed.length > 0 && listed.length === profiles.size && !selection.productionProxy) {
+    throw new InputError("proxyType", `edition ${edition.id}'s cloud proxy has no proxy_type (it has proxy modes): leave {{proxyType}} out and set {{proxyMode}}`);
+  }
   const mode: ProxyMode | undefined = listed.length > 0 ? selection.proxyMode ?? listed.find((p) => p.defaultMode)?.defaultMode : undefined;
 
   if (selection.productionProxy && proxied.length === 0) {

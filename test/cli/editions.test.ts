@@ -50,7 +50,8 @@ describe("diff --from-edition 2020-05 --to-edition 2026-02: the change report", 
     expect(r.code).toBe(0);
     const md = r.stdout;
     expect(md).toContain("| SDKs | recording (cloud-proxy), rtc-native (cloud-proxy), rtm-native (direct) | rtc-native (cloud-proxy), rtm-native (direct) |");
-    expect(md).toMatch(/### Routes withdrawn or not offered: 2 /);
+    expect(md).toMatch(/### Routes withdrawn or not offered: 3 /);
+    expect(md).toMatch(/\| to \| 2026-02 \| Pulumi\.test\.yaml: agora-egress:proxyType \| edition 2026-02's cloud proxy has no proxy_type \(it has proxy modes\)/);
     expect(md).toMatch(/\| to \| 2026-02 \| recording \| Agora supplies the On-Premise Recording SDK's cloud-proxy IPs and ports privately .*set --env production and --production-proxy FILE/);
     expect(md).toMatch(/\| from \| 2020-05 \| --proxy-mode \| edition 2020-05 has no cloud-proxy modes/);
     expect(md).toMatch(/### Flows per SDK, with their sources\n\n#### recording: 0 added, \d+ removed\n/);
@@ -66,7 +67,10 @@ describe("diff --from-edition 2020-05 --to-edition 2026-02: the change report", 
     const r = await withPlanners([...args, "--format", "json"]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j.to.routesWithdrawn).toEqual([expect.objectContaining({ sdk: "recording", field: "Pulumi.test.yaml: agora-egress:sdks[1]" })]);
+    expect(j.to.routesWithdrawn).toEqual([
+      expect.objectContaining({ sdk: "recording", field: "Pulumi.test.yaml: agora-egress:sdks[1]" }),
+      expect.objectContaining({ field: "Pulumi.test.yaml: agora-egress:proxyType" }),
+    ]);
     expect(j.from.routesWithdrawn).toEqual([expect.objectContaining({ field: "--proxy-mode" })]);
     expect(j.to).toMatchObject({ edition: "2026-02", proxyMode: "force-udp", regions: ["north-america", "europe", "asia", "japan", "india", "mainland-china"] });
     expect(Object.keys(j.flowsPerSdk).sort()).toEqual(["recording", "rtc-native", "rtm-native"]);
