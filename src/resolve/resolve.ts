@@ -369,6 +369,9 @@ export function resolve(input: SelectionInput | Selection): Resolution {
   if (proxyTypeGiven && listed.length > 0 && listed.length === profiles.size && !selection.productionProxy) {
     throw new InputError("proxyType", `edition ${edition.id}'s cloud proxy has no proxy_type (it has proxy modes): leave {{proxyType}} out and set {{proxyMode}}`);
   }
+  if (selection.productionProxy?.proxyServers && listed.length > 0 && listed.length === profiles.size) {
+    throw new InputError("productionProxy.proxyServers", `are the servers for proxy_type 2, which edition ${edition.id}'s cloud proxy does not have (the SDK gets its proxy mode instead); leave them out`);
+  }
   const mode: ProxyMode | undefined = listed.length > 0 ? selection.proxyMode ?? listed.find((p) => p.defaultMode)?.defaultMode : undefined;
 
   if (selection.productionProxy && proxied.length === 0) {

@@ -109,6 +109,8 @@ const resolverCases: HostileCase[] = [
   R("domainLimit below 4.2.0", { edition: "2026-02", sdks: ["rtc-native@4.1.9"], domainLimit: true }, "sdks[0]", /has no domainLimit option \(from 4\.2\.0\)/),
   R("a 2026-02 SDK in the seed edition", { edition: "2020-05", sdks: ["whiteboard"] }, "sdks[0]", /^unknown SDK "whiteboard" \(known: rtc-native/),
   R("edition with a trailing space", { sdks: ["rtc-web"], edition: "2026-02 " }, "edition", /unknown catalogue edition "2026-02 "/),
+  R("proxy servers with the 2026-02 cloud proxy", { ...NATIVE_2026, environment: "production", productionProxy: { endpoints: [endpoint(["203.0.113.10"])], proxyServers: ["203.0.113.10"] } },
+    "productionProxy.proxyServers", /^are the servers for proxy_type 2, which edition 2026-02's cloud proxy does not have/),
   R("proxy_type with the 2026-02 cloud proxy", { ...NATIVE_2026, proxyType: 2 }, "proxyType", /^edition 2026-02's cloud proxy has no proxy_type \(it has proxy modes\): leave proxyType out and set proxyMode$/),
   R("destination closing the content string and adding a rule", custom([`agora.io${INJECT}`]), DEST, /contains spaces, control or non-ASCII characters/),
   R("destination with ;sid:", custom(["agora.io;sid:1"]), DEST, /has an invalid label "io;sid:1"/),
