@@ -16,7 +16,7 @@ import { resultsMarkdown } from "./report/results";
 import { synthesisReport } from "./report/synthesis-report";
 import { PROXY_SDKS, SCENARIOS, production, scatteredAddresses } from "./scenarios";
 import { SynthesisStep, measureAliases, measureSynthesis, writeTemplates } from "./synthesis";
-import { Cloud, Construction, LANDING_ZONE_SDKS } from "./synthesis/landing-zone";
+import { Cloud, Construction, LANDING_ZONE_EDITION, LANDING_ZONE_SDKS } from "./synthesis/landing-zone";
 import { coldPlanTime, planTime } from "./synthesis/plan-time";
 
 /** Repository root (this file runs from build/bench/bench/). */
@@ -74,7 +74,7 @@ function main(): void {
   const aliases = measureAliases(QUICK ? 100 : 200, QUICK ? 1 : 3, log);
   const load = measureLoad(LOAD_RUNS, QUICK ? 1 : 3, log);
   const plans = [
-    planTime("Landing-zone selection (all six SDKs, direct)", { sdks: LANDING_ZONE_SDKS }, 50),
+    planTime("Landing-zone selection (all six SDKs, direct)", { edition: LANDING_ZONE_EDITION, sdks: LANDING_ZONE_SDKS }, 50),
     planTime("Production, 200 endpoint addresses", production(scatteredAddresses(200), PROXY_SDKS), 5),
   ];
   const cold = coldPlanTime(QUICK ? 1 : 5);

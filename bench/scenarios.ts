@@ -48,12 +48,24 @@ export function productionEndpoints(addresses: readonly string[]): EndpointInput
   ];
 }
 
+/** The edition of the seed scenarios: pinned, so the tables keep their meaning as editions are added. */
+export const SEED_EDITION = "2020-05";
+/** The current edition, for its own scenarios. */
+export const CURRENT_EDITION = "2026-02";
+
 export function production(addresses: readonly string[], sdks: readonly string[] = PROXY_SDKS): SelectionInput {
-  return { sdks: [...sdks], access: "cloud-proxy", environment: "production", productionProxy: { endpoints: productionEndpoints(addresses) } };
+  return { edition: SEED_EDITION, sdks: [...sdks], access: "cloud-proxy", environment: "production", productionProxy: { endpoints: productionEndpoints(addresses) } };
 }
 
-export const allDirect = (sdks: readonly string[] = SDK_IDS): SelectionInput => ({ sdks: [...sdks], access: "direct" });
-export const proxyTest = (sdks: readonly string[] = PROXY_SDKS): SelectionInput => ({ sdks: [...sdks], access: "cloud-proxy", environment: "test" });
+export const allDirect = (sdks: readonly string[] = SDK_IDS): SelectionInput => ({ edition: SEED_EDITION, sdks: [...sdks], access: "direct" });
+export const proxyTest = (sdks: readonly string[] = PROXY_SDKS): SelectionInput => ({ edition: SEED_EDITION, sdks: [...sdks], access: "cloud-proxy", environment: "test" });
+
+/** Edition 2026-02: the published allowed IP list for a proxy mode, every region (Agora's advice when the region is unknown). */
+export const currentProxy = (proxyMode: "force-udp" | "force-tcp", sdks: readonly string[] = ["rtc-native"], regions?: readonly string[]): SelectionInput =>
+  ({ edition: CURRENT_EDITION, sdks: [...sdks], access: "cloud-proxy", proxyMode, ...(regions ? { regions: [...regions] } : {}) });
+/** Edition 2026-02, direct: every SDK that still has a whitelist (Web, Signaling Native and Web, Whiteboard, Chat). */
+export const CURRENT_DIRECT_SDKS = ["rtc-web", "rtm-native", "rtm-web", "whiteboard", "chat"];
+export const currentDirect = (sdks: readonly string[] = CURRENT_DIRECT_SDKS): SelectionInput => ({ edition: CURRENT_EDITION, sdks: [...sdks], access: "direct" });
 
 export const SCENARIOS: readonly Scenario[] = [
   { id: "direct-all", title: "All six SDKs, direct", selection: allDirect() },
@@ -62,6 +74,10 @@ export const SCENARIOS: readonly Scenario[] = [
   { id: "prod-40", title: "Production, 40 endpoint addresses", selection: production(scatteredAddresses(40)) },
   { id: "prod-200", title: "Production, 200 endpoint addresses", selection: production(scatteredAddresses(200)) },
   { id: "prod-200-contiguous", title: "Production, 200 contiguous addresses (sensitivity)", selection: production(contiguousAddresses(200)) },
+  { id: "2026-direct", title: "2026-02: Web, Signaling, Whiteboard, Chat, direct", selection: currentDirect() },
+  { id: "2026-force-udp", title: "2026-02: Native Force UDP, all regions", selection: currentProxy("force-udp") },
+  { id: "2026-force-tcp", title: "2026-02: Native Force TCP, all regions", selection: currentProxy("force-tcp") },
+  { id: "2026-web", title: "2026-02: Web + Signaling Web cloud proxy, all regions", selection: currentProxy("force-udp", ["rtc-web", "rtm-web"]) },
 ];
 
 export const BENCH_VPC = "vpc-0bench0000000001";

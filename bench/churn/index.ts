@@ -5,7 +5,7 @@ import { SelectionInput, resolve } from "../../src/resolve";
 import { AwsPlanOptions, renderAwsPlan } from "../../src/renderers/aws";
 import { renderAzurePlan } from "../../src/renderers/azure";
 import { Plan } from "../../src/renderers/plan";
-import { AWS_OPTIONS, AZURE_OPTIONS, allDirect, production, proxyTest, scatteredAddresses } from "../scenarios";
+import { AWS_OPTIONS, AZURE_OPTIONS, CURRENT_EDITION, allDirect, currentProxy, production, proxyTest, scatteredAddresses } from "../scenarios";
 import { minimumOperations, sameContent } from "./minimum";
 import { shuffled } from "./shuffle";
 
@@ -49,7 +49,20 @@ export function transitions(): Transition[] {
       before: production(scatteredAddresses(40)), after: shuffled(production(scatteredAddresses(40)), seed),
     },
   ]);
-  return [...promotions, ...added, ...removed, ...reordered];
+  // Edition upgrade 2020-05 → 2026-02 of the same selection (what `diff --from-edition --to-edition` reports):
+  // what the newer edition still offers. Native and Recording lose their whitelist (Native moves to the
+  // allowed IP list of its mode; Recording's endpoints become private, so it leaves the proxy selection).
+  const upgrades: Transition[] = [
+    { id: "upgrade-direct", title: "Upgrade 2020-05 → 2026-02: Web + Signaling, direct",
+      before: allDirect(["rtc-web", "rtm-native", "rtm-web"]), after: { ...allDirect(["rtc-web", "rtm-native", "rtm-web"]), edition: CURRENT_EDITION } },
+    { id: "upgrade-proxy-udp", title: "Upgrade 2020-05 → 2026-02: Native via cloud proxy (test) → Force UDP, all regions",
+      before: proxyTest(["rtc-native"]), after: currentProxy("force-udp") },
+    { id: "upgrade-proxy-tcp", title: "Upgrade 2020-05 → 2026-02: Native via cloud proxy (test) → Force TCP, all regions",
+      before: proxyTest(["rtc-native"]), after: currentProxy("force-tcp") },
+    { id: "mode-udp-tcp", title: "2026-02: Force UDP → Force TCP (all regions)", before: currentProxy("force-udp"), after: currentProxy("force-tcp") },
+    { id: "region-add", title: "2026-02: Force UDP, Europe → Europe + Asia", before: currentProxy("force-udp", ["rtc-native"], ["europe"]), after: currentProxy("force-udp", ["rtc-native"], ["europe", "asia"]) },
+  ];
+  return [...promotions, ...added, ...removed, ...reordered, ...upgrades];
 }
 
 /** AWS with every target; without security groups when their quotas cannot hold the rules. */

@@ -39,6 +39,18 @@ export function tableCells(resolution: Resolution): Cell[] {
       continue;
     }
     const profile = edition.cloudProxy.find((p) => p.sdk === sdk.id)!;
+    // The published allowed IP list (2026-02): its tables as printed, for the mode and regions selected.
+    const list = profile.allowedLists && resolution.proxyMode && resolution.regions ? edition.allowedIpList!.lists[profile.allowedLists[resolution.proxyMode]] : undefined;
+    if (list && !selection.productionProxy) {
+      for (const region of resolution.regions!) {
+        const media = edition.allowedIpList!.media[region][list.mediaSet].map((a) => a.address);
+        const signaling = list.signaling[region].map((a) => a.address);
+        for (const p of list.mediaPorts) push(sdk.id, `${sdk.id} ${list.id} media ${region}`, p.protocol, p.ports, media);
+        for (const p of list.signalingPorts) push(sdk.id, `${sdk.id} ${list.id} signaling ${region}`, p.protocol, p.ports, signaling);
+        for (const p of list.alsoRequired) push(sdk.id, `${sdk.id} ${list.id} also ${region}`, p.protocol, p.ports, [...media, ...signaling]);
+      }
+      continue;
+    }
     const rows = selection.environment === "production"
       ? (selection.productionProxy?.endpoints ?? []).filter((r) => !r.sdks || r.sdks.includes(sdk.id))
       : profile.testEndpoints;

@@ -1,5 +1,5 @@
 import { installMocks, timeSynthesis } from "../synthesis/mocks";
-import { AZURE_LOCATION, AZURE_RESOURCE_GROUP, LANDING_ZONE_SDKS, networkName, vpcId } from "../synthesis/landing-zone";
+import { AZURE_LOCATION, AZURE_RESOURCE_GROUP, LANDING_ZONE_EDITION, LANDING_ZONE_SDKS, networkName, vpcId } from "../synthesis/landing-zone";
 
 /**
  * Child process: one landing zone of `networks` VPCs (AWS) or VNets (Azure) spread over
@@ -39,25 +39,25 @@ async function main(): Promise<void> {
       for (let i = 0; i < networks; i++) {
         if (cloud === "aws") {
           new (perNetwork as typeof pkg.AwsAgoraEgress)(networkName(i), {
-            sdks: LANDING_ZONE_SDKS, securityGroups: { vpcId: vpcId(i) }, networkFirewall: {}, dnsFirewall: { vpcIds: [vpcId(i)] },
+            edition: LANDING_ZONE_EDITION, sdks: LANDING_ZONE_SDKS, securityGroups: { vpcId: vpcId(i) }, networkFirewall: {}, dnsFirewall: { vpcIds: [vpcId(i)] },
           });
         } else {
-          new (perNetwork as typeof pkg.AzureNsgRules)(networkName(i), { sdks: LANDING_ZONE_SDKS, resourceGroupName: AZURE_RESOURCE_GROUP, location: AZURE_LOCATION });
+          new (perNetwork as typeof pkg.AzureNsgRules)(networkName(i), { edition: LANDING_ZONE_EDITION, sdks: LANDING_ZONE_SDKS, resourceGroupName: AZURE_RESOURCE_GROUP, location: AZURE_LOCATION });
         }
       }
     } else if (cloud === "aws") {
       new (organization as typeof pkg.AwsAgoraEgressOrganization)("organization", {
-        sdks: LANDING_ZONE_SDKS,
+        edition: LANDING_ZONE_EDITION, sdks: LANDING_ZONE_SDKS,
         scope: { includeAccounts: Array.from({ length: accounts }, (_, i) => account(i)) },
         securityGroups: { vpcId: vpcId(0) }, networkFirewall: {}, dnsFirewall: {},
       });
     } else {
       new (organization as typeof pkg.AzureAgoraEgressNetworkManager)("organization", {
-        sdks: LANDING_ZONE_SDKS,
+        edition: LANDING_ZONE_EDITION, sdks: LANDING_ZONE_SDKS,
         networkManagerId: NETWORK_MANAGER,
         networkGroups: Object.fromEntries(Array.from({ length: accounts }, (_, i) => [`sub${i}`, `${NETWORK_MANAGER}/networkGroups/sub${i}`])),
         denyOtherInternet: true,
-        commitLocations: [AZURE_LOCATION],
+        commitLocations: [AZURE_LOCATION], replaceDeployedConfiguration: true,
         firewallPolicy: { location: AZURE_LOCATION },
       });
     }

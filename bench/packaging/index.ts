@@ -109,7 +109,7 @@ function loadProgram(root: string, c: LoadCase): string {
     [LoadCase.Azure]: `const e = require(${dist}); e.AzureAgoraEgress; e.AzureNsgRules;`,
     [LoadCase.Both]: `const e = require(${dist}); e.AwsAgoraEgress; e.AzureAgoraEgress;`,
     [LoadCase.Core]: `const e = require(${dist}); e.resolve;`,
-    [LoadCase.Cli]: `const out = []; return require(${JSON.stringify(join(root, "dist/src/cli/main.js"))}).main(["rules", "--sdk", "rtc-native", "--format", "jsonl"], { stdout: (s) => out.push(s), stderr: () => undefined });`,
+    [LoadCase.Cli]: `const out = []; return require(${JSON.stringify(join(root, "dist/src/cli/main.js"))}).main(["rules", "--edition", "2020-05", "--sdk", "rtc-native", "--format", "jsonl"], { stdout: (s) => out.push(s), stderr: () => undefined });`,
   }[c];
   return `
     const { performance } = require("perf_hooks");

@@ -128,7 +128,10 @@ const ECONOMY_METHOD = [
   + "addresses (at least 2) carry messages (TCP 4000, UDP 4500-4650), the rest are edge nodes (TCP and UDP 1080, 8000, 25000, 9700). "
   + "The addresses are scattered over the documentation ranges 203.0.113.0/24, 198.51.100.0/24 and 192.0.2.0/24 (odd host numbers, so no "
   + "two merge into a shorter prefix, as with real endpoints). *200 contiguous* uses 203.0.113.0-199 instead: a sensitivity case where "
-  + "merging addresses into prefixes would pay.",
+  + "merging addresses into prefixes would pay. *2026-02* rows use the current edition (the default for new selections): the direct "
+  + "whitelists that remain (Web, Signaling Native with its stream channel to any address, Signaling Web, Whiteboard, Chat), and the "
+  + "2025 cloud-proxy allowed IP list for each mode over all six regions (Native Force UDP: UDP 4590-4600/8001-8010 to the media "
+  + "segments, UDP 8443 to signaling, TCP 443 to both; Force TCP: TCP 443; Web RTC + Web Signaling: UDP and TCP 443).",
   "",
   "**Ours**: the rules the renderers emit, each target rendered alone (`renderAwsPlan` / `renderAzurePlan`; security groups in one VPC, "
   + "DNS Firewall with `blockOthers`, Azure defaults: NSG deny-by-default, a new Standard firewall policy with DNS proxy).",
@@ -160,7 +163,10 @@ const ECONOMY_METHOD = [
 const CHURN_METHOD = [
   "**Transitions.** Promotion: Native + Recording, test endpoints → a production table of 10, 40 or 200 addresses (shape as above). "
   + "Add / remove: all six SDKs direct, one SDK added to the other five or removed. Reorder: every input list shuffled (SDKs, endpoint "
-  + "rows, their addresses and ports) with 5 seeds, for all six direct and for production with 40 addresses. Both clouds with every target.",
+  + "rows, their addresses and ports) with 5 seeds, for all six direct and for production with 40 addresses. Edition upgrade: the same "
+  + "selection under 2020-05 and 2026-02 (`diff --from-edition 2020-05 --to-edition 2026-02`), for the direct whitelists that remain and "
+  + "for Native through the cloud proxy (test endpoints → each mode's allowed IP list, all regions); within 2026-02, a mode switch and a "
+  + "region added. Both clouds with every target.",
   "",
   "**Minimum** (`bench/churn/minimum.ts`): the least churn any tool could achieve between the two plans. Per resource type, a resource "
   + "whose content is unchanged stays untouched, and every other one costs one operation, pairing a leaving resource with an arriving one "
@@ -279,6 +285,11 @@ function synthesisDiagnosis(r: Results): string[] {
   return lines;
 }
 
+/** Sections 1 and 2 (counts, not timings), as the full run and `bench/sections.ts` write them. */
+export function economyAndChurnMarkdown(economy: string, churn: string): string {
+  return ["## 1. Rule economy", "", ECONOMY_METHOD, "", economy, "", "## 2. Churn", "", CHURN_METHOD, "", churn, ""].join("\n");
+}
+
 export function resultsMarkdown(r: Results): string {
   const azureSkipped = !r.steps.some((s) => s.cloud === Cloud.Azure && s.size === 500);
   const perResource = (cloud: Cloud) => {
@@ -303,18 +314,7 @@ export function resultsMarkdown(r: Results): string {
     "",
     ...headlines(r).map((h) => `- ${h}`),
     "",
-    "## 1. Rule economy",
-    "",
-    ECONOMY_METHOD,
-    "",
-    r.economy.markdown,
-    "",
-    "## 2. Churn",
-    "",
-    CHURN_METHOD,
-    "",
-    r.churn.markdown,
-    "",
+    economyAndChurnMarkdown(r.economy.markdown, r.churn.markdown),
     "## 3. Synthesis cost",
     "",
     synthesisMethod(r),

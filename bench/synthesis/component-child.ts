@@ -1,4 +1,4 @@
-import { AZURE_LOCATION, AZURE_RESOURCE_GROUP, ChildResult, Cloud, Construction, LANDING_ZONE_SDKS, networkName, vpcId } from "./landing-zone";
+import { AZURE_LOCATION, AZURE_RESOURCE_GROUP, ChildResult, Cloud, Construction, LANDING_ZONE_EDITION, LANDING_ZONE_SDKS, networkName, vpcId } from "./landing-zone";
 import { warmPlanCache, withoutPlanCache } from "./what-ifs";
 import { installMocks, timeSynthesis } from "./mocks";
 
@@ -18,9 +18,9 @@ async function main(): Promise<void> {
   const timed = await timeSynthesis(() => {
     for (let i = 0; i < size; i++) {
       if (cloud === Cloud.Aws) {
-        new AwsSecurityGroups!(networkName(i), { sdks: LANDING_ZONE_SDKS, vpcId: vpcId(i) });
+        new AwsSecurityGroups!(networkName(i), { edition: LANDING_ZONE_EDITION, sdks: LANDING_ZONE_SDKS, vpcId: vpcId(i) });
       } else {
-        new AzureNsgRules!(networkName(i), { sdks: LANDING_ZONE_SDKS, resourceGroupName: AZURE_RESOURCE_GROUP, location: AZURE_LOCATION });
+        new AzureNsgRules!(networkName(i), { edition: LANDING_ZONE_EDITION, sdks: LANDING_ZONE_SDKS, resourceGroupName: AZURE_RESOURCE_GROUP, location: AZURE_LOCATION });
       }
     }
   });

@@ -6,7 +6,7 @@ import { AzureTarget, renderAzurePlan } from "../../src/renderers/azure";
 import { ref } from "../../src/renderers/plan";
 import { runChild } from "../report/child";
 import { median } from "../report/stats";
-import { AZURE_LOCATION, AZURE_RESOURCE_GROUP, ChildResult, Cloud, Construction, LANDING_ZONE_SDKS, SpecTemplate } from "./landing-zone";
+import { AZURE_LOCATION, AZURE_RESOURCE_GROUP, ChildResult, Cloud, Construction, LANDING_ZONE_EDITION, LANDING_ZONE_SDKS, SpecTemplate } from "./landing-zone";
 
 /** One landing-zone size to measure: how many fresh processes per construction, and which constructions. */
 export interface SynthesisStep {
@@ -36,7 +36,7 @@ const CHILD_FLAGS = ["--max-old-space-size=8192"];
  */
 export function writeTemplates(dir: string): Record<Cloud, string> {
   mkdirSync(dir, { recursive: true });
-  const resolution = resolve({ sdks: LANDING_ZONE_SDKS });
+  const resolution = resolve({ edition: LANDING_ZONE_EDITION, sdks: LANDING_ZONE_SDKS });
   const templates: Record<Cloud, SpecTemplate> = {
     [Cloud.Aws]: renderSecurityGroupRules(resolution, { vpcId: ref("vpc", "id") }),
     [Cloud.Azure]: renderAzurePlan(resolution, {

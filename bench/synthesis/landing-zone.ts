@@ -22,6 +22,8 @@ export enum Construction {
 }
 
 export const LANDING_ZONE_SDKS = ["rtc-native", "rtc-web", "rtm-native", "rtm-web", "recording", "gaming"];
+/** The edition those six SDKs are direct in: the seed (2020-05), pinned so the timings keep their meaning. */
+export const LANDING_ZONE_EDITION = "2020-05";
 
 export const networkName = (i: number) => `net${String(i).padStart(4, "0")}`;
 export const vpcId = (i: number) => `vpc-${(0x10000000 + i).toString(16)}`;

@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { collectGarbage } from "../report/gc";
-import { AZURE_LOCATION, AZURE_RESOURCE_GROUP, Cloud, LANDING_ZONE_SDKS, vpcId } from "./landing-zone";
+import { AZURE_LOCATION, AZURE_RESOURCE_GROUP, Cloud, LANDING_ZONE_EDITION, LANDING_ZONE_SDKS, vpcId } from "./landing-zone";
 
 /**
  * Child process: what one component computes before creating resources (resolve its args, render
@@ -14,7 +14,7 @@ function main(): void {
   const times: number[] = [];
   for (let i = 0; i < calls; i++) {
     const t0 = performance.now();
-    const resolution = pkg.resolveArgs({ sdks: LANDING_ZONE_SDKS });
+    const resolution = pkg.resolveArgs({ edition: LANDING_ZONE_EDITION, sdks: LANDING_ZONE_SDKS });
     if (cloud === Cloud.Aws) pkg.renderSecurityGroupRules(resolution, { vpcId: vpcId(i) });
     else pkg.renderAzurePlan(resolution, { targets: [pkg.AzureTarget.Nsg], resourceGroupName: AZURE_RESOURCE_GROUP, location: AZURE_LOCATION });
     times.push(performance.now() - t0);

@@ -1,6 +1,6 @@
 import type { PlainSelectionArgs } from "../../src/args/selection-args";
 import type { SharedPlan, SharedResolution } from "../../src/components/plan-cache";
-import { AZURE_LOCATION, AZURE_RESOURCE_GROUP, Cloud, LANDING_ZONE_SDKS, vpcId } from "./landing-zone";
+import { AZURE_LOCATION, AZURE_RESOURCE_GROUP, Cloud, LANDING_ZONE_EDITION, LANDING_ZONE_SDKS, vpcId } from "./landing-zone";
 
 /*
  * What-ifs for the diagnosis, not changes to the package: they go through the plan cache the
@@ -36,14 +36,14 @@ export function warmPlanCache(cloud: Cloud): () => void {
   if (cloud === Cloud.Aws) {
     const settings = require("../../src/args/aws-settings") as typeof import("../../src/args/aws-settings");
     const { renderSecurityGroupRules } = require("../../src/renderers/aws") as typeof import("../../src/renderers/aws");
-    const args = { sdks: LANDING_ZONE_SDKS, vpcId: vpcId(0) };
+    const args = { edition: LANDING_ZONE_EDITION, sdks: LANDING_ZONE_SDKS, vpcId: vpcId(0) };
     const resolved = cache.sharedResolution(args);
     cache.sharedPlan(resolved, "aws-security-groups", settings.awsTarget("securityGroups", { vpcId: args.vpcId }).options, renderSecurityGroupRules);
   } else {
     const { planAzureEgress } = require("../../src/components/azure/azure-plan") as typeof import("../../src/components/azure/azure-plan");
     const { pickSettings } = require("../../src/args/azure-settings") as typeof import("../../src/args/azure-settings");
     const { AzureTarget } = require("../../src/renderers/azure") as typeof import("../../src/renderers/azure");
-    const args = { sdks: LANDING_ZONE_SDKS, resourceGroupName: AZURE_RESOURCE_GROUP, location: AZURE_LOCATION };
+    const args = { edition: LANDING_ZONE_EDITION, sdks: LANDING_ZONE_SDKS, resourceGroupName: AZURE_RESOURCE_GROUP, location: AZURE_LOCATION };
     planAzureEgress({ ...args, nsg: pickSettings(args, "nsg") }, [AzureTarget.Nsg]);
   }
   const before = cache.planCacheSizes();

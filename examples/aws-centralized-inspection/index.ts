@@ -12,7 +12,8 @@ const SPOKES: Record<string, string> = {
 };
 
 /** One selection for the firewall and the DNS Firewall, so both allow the same Agora traffic. */
-const SELECTION: AgoraSelectionArgs = { sdks: ["rtc-web@4.20.0", "rtm-web"] };
+// Pinned: a package upgrade that adds an edition never changes this program's rules (see README "Which edition?").
+const SELECTION: AgoraSelectionArgs = { edition: "2020-05", sdks: ["rtc-web@4.20.0", "rtm-web"] };
 
 /**
  * An inspection VPC with a Network Firewall in two zones. Its policy (yours: it can hold other

@@ -20,6 +20,7 @@ function awsOrganization() {
   // The primary security group needs a VPC in this account; no workload runs in it.
   const admin = new ec2.Vpc("fms-primary-groups", { cidrBlock: "10.255.255.0/28", tags: { Name: "fms-primary-groups" } });
   const org = new AwsAgoraEgressOrganization("agora-org", {
+    edition: "2020-05",
     sdks: ["rtc-native", "recording"],
     access: AccessMode.CloudProxy,
     scope: { includeOrganizationalUnits: organizationalUnits, resourceTags: { "agora-egress": "on" } },

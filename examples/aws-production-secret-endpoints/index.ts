@@ -22,6 +22,8 @@ function awsProductionSecretEndpoints() {
     tags: { Name: "agora-production" },
   });
   const egress = new AwsAgoraEgress("native-rtc-production", {
+    // Pinned, so a package upgrade never changes the rules (README "Which edition?").
+    edition: "2020-05",
     sdks: ["rtc-native"],
     access: AccessMode.CloudProxy,
     environment: AgoraEnvironment.Production,

@@ -18,6 +18,8 @@ function awsVpcEgress() {
     tags: { Name: "agora-workloads" },
   });
   const egress = new AwsAgoraEgress("native-rtc-via-proxy", {
+    // Pinned, so a package upgrade never changes the rules (README "Which edition?").
+    edition: "2020-05",
     sdks: ["rtc-native"],
     access: AccessMode.CloudProxy,
     securityGroups: { vpcId: vpc.id },

@@ -11,7 +11,8 @@ const SPOKES: Record<string, string> = {
 };
 
 /** One selection for the firewall, the NSGs and the DNS policy, so all three allow the same Agora traffic. */
-const SELECTION: AgoraSelectionArgs = { sdks: ["rtc-native", "rtc-web@4.20.0"], access: AccessMode.CloudProxy };
+// Pinned: a package upgrade that adds an edition never changes this program's rules (see README "Which edition?").
+const SELECTION: AgoraSelectionArgs = { edition: "2020-05", sdks: ["rtc-native", "rtc-web@4.20.0"], access: AccessMode.CloudProxy };
 
 /**
  * A hub with Azure Firewall, whose policy holds Agora's rule collection group (network rules to

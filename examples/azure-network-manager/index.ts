@@ -27,6 +27,7 @@ function azureNetworkManager() {
     description: "Spoke VNets whose workloads use Agora",
   });
   const agora = new AzureAgoraEgressNetworkManager("agora", {
+    edition: "2020-05",
     sdks: ["rtc-web@4.20.0", "rtm-web"],
     networkManagerId: manager.id,
     networkGroups: { spokes: spokes.id },

@@ -6,7 +6,8 @@ import * as resources from "@pulumi/azure-native/resources";
 import { AccessMode, AgoraSelectionArgs, AwsDnsFirewall, AwsSecurityGroups, AzureDnsSecurityPolicy, AzureNsgRules } from "../../src";
 
 /** What the whole landing zone allows: decided once, deployed to every spoke of both clouds. */
-const SELECTION: AgoraSelectionArgs = { sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy };
+// Pinned: a package upgrade that adds an edition never changes this program's rules (see README "Which edition?").
+const SELECTION: AgoraSelectionArgs = { edition: "2020-05", sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy };
 
 /** The spokes, by name, with their address ranges. */
 const AWS_SPOKES: Record<string, string> = { "media-eu": "10.10.0.0/16", "media-us": "10.11.0.0/16", recording: "10.12.0.0/16" };

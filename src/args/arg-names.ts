@@ -1,4 +1,5 @@
 import { FieldNames } from "../model";
+import { Selection } from "../resolve/selection";
 
 /*
  * How the inner layers' field names map to what users write. Pure data and functions (no
@@ -20,7 +21,7 @@ const SELECTION_ARGS: readonly (readonly [string, string])[] = [
 ];
 
 /** The selection fields the resolver knows (the roots of its InputError fields). */
-const SELECTION_ROOTS = ["sdks", "access", "environment", "proxyType", "productionProxy", "directSdks", "recordingPorts", "customRules", "edition"];
+const SELECTION_ROOTS: readonly string[] = Object.keys(Selection.shape);
 
 /** `field` starts with `prefix` as a whole path segment. */
 const under = (field: string, prefix: string) => field === prefix || field.startsWith(`${prefix}.`) || field.startsWith(`${prefix}[`);

@@ -21,6 +21,14 @@ export enum ProxyType {
   IpList = "ip-list",
 }
 
+/** The cloud-proxy mode (edition 2026-02): which published allowed IP list the SDK uses. */
+export enum CloudProxyMode {
+  /** Native setCloudProxy(UDP_PROXY), Web startProxyServer(3). */
+  ForceUdp = "force-udp",
+  /** Native setCloudProxy(TCP_PROXY), Web startProxyServer(5): TLS 443. */
+  ForceTcp = "force-tcp",
+}
+
 /** One row of the production endpoint list Agora hands to the customer. */
 export interface ProxyEndpointArgs {
   /** `tcp` or `udp`. */
@@ -69,8 +77,20 @@ export interface AgoraSelectionArgs {
   recordingHighUdpPort?: number;
   /** Channels recorded at once; the range must hold 4 ports per channel. */
   recordingExpectedChannels?: number;
-  /** Catalogue edition. Default `2020-05`. */
+  /**
+   * Catalogue edition. Default: the newest (`2026-02`). Pin it in a program whose output must not
+   * change when the package adds an edition.
+   */
   edition?: string;
+  /** Cloud-proxy mode where the edition has modes (2026-02): `force-udp` or `force-tcp`; required for `rtc-native` there. */
+  proxyMode?: CloudProxyMode;
+  /**
+   * Cloud-proxy regions (2026-02): `north-america`, `europe`, `asia`, `japan`, `india`, `mainland-china`.
+   * Default: every region, as Agora advises when the region is not known.
+   */
+  regions?: string[];
+  /** `rtc-native` with direct access through the domainLimit domain allowlist (2026-02, Native SDK 4.2.0+). */
+  domainLimit?: boolean;
 }
 
 /** Selection args whose values are known: the production endpoints as plain data. */
@@ -98,6 +118,9 @@ const SelectionArgs = z.object({
   recordingHighUdpPort: z.number().int().optional(),
   recordingExpectedChannels: z.number().int().optional(),
   edition: z.string().optional(),
+  proxyMode: z.enum(CloudProxyMode).optional(),
+  regions: z.array(z.string()).optional(),
+  domainLimit: z.boolean().optional(),
 }).strict();
 
 /** The names of the selection args, for the components' checks of their args' keys. */
@@ -111,6 +134,7 @@ export function selectionFromArgs(args: PlainSelectionArgs): SelectionInput {
     directSdks: args.directSdks, recordingSources: args.recordingSources,
     recordingLowUdpPort: args.recordingLowUdpPort, recordingHighUdpPort: args.recordingHighUdpPort,
     recordingExpectedChannels: args.recordingExpectedChannels, edition: args.edition,
+    proxyMode: args.proxyMode, regions: args.regions, domainLimit: args.domainLimit,
   }, "args");
   const hasRecordingPorts = a.recordingLowUdpPort !== undefined || a.recordingHighUdpPort !== undefined
     || a.recordingExpectedChannels !== undefined || a.recordingSources !== undefined;
@@ -136,6 +160,9 @@ export function selectionFromArgs(args: PlainSelectionArgs): SelectionInput {
     } : {}),
     ...(a.directSdks ? { directSdks: a.directSdks } : {}),
     ...(a.edition ? { edition: a.edition } : {}),
+    ...(a.proxyMode ? { proxyMode: a.proxyMode } : {}),
+    ...(a.regions ? { regions: a.regions } : {}),
+    ...(a.domainLimit !== undefined ? { domainLimit: a.domainLimit } : {}),
   };
 }
 

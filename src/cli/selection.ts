@@ -1,6 +1,6 @@
 import { isAbsolute, resolve as resolvePath } from "path";
 import { Command, Option } from "commander";
-import { Edition, getEdition } from "../catalog";
+import { Edition, NEWEST_EDITION, PROXY_MODES, REGION_IDS, getEdition } from "../catalog";
 import { InputError, parsePortRange, quote } from "../model";
 import { Resolution, SelectionInput, resolve } from "../resolve";
 import {
@@ -20,6 +20,9 @@ export interface SelectionFlags {
   recordingSources?: string[];
   directSdks?: string[];
   edition?: string;
+  proxyMode?: "force-udp" | "force-tcp";
+  region?: string[];
+  domainLimit?: boolean;
   stack?: string;
   dir?: string;
 }
@@ -38,6 +41,7 @@ export interface CliSelection {
 export const SELECTION_FLAGS: Readonly<Record<string, string>> = {
   sdks: "--sdk", access: "--access", environment: "--env", proxyType: "--proxy-type", productionProxy: "--production-proxy FILE",
   recordingPorts: "--recording-ports", "recordingPorts.sources": "--recording-sources", directSdks: "--direct-sdks", edition: "--edition",
+  proxyMode: "--proxy-mode", regions: "--region", domainLimit: "--domain-limit",
 };
 
 /** A value as a shell word: as it is when it is plain, else single-quoted. */
@@ -55,9 +59,11 @@ export function selectionFlagsText(flags: SelectionFlags): string {
     ["--stack", flags.stack], ["--dir", flags.dir], ["--sdk", flags.sdk?.join(",")], ["--access", flags.access], ["--env", flags.env],
     ["--proxy-type", flags.proxyType], ["--production-proxy", flags.productionProxy], ["--recording-ports", flags.recordingPorts],
     ["--recording-channels", flags.recordingChannels], ["--recording-sources", flags.recordingSources?.join(",")],
-    ["--direct-sdks", flags.directSdks?.join(",")], ["--edition", flags.edition],
+    ["--direct-sdks", flags.directSdks?.join(",")], ["--edition", flags.edition], ["--proxy-mode", flags.proxyMode],
+    ["--region", flags.region?.join(",")],
   ];
-  return given.filter(([, v]) => v !== undefined).map(([flag, v]) => ` ${flag} ${shellWord(v!)}`).join("");
+  return given.filter(([, v]) => v !== undefined).map(([flag, v]) => ` ${flag} ${shellWord(v!)}`).join("")
+    + (flags.domainLimit ? " --domain-limit" : "");
 }
 
 const collectList = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), ...value.split(",")];
@@ -73,7 +79,10 @@ export function addSelectionOptions(cmd: Command, defaultStack?: string): Comman
     .option("--recording-ports <low-high>", "recording's simplex downstream UDP range (lowUdpPort-highUdpPort), e.g. 40000-41000")
     .option("--recording-channels <n>", "channels recorded at once; the range must hold 4 ports per channel")
     .option("--recording-sources <list>", "addresses recording's downstream media comes from (direct access; default any address, reported as a widening)", collectList)
-    .option("--edition <id>", "catalogue edition (default: 2020-05)")
+    .option("--edition <id>", `catalogue edition (default: the newest, ${NEWEST_EDITION}; stacks pin theirs)`)
+    .addOption(new Option("--proxy-mode <mode>", "cloud-proxy mode where the edition has modes (2026-02; required for rtc-native)").choices([...PROXY_MODES]))
+    .option("--region <list>", `cloud-proxy regions, comma-separated: ${REGION_IDS.join(",")} (default: all)`, collectList)
+    .option("--domain-limit", "rtc-native with direct access through the domainLimit domain allowlist (2026-02, Native SDK 4.2.0+)")
     .option("--stack <name>", "read the selection from Pulumi.<name>.yaml; selection flags given as well override its values", defaultStack)
     .option("--dir <path>", "directory holding the Pulumi.<name>.yaml files (default: the current directory)");
 }
@@ -132,6 +141,12 @@ export function cliSelection(ctx: CliContext, flags: SelectionFlags): CliSelecti
   if (flags.env !== undefined) { input.environment = flags.env; fromFlag.set("environment", flag("--env")); }
   if (flags.proxyType !== undefined) { input.proxyType = Number(flags.proxyType); fromFlag.set("proxyType", flag("--proxy-type")); }
   if (flags.edition !== undefined) { input.edition = flags.edition; fromFlag.set("edition", flag("--edition")); }
+  if (flags.proxyMode !== undefined) { input.proxyMode = flags.proxyMode; fromFlag.set("proxyMode", flag("--proxy-mode")); }
+  if (flags.region !== undefined) {
+    input.regions = flagList(flags.region, "--region", "europe,asia");
+    fromFlag.set("regions", (path) => (path ? `--region${path}` : "--region"));
+  }
+  if (flags.domainLimit !== undefined) { input.domainLimit = flags.domainLimit; fromFlag.set("domainLimit", flag("--domain-limit")); }
   if (flags.productionProxy !== undefined) {
     const file = flags.productionProxy;
     input.productionProxy = readYamlFile(isAbsolute(file) ? file : resolvePath(ctx.cwd, file), file);
@@ -191,7 +206,7 @@ export function cliSelection(ctx: CliContext, flags: SelectionFlags): CliSelecti
     ask: (root, path, value) => {
       const flag = SELECTION_FLAGS[`${root}${path}`];
       if (!flag) return undefined;
-      if (value !== undefined) return `${flag} ${value}`;
+      if (value !== undefined) return root === "domainLimit" ? flag : `${flag} ${value}`;
       return stack && !fromFlag.has(root) ? `${flag} (or ${STACK_NAMESPACE}:${root}${path} in ${stack.file})` : flag;
     },
   };

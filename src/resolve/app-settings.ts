@@ -1,5 +1,5 @@
 import { Provenance } from "../model";
-import { AppSettingTemplate, CloudProxyProfile, Edition, ProxyTypeKey } from "../catalog";
+import { AppSettingTemplate, CloudProxyProfile, DomainLimitOption, Edition, ProxyMode, ProxyTypeKey } from "../catalog";
 
 /** What the application team must configure in the SDK so it uses exactly the deployed rules. */
 export interface AppSetting {
@@ -65,4 +65,14 @@ export function cloudProxySettings(profile: CloudProxyProfile, proxyType: 1 | 2,
 export function recordingPortSettings(edition: Edition, low: number, high: number): AppSetting {
   const spec = edition.recordingSimplex;
   return setting(spec.sdk, spec.settings, spec.provenance, { low, high });
+}
+
+/** The cloud-proxy setting of a profile for a proxy mode (editions with an allowed IP list). */
+export function proxyModeSettings(profile: CloudProxyProfile, mode: ProxyMode): AppSetting {
+  return setting(profile.sdk, profile.modeSettings?.[mode] ?? profile.settings, profile.support, {});
+}
+
+/** The Native SDK's domainLimit setting. */
+export function domainLimitSettings(limit: DomainLimitOption): AppSetting {
+  return setting(limit.sdk, limit.settings, limit.provenance, {});
 }

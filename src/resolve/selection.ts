@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { InputError, quote } from "../model";
-import { DEFAULT_EDITION } from "../catalog";
+import { DEFAULT_EDITION, PROXY_MODES } from "../catalog";
 
 export const Access = z.enum(["direct", "cloud-proxy"]);
 export type Access = z.infer<typeof Access>;
 export const Environment = z.enum(["test", "production"]);
 export type Environment = z.infer<typeof Environment>;
+
+export const ProxyModeSchema = z.enum(PROXY_MODES, { error: `expected a proxy mode: ${PROXY_MODES.join(" or ")}` });
 
 // Unions report a bare "Invalid input" unless told what was expected.
 const PortSpec = z.union([z.string(), z.number()], { error: "expected a port or port range, e.g. 8000 or \"4000-4030\"" });
@@ -78,7 +80,20 @@ export const Selection = z.object({
   directSdks: z.array(z.string()).min(1, "list at least one SDK id").optional(),
   recordingPorts: RecordingPorts.optional(),
   customRules: z.array(CustomRule).default([]),
+  /** Catalogue edition; default the newest. Stacks pin theirs so a package upgrade never changes their output. */
   edition: z.string().default(DEFAULT_EDITION),
+  /**
+   * Cloud-proxy mode where the edition publishes an allowed IP list per mode (2026-02):
+   * `force-udp` or `force-tcp`. Required for the Native SDK there; the Web SDK defaults to Force UDP (mode 3).
+   */
+  proxyMode: ProxyModeSchema.optional(),
+  /**
+   * Cloud-proxy regions ("restricted media zones"): only their addresses are allowed. Default:
+   * every region, as Agora advises when the region is not known.
+   */
+  regions: z.array(z.string()).min(1, "list at least one region, or leave regions out for all").optional(),
+  /** The Native SDK's domainLimit option (2026-02): direct access through Agora's domain allowlist. */
+  domainLimit: z.boolean().optional(),
 }).strict();
 export type SelectionInput = z.input<typeof Selection>;
 export type Selection = z.output<typeof Selection>;

@@ -1,4 +1,4 @@
-import { AccessMode, AgoraEnvironment, PlainSelectionArgs, ProxyType } from "../args/selection-args";
+import { AccessMode, AgoraEnvironment, CloudProxyMode, PlainSelectionArgs, ProxyType } from "../args/selection-args";
 import { InputError } from "../model";
 import { SelectionInput } from "../resolve";
 import { StackSelection } from "./config";
@@ -48,5 +48,8 @@ export function selectionArgs(stack: StackSelection): PlainSelectionArgs {
     } : {}),
     ...(s.directSdks ? { directSdks: [...s.directSdks] } : {}),
     ...(s.edition !== undefined ? { edition: s.edition } : {}),
+    ...(s.proxyMode !== undefined ? { proxyMode: s.proxyMode === "force-tcp" ? CloudProxyMode.ForceTcp : CloudProxyMode.ForceUdp } : {}),
+    ...(s.regions ? { regions: [...s.regions] } : {}),
+    ...(s.domainLimit !== undefined ? { domainLimit: s.domainLimit } : {}),
   };
 }

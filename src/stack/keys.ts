@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Access, CustomRule, Environment, ProductionProxy, RecordingPorts, SdkSpec } from "../resolve";
+import { Access, CustomRule, Environment, ProductionProxy, ProxyModeSchema, RecordingPorts, SdkSpec } from "../resolve";
 import { AwsOrganizationConfig, AwsTargetConfig, AzureNetworkManagerConfig, AzureTargetConfig } from "./targets";
 
 /** The Pulumi project name, and so the namespace of every config key (`agora-egress:sdks`). */
@@ -26,6 +26,9 @@ export const STACK_KEYS = {
   recordingPorts: RecordingPorts,
   customRules: z.array(CustomRule),
   edition: z.string().min(1),
+  proxyMode: ProxyModeSchema,
+  regions: z.array(z.string()),
+  domainLimit: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean()),
   aws: AwsTargetConfig,
   azure: AzureTargetConfig,
   awsOrganization: AwsOrganizationConfig,
@@ -38,6 +41,7 @@ export const STACK_KEY_NAMES = Object.keys(STACK_KEYS) as StackKey[];
 /** The keys that feed the resolver's selection (the rest configure targets). */
 export const SELECTION_KEYS = [
   "sdks", "access", "environment", "proxyType", "productionProxy", "directSdks", "recordingPorts", "customRules", "edition",
+  "proxyMode", "regions", "domainLimit",
 ] as const satisfies readonly StackKey[];
 
 /**
@@ -54,6 +58,9 @@ export const STACK_KEY_KINDS: Record<StackKey, "string" | "object"> = {
   recordingPorts: "object",
   customRules: "object",
   edition: "string",
+  proxyMode: "string",
+  regions: "object",
+  domainLimit: "object",
   aws: "object",
   azure: "object",
   awsOrganization: "object",

@@ -5,7 +5,7 @@ import {
 } from "../../src/components/aws";
 import { renderAwsPlan, renderDnsFirewall, renderNetworkFirewallRules, renderSecurityGroupRules } from "../../src/renderers/aws";
 import { Plan, parseRef } from "../../src/renderers/plan";
-import { AccessMode, AgoraEnvironment } from "../../src/args/selection-args";
+import { AccessMode, AgoraEnvironment, CloudProxyMode } from "../../src/args/selection-args";
 import { ALL_SDKS, productionSelection } from "./helpers";
 import { Registration, mockArn, settle, usePulumiMocks, value } from "../support/pulumi-mocks";
 
@@ -43,14 +43,37 @@ async function expectExactly(prefix: string, componentType: string, plan: Plan, 
 }
 
 describe("AWS components create exactly the planned specs", () => {
-  it("AwsAgoraEgress: all six SDKs direct, every target", async () => {
-    const c = new AwsAgoraEgress("all-direct", {
-      sdks: [...ALL_SDKS].reverse(),
+  it("AwsAgoraEgress: edition 2026-02 (the default), Native Force TCP in India and Signaling Native direct, every target", async () => {
+    const c = new AwsAgoraEgress("current", {
+      sdks: ["rtc-native", "rtm-native"], access: AccessMode.CloudProxy, directSdks: ["rtm-native"],
+      proxyMode: CloudProxyMode.ForceTcp, regions: ["india"],
       securityGroups: { vpcId: "vpc-123" },
       networkFirewall: { createPolicy: true, homeNet: ["10.0.0.0/16"] },
       dnsFirewall: { vpcIds: ["vpc-123"], blockOthers: true },
     });
-    const plan = renderAwsPlan(resolve({ sdks: ALL_SDKS }), {
+    const resolution = resolve({ sdks: ["rtc-native", "rtm-native"], access: "cloud-proxy", directSdks: ["rtm-native"], proxyMode: "force-tcp", regions: ["india"] });
+    expect(resolution.edition).toBe("2026-02");
+    const plan = renderAwsPlan(resolution, {
+      securityGroups: { vpcId: "${vpc.id}" },
+      networkFirewall: { createPolicy: true, homeNet: ["10.0.0.0/16"] },
+      dnsFirewall: { vpcIds: ["vpc-123"], blockOthers: true },
+    });
+    await expectExactly("current", "agora-egress:index:AwsAgoraEgress", plan, { vpc: "vpc-123" });
+    expect((await value(c.widenings)).length).toBe(plan.widenings.length);
+    // The stream channel's UDP 4001-4150 to any address is reported on each target that renders it.
+    expect(plan.widenings.filter((w) => w.rule === "udp 4001-4150 → 0.0.0.0/0").map((w) => w.target).sort())
+      .toEqual(["aws-network-firewall", "aws-security-group"]);
+    expect((await value(c.appSettings)).map((s: { values: string[] }) => s.values[0])).toEqual([expect.stringMatching(/^setCloudProxy\(TCP_PROXY\)/)]);
+  });
+
+  it("AwsAgoraEgress: all six SDKs direct, every target", async () => {
+    const c = new AwsAgoraEgress("all-direct", {
+      edition: "2020-05", sdks: [...ALL_SDKS].reverse(),
+      securityGroups: { vpcId: "vpc-123" },
+      networkFirewall: { createPolicy: true, homeNet: ["10.0.0.0/16"] },
+      dnsFirewall: { vpcIds: ["vpc-123"], blockOthers: true },
+    });
+    const plan = renderAwsPlan(resolve({ edition: "2020-05", sdks: ALL_SDKS }), {
       securityGroups: { vpcId: "${vpc.id}" },
       networkFirewall: { createPolicy: true, homeNet: ["10.0.0.0/16"] },
       dnsFirewall: { vpcIds: ["vpc-123"], blockOthers: true },
@@ -66,8 +89,8 @@ describe("AWS components create exactly the planned specs", () => {
   });
 
   describe("rtc-native + recording via the test cloud proxy", () => {
-    const selection = { sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy };
-    const resolution = resolve({ sdks: ["rtc-native", "recording"], access: "cloud-proxy" });
+    const selection = { edition: "2020-05", sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy };
+    const resolution = resolve({ edition: "2020-05", sdks: ["rtc-native", "recording"], access: "cloud-proxy" });
 
     it("AwsSecurityGroups with proxy prefix lists", async () => {
       const c = new AwsSecurityGroups("proxy-sg", { ...selection, vpcId: pulumi.output("vpc-9"), proxyPrefixLists: true });
@@ -99,7 +122,7 @@ describe("AWS components create exactly the planned specs", () => {
   it("AwsSecurityGroups: production with 40 endpoint addresses is sharded, and every group id is exposed", async () => {
     const production = productionSelection(40);
     const c = new AwsSecurityGroups("prod-sg", {
-      sdks: production.sdks as string[], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production,
+      edition: "2020-05", sdks: production.sdks as string[], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production,
       productionEndpoints: production.productionProxy!.endpoints.map((e) => ({ ...e, ports: e.ports.map(String) })), vpcId: "vpc-prod",
     });
     const plan = renderSecurityGroupRules(resolve(production), { vpcId: "${vpc.id}" });
@@ -108,8 +131,8 @@ describe("AWS components create exactly the planned specs", () => {
   });
 
   it("AwsSecurityGroups: rules added to an existing security group", async () => {
-    const c = new AwsSecurityGroups("existing-sg", { sdks: ["rtc-web"], existingSecurityGroupId: pulumi.output("sg-0existing") });
-    const plan = renderSecurityGroupRules(resolve({ sdks: ["rtc-web"] }), { existingSecurityGroupId: "${existing-security-group.id}" });
+    const c = new AwsSecurityGroups("existing-sg", { edition: "2020-05", sdks: ["rtc-web"], existingSecurityGroupId: pulumi.output("sg-0existing") });
+    const plan = renderSecurityGroupRules(resolve({ edition: "2020-05", sdks: ["rtc-web"] }), { existingSecurityGroupId: "${existing-security-group.id}" });
     await expectExactly("existing-sg", "agora-egress:index:AwsSecurityGroups", plan, { "existing-security-group": "sg-0existing" });
     expect(childrenOf("existing-sg").some((r) => r.type === "aws:ec2/securityGroup:SecurityGroup")).toBe(false);
     expect(await value(c.securityGroupIds)).toEqual(["sg-0existing"]);
@@ -117,10 +140,10 @@ describe("AWS components create exactly the planned specs", () => {
 
   it("adding a non-overlapping SDK leaves every existing child's name and inputs alone (the one rule group and domain list update in place)", async () => {
     const settings = { securityGroups: { vpcId: "vpc-1" }, networkFirewall: {}, dnsFirewall: { vpcIds: ["vpc-1"] } };
-    new AwsAgoraEgress("grow", { sdks: ["rtc-native"], ...settings });
+    new AwsAgoraEgress("grow", { edition: "2020-05", sdks: ["rtc-native"], ...settings });
     await settle();
     const before = childrenOf("grow");
-    new AwsAgoraEgress("grow2", { sdks: ["rtc-web", "rtc-native"], ...settings });
+    new AwsAgoraEgress("grow2", { edition: "2020-05", sdks: ["rtc-web", "rtc-native"], ...settings });
     await settle();
     const after = new Map(childrenOf("grow2").map((r) => JSON.parse(JSON.stringify(r).replace(/grow2-/g, "grow-"))).map((r) => [r.name, r]));
     for (const r of before) {
@@ -134,53 +157,53 @@ describe("AWS components create exactly the planned specs", () => {
   describe("bad input: a one-line RunError naming the component and the arg, and no resource", () => {
     const production = () => productionSelection(40).productionProxy!.endpoints.map((e) => ({ ...e, ports: e.ports.map(String) }));
     it.each([
-      ["no VPC and no existing group", () => new AwsSecurityGroups("bad1", { sdks: ["gaming"] }),
+      ["no VPC and no existing group", () => new AwsSecurityGroups("bad1", { edition: "2020-05", sdks: ["gaming"] }),
         'AwsSecurityGroups "bad1": args.vpcId: give vpcId (to create security groups) or existingSecurityGroupId (to add rules to one)'],
-      ["no VPC, umbrella", () => new AwsAgoraEgress("bad1u", { sdks: ["gaming"], securityGroups: {} }),
+      ["no VPC, umbrella", () => new AwsAgoraEgress("bad1u", { edition: "2020-05", sdks: ["gaming"], securityGroups: {} }),
         'AwsAgoraEgress "bad1u": args.securityGroups.vpcId: give vpcId (to create security groups) or existingSecurityGroupId (to add rules to one)'],
       ["too many groups needed", () => new AwsSecurityGroups("bad2", {
-        sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, vpcId: "vpc-1", maxGroupsPerInterface: 1,
+        edition: "2020-05", sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, vpcId: "vpc-1", maxGroupsPerInterface: 1,
         productionEndpoints: production(),
       }), /^AwsSecurityGroups "bad2": args\.maxGroupsPerInterface: the rules need more than 1 security groups/],
-      ["association priority out of range", () => new AwsAgoraEgress("bad3", { sdks: ["gaming"], dnsFirewall: { vpcIds: ["vpc-1"], associationPriority: 9000 } }),
+      ["association priority out of range", () => new AwsAgoraEgress("bad3", { edition: "2020-05", sdks: ["gaming"], dnsFirewall: { vpcIds: ["vpc-1"], associationPriority: 9000 } }),
         /^AwsAgoraEgress "bad3": args\.dnsFirewall\.associationPriority: /],
-      ["no target", () => new AwsAgoraEgress("bad4", { sdks: ["gaming"] }), 'AwsAgoraEgress "bad4": args: set at least one of securityGroups, networkFirewall and dnsFirewall'],
-      ["unknown SDK", () => new AwsNetworkFirewall("bad5", { sdks: ["rtc-nativ"] }), /^AwsNetworkFirewall "bad5": args\.sdks\[0\]: unknown SDK "rtc-nativ"/],
-      ["bad VPC name", () => new AwsDnsFirewall("bad6", { sdks: ["gaming"], vpcs: { "a.b": "vpc-1" } }),
+      ["no target", () => new AwsAgoraEgress("bad4", { edition: "2020-05", sdks: ["gaming"] }), 'AwsAgoraEgress "bad4": args: set at least one of securityGroups, networkFirewall and dnsFirewall'],
+      ["unknown SDK", () => new AwsNetworkFirewall("bad5", { edition: "2020-05", sdks: ["rtc-nativ"] }), /^AwsNetworkFirewall "bad5": args\.sdks\[0\]: unknown SDK "rtc-nativ"/],
+      ["bad VPC name", () => new AwsDnsFirewall("bad6", { edition: "2020-05", sdks: ["gaming"], vpcs: { "a.b": "vpc-1" } }),
         'AwsDnsFirewall "bad6": args.vpcs: "a.b" is not a valid VPC name (1-40 letters, digits, - and _)'],
       // Unknown keys anywhere are refused with the nearest known key, never dropped.
-      ["a misspelt DNS Firewall setting (blockOther would block nothing)", () => new AwsAgoraEgress("bad7", { sdks: ["gaming"], dnsFirewall: { vpcIds: ["vpc-1"], ...{ blockOther: true } } }),
+      ["a misspelt DNS Firewall setting (blockOther would block nothing)", () => new AwsAgoraEgress("bad7", { edition: "2020-05", sdks: ["gaming"], dnsFirewall: { vpcIds: ["vpc-1"], ...{ blockOther: true } } }),
         /^AwsAgoraEgress "bad7": args\.dnsFirewall\.blockOther: unknown key \(did you mean blockOthers\? known: vpcIds, vpcs, /],
-      ["vpcID for vpcId", () => new AwsAgoraEgress("bad8", { sdks: ["gaming"], securityGroups: { vpcID: "vpc-1" } as AwsSecurityGroupSettings }),
+      ["vpcID for vpcId", () => new AwsAgoraEgress("bad8", { edition: "2020-05", sdks: ["gaming"], securityGroups: { vpcID: "vpc-1" } as AwsSecurityGroupSettings }),
         /^AwsAgoraEgress "bad8": args\.securityGroups\.vpcID: unknown key \(did you mean vpcId\? /],
-      ["settings that are no object", () => new AwsAgoraEgress("bad8b", { sdks: ["gaming"], networkFirewall: true as unknown as {} }),
+      ["settings that are no object", () => new AwsAgoraEgress("bad8b", { edition: "2020-05", sdks: ["gaming"], networkFirewall: true as unknown as {} }),
         'AwsAgoraEgress "bad8b": args.networkFirewall: expected an object of settings ({} for the defaults)'],
-      ["a misspelt target", () => new AwsAgoraEgress("bad9", { sdks: ["gaming"], ...{ securityGroup: { vpcId: "vpc-1" } } }),
+      ["a misspelt target", () => new AwsAgoraEgress("bad9", { edition: "2020-05", sdks: ["gaming"], ...{ securityGroup: { vpcId: "vpc-1" } } }),
         /^AwsAgoraEgress "bad9": args\.securityGroup: unknown key \(did you mean securityGroups\? /],
-      ["a misspelt flat setting", () => new AwsNetworkFirewall("bad10", { sdks: ["gaming"], ...{ homeNets: ["10.0.0.0/8"] } }),
+      ["a misspelt flat setting", () => new AwsNetworkFirewall("bad10", { edition: "2020-05", sdks: ["gaming"], ...{ homeNets: ["10.0.0.0/8"] } }),
         /^AwsNetworkFirewall "bad10": args\.homeNets: unknown key \(did you mean homeNet\? /],
-      ["a misspelt selection arg", () => new AwsSecurityGroups("bad11", { sdks: ["gaming"], vpcId: "vpc-1", ...{ acess: "direct" } }),
+      ["a misspelt selection arg", () => new AwsSecurityGroups("bad11", { edition: "2020-05", sdks: ["gaming"], vpcId: "vpc-1", ...{ acess: "direct" } }),
         /^AwsSecurityGroups "bad11": args\.acess: unknown key \(did you mean access\? /],
       ["a misspelt endpoint field", () => new AwsSecurityGroups("bad12", {
-        sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, vpcId: "vpc-1",
+        edition: "2020-05", sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, vpcId: "vpc-1",
         productionEndpoints: [{ protocol: "udp", addresses: ["203.0.113.5"], ports: ["4500-4650"], ...{ purpse: "media" } }],
       }), /^AwsSecurityGroups "bad12": args\.productionEndpoints\[0\]\.purpse: unknown key \(did you mean purpose\? /],
       // Resolver errors in component terms: the arg path, and what to set.
-      ["production without endpoints", () => new AwsSecurityGroups("bad13", { sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, vpcId: "vpc-1" }),
+      ["production without endpoints", () => new AwsSecurityGroups("bad13", { edition: "2020-05", sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, vpcId: "vpc-1" }),
         'AwsSecurityGroups "bad13": args.productionEndpoints: args.environment: "production" needs the production cloud-proxy endpoints Agora gave you: set args.productionEndpoints'],
       ["a bad endpoint address", () => new AwsSecurityGroups("bad14", {
-        sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, vpcId: "vpc-1",
+        edition: "2020-05", sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, vpcId: "vpc-1",
         productionEndpoints: [{ protocol: "udp", addresses: ["203.0.113.300"], ports: ["4500-4650"] }],
       }), /^AwsSecurityGroups "bad14": args\.productionEndpoints\[0\]\.addresses\[0\]: /],
       ["endpoints outside production", () => new AwsSecurityGroups("bad15", {
-        sdks: ["rtc-native"], vpcId: "vpc-1", productionEndpoints: [{ protocol: "udp", addresses: ["203.0.113.5"], ports: ["4500-4650"] }],
+        edition: "2020-05", sdks: ["rtc-native"], vpcId: "vpc-1", productionEndpoints: [{ protocol: "udp", addresses: ["203.0.113.5"], ports: ["4500-4650"] }],
       }), 'AwsSecurityGroups "bad15": args.productionEndpoints: is only used with args.access: "cloud-proxy" and args.environment: "production"'],
       ["a proxy server that is a network", () => new AwsSecurityGroups("bad16", {
-        sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, vpcId: "vpc-1",
+        edition: "2020-05", sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, vpcId: "vpc-1",
         productionEndpoints: [{ protocol: "udp", addresses: ["203.0.113.5"], ports: ["4500-4650"] }], productionProxyServers: ["203.0.113.0/24"],
       }), /^AwsSecurityGroups "bad16": args\.productionProxyServers\[0\]: "203\.0\.113\.0\/24" is a network/],
       ["a recording range too small", () => new AwsSecurityGroups("bad17", {
-        sdks: ["recording"], vpcId: "vpc-1", recordingLowUdpPort: 40000, recordingHighUdpPort: 40010, recordingExpectedChannels: 10,
+        edition: "2020-05", sdks: ["recording"], vpcId: "vpc-1", recordingLowUdpPort: 40000, recordingHighUdpPort: 40010, recordingExpectedChannels: 10,
       }), /^AwsSecurityGroups "bad17": args\.recordingLowUdpPort: 40000-40010 has 11 ports, fewer than/],
     ])("%s", async (_, build, error) => {
       expect(build).toThrow(pulumi.RunError);

@@ -15,7 +15,7 @@ function listMatches(domains: readonly string[], name: string): boolean {
 }
 
 describe("renderDnsFirewall", () => {
-  const all = resolve({ sdks: ALL_SDKS });
+  const all = resolve({ edition: "2020-05", sdks: ALL_SDKS });
 
   it("lists a subtree as apex and *. entries, an exact name as is, and leaves out names already below a subtree", () => {
     expect(dnsFirewallDomains(all)).toEqual(["*.agora.io", "*.agoraio.cn", "agora.io", "agoraio.cn", "qos.agoralab.co", "qoslbs.agoralab.co"]);
@@ -26,8 +26,8 @@ describe("renderDnsFirewall", () => {
   });
 
   it("includes the cloud proxy's domain for proxy_type 1, and not for the IP-list form", () => {
-    expect(dnsFirewallDomains(resolve({ sdks: ["rtc-native", "recording"], access: "cloud-proxy" }))).toEqual(["ap-proxy.agora.io"]);
-    expect(dnsFirewallDomains(resolve({ sdks: ["rtc-native"], access: "cloud-proxy", proxyType: 2 }))).toEqual([]);
+    expect(dnsFirewallDomains(resolve({ edition: "2020-05", sdks: ["rtc-native", "recording"], access: "cloud-proxy" }))).toEqual(["ap-proxy.agora.io"]);
+    expect(dnsFirewallDomains(resolve({ edition: "2020-05", sdks: ["rtc-native"], access: "cloud-proxy", proxyType: 2 }))).toEqual([]);
   });
 
   it("allows exactly the model's names and the proxy domains (property)", () => {

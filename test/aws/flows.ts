@@ -75,6 +75,7 @@ export const selectionArb = fc.record({
   const environment = access === "cloud-proxy" && production ? "production" as const : "test" as const;
   // With cloud proxy, the SDKs without one reach Agora directly only when named in directSdks.
   return withDirectSdks({
+    edition: "2020-05",
     sdks: picked.length || customRules.length ? picked : ["rtc-native"],
     access,
     environment,

@@ -21,7 +21,7 @@ export function tryResolve(selection: SelectionInput): Resolution | undefined {
 export function productionSelection(count: number, sdks = ["rtc-native", "recording"]): SelectionInput {
   const addresses = Array.from({ length: count }, (_, i) => `100.64.${Math.floor(i / 200)}.${(i % 200) + 1}`);
   return {
-    sdks, access: "cloud-proxy", environment: "production",
+    edition: "2020-05", sdks, access: "cloud-proxy", environment: "production",
     productionProxy: {
       endpoints: [
         { protocol: "udp", addresses, ports: ["4500-4650"], purpose: "Media data exchange" },

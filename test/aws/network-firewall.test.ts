@@ -48,7 +48,7 @@ describe("Suricata evaluator (sanity)", () => {
 });
 
 describe("renderSuricataRules", () => {
-  const all = resolve({ sdks: ALL_SDKS });
+  const all = resolve({ edition: "2020-05", sdks: ALL_SDKS });
 
   it("renders rules ∪ widenings that admit exactly the model's flows (property, both default actions)", () => {
     const single = (ps: number[]) => ps.map((p) => ({ from: p, to: p }));
@@ -84,8 +84,8 @@ describe("renderSuricataRules", () => {
   });
 
   it("gives unique sids in range, derived from content so other rules keep theirs when one is added", () => {
-    const small = renderSuricataRules(resolve({ sdks: ["rtc-native"] }).ruleSet).rules;
-    const big = renderSuricataRules(resolve({ sdks: ["rtc-native"], customRules: [{ protocol: "tcp", ports: ["9999"], destinations: ["203.0.113.5"] }] }).ruleSet).rules;
+    const small = renderSuricataRules(resolve({ edition: "2020-05", sdks: ["rtc-native"] }).ruleSet).rules;
+    const big = renderSuricataRules(resolve({ edition: "2020-05", sdks: ["rtc-native"], customRules: [{ protocol: "tcp", ports: ["9999"], destinations: ["203.0.113.5"] }] }).ruleSet).rules;
     for (const set of [small, big, renderSuricataRules(all.ruleSet).rules]) {
       expect(new Set(set.map((r) => r.sid)).size).toBe(set.length);
       for (const r of set) expect(r.sid).toBeGreaterThanOrEqual(SID_RANGE.min);
@@ -125,7 +125,7 @@ describe("renderSuricataRules", () => {
 
   it("reports every name rule as SNI/Host spoofing: any address presenting the name, on the rule's ports", () => {
     const resolution = resolve({
-      sdks: ["rtc-web"],
+      edition: "2020-05", sdks: ["rtc-web"],
       customRules: [{ protocol: "tcp", ports: ["443", "8443"], destinations: ["api.example.com"], sourcePorts: ["5000-5010"] }],
     });
     const { rules, widenings } = renderSuricataRules(resolution.ruleSet, { tlsPorts: [{ from: 443, to: 443 }, { from: 8443, to: 8443 }], httpPorts: [{ from: 80, to: 80 }] });
@@ -144,7 +144,7 @@ describe("renderSuricataRules", () => {
   });
 
   it("reports the UDP and non-TLS TCP ports of domain flows, and the handshake rule, as widenings", () => {
-    const { widenings } = renderSuricataRules(resolve({ sdks: ["rtc-web"] }).ruleSet);
+    const { widenings } = renderSuricataRules(resolve({ edition: "2020-05", sdks: ["rtc-web"] }).ruleSet);
     expect(widenings).toContainEqual(expect.objectContaining({
       rule: "udp 3478,5866-6000 → .agora.io", renderedAs: "udp 3478,5866-6000 → any address", sdks: ["rtc-web"],
     }));
@@ -154,7 +154,7 @@ describe("renderSuricataRules", () => {
 });
 
 describe("renderNetworkFirewallRules", () => {
-  const all = resolve({ sdks: ALL_SDKS });
+  const all = resolve({ edition: "2020-05", sdks: ALL_SDKS });
 
   it("renders one stateful strict-order rule group with no fixed name, and no policy unless asked", () => {
     const plan = renderNetworkFirewallRules(all);
@@ -194,7 +194,7 @@ describe("renderNetworkFirewallRules", () => {
   it("sizes capacity from the rule count with headroom, in buckets an added SDK does not leave", () => {
     const count = (plan: Plan) => rulesStringOf(plan).split("\n").length;
     const capacities = ALL_SDKS.map((drop) => {
-      const plan = renderNetworkFirewallRules(resolve({ sdks: ALL_SDKS.filter((s) => s !== drop) }));
+      const plan = renderNetworkFirewallRules(resolve({ edition: "2020-05", sdks: ALL_SDKS.filter((s) => s !== drop) }));
       expect(count(plan) * 2).toBeLessThanOrEqual(plan.resources[0].inputs.capacity as number);
       return plan.resources[0].inputs.capacity;
     });

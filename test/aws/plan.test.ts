@@ -27,7 +27,7 @@ function checkShape(plan: Plan): void {
 
 describe("renderAwsPlan", () => {
   it("prints the plan exactly as PRODUCT.md specifies: resources of type/name/inputs, widenings, quotas, then defaults and notices", () => {
-    const plan = renderAwsPlan(resolve({ sdks: ALL_SDKS }), ALL_AWS_TARGETS);
+    const plan = renderAwsPlan(resolve({ edition: "2020-05", sdks: ALL_SDKS }), ALL_AWS_TARGETS);
     expect(Object.keys(JSON.parse(JSON.stringify(plan)))).toEqual(["resources", "widenings", "quotas", "defaults", "notices"]);
     checkShape(plan);
     // blockOthers is on by default, so the DNS layer widens nothing.
@@ -45,8 +45,8 @@ describe("renderAwsPlan", () => {
   });
 
   it.each([
-    ["all six SDKs direct", { sdks: ALL_SDKS }],
-    ["rtc-native + recording via cloud proxy", { sdks: ["recording", "rtc-native"], access: "cloud-proxy" as const }],
+    ["all six SDKs direct", { edition: "2020-05", sdks: ALL_SDKS }],
+    ["rtc-native + recording via cloud proxy", { edition: "2020-05", sdks: ["recording", "rtc-native"], access: "cloud-proxy" as const }],
     ["production with 40 endpoints", productionSelection(40, ["recording", "rtc-native"])],
   ])("gives byte-identical plans for shuffled SDK lists: %s", (_, selection) => {
     const reference = JSON.stringify(renderAwsPlan(resolve(selection), OPTIONS));
@@ -61,8 +61,8 @@ describe("renderAwsPlan", () => {
   });
 
   it("adding an SDK whose ports do not overlap adds resources and never renames or changes existing ones", () => {
-    const before = renderAwsPlan(resolve({ sdks: ["rtc-native"] }), OPTIONS);
-    const after = renderAwsPlan(resolve({ sdks: ["rtc-native", "rtc-web"] }), OPTIONS);
+    const before = renderAwsPlan(resolve({ edition: "2020-05", sdks: ["rtc-native"] }), OPTIONS);
+    const after = renderAwsPlan(resolve({ edition: "2020-05", sdks: ["rtc-native", "rtc-web"] }), OPTIONS);
     const byName = new Map(after.resources.map((r) => [r.name, r]));
     expect(after.resources.length).toBeGreaterThan(before.resources.length);
     for (const r of before.resources) {
@@ -78,7 +78,7 @@ describe("renderAwsPlan", () => {
   });
 
   it("renders only the targets asked for, every target when none is named, and rejects unknown ones", () => {
-    const gaming = resolve({ sdks: ["gaming"] });
+    const gaming = resolve({ edition: "2020-05", sdks: ["gaming"] });
     const sgOnly = renderAwsPlan(gaming, { securityGroups: {} });
     expect(new Set(sgOnly.resources.map((r) => r.type.split(":")[1]))).toEqual(new Set(["ec2/securityGroup", "vpc/securityGroupEgressRule"]));
     expect(renderAwsPlan(gaming, {})).toEqual(renderAwsPlan(gaming, ALL_AWS_TARGETS));

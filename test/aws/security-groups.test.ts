@@ -24,7 +24,7 @@ function sgAllows(plan: Plan, f: Flow): boolean {
 const rulesOf = (plan: Plan): ResourceSpec[] => plan.resources.filter((r) => r.type === EGRESS_RULE_TYPE || r.type === INGRESS_RULE_TYPE);
 
 describe("renderSecurityGroupRules", () => {
-  const all = resolve({ sdks: ALL_SDKS });
+  const all = resolve({ edition: "2020-05", sdks: ALL_SDKS });
 
   it("admits exactly the model's flows, up to the reported widenings (property)", () => {
     const optionsArb = fc.record({ ipv6: fc.boolean(), proxyPrefixLists: fc.boolean(), maxRulesPerGroup: fc.constantFrom(60, 100, 200) });
@@ -169,7 +169,7 @@ describe("renderSecurityGroupRules", () => {
   });
 
   it("makes one prefix list per port profile so each referencing rule stays exact", () => {
-    const plan = renderSecurityGroupRules(resolve({ sdks: ["rtc-native", "recording"], access: "cloud-proxy" }), { proxyPrefixLists: true });
+    const plan = renderSecurityGroupRules(resolve({ edition: "2020-05", sdks: ["rtc-native", "recording"], access: "cloud-proxy" }), { proxyPrefixLists: true });
     expect(byType(plan, PREFIX_LIST_TYPE).map((p) => (p.inputs.entries as { cidr: string }[]).map((e) => e.cidr))).toEqual([
       ["47.74.211.17/32", "47.96.234.219/32", "52.52.84.170/32", "52.80.192.229/32"],
       ["120.92.18.162/32", "120.92.118.34/32"],

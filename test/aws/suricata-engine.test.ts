@@ -39,11 +39,11 @@ describe("rendered Suricata rules in Suricata 7", () => {
   });
 
   const scenarios: [string, () => string[]][] = [
-    ["all six SDKs direct", () => renderSuricataRules(resolve({ sdks: ALL_SDKS }).ruleSet).rules.map((r) => r.line)],
-    ["rtc-native + recording via the test cloud proxy", () => renderSuricataRules(resolve({ sdks: ["rtc-native", "recording"], access: "cloud-proxy" }).ruleSet).rules.map((r) => r.line)],
+    ["all six SDKs direct", () => renderSuricataRules(resolve({ edition: "2020-05", sdks: ALL_SDKS }).ruleSet).rules.map((r) => r.line)],
+    ["rtc-native + recording via the test cloud proxy", () => renderSuricataRules(resolve({ edition: "2020-05", sdks: ["rtc-native", "recording"], access: "cloud-proxy" }).ruleSet).rules.map((r) => r.line)],
     ["production with 40 endpoint addresses", () => renderSuricataRules(resolve(productionSelection(40)).ruleSet).rules.map((r) => r.line)],
     ["exact domains, source ports and TLS/HTTP on several ports", () => renderSuricataRules(resolve({
-      sdks: ["recording", "rtm-web"],
+      edition: "2020-05", sdks: ["recording", "rtm-web"],
       customRules: [{ protocol: "tcp", ports: ["443", "8080"], destinations: ["api.example.com", ".example.org"], sourcePorts: ["5000-5010"] }],
     }).ruleSet, { tlsPorts: [{ from: 443, to: 443 }, { from: 8443, to: 8443 }], httpPorts: [{ from: 80, to: 80 }, { from: 8080, to: 8080 }] }).rules.map((r) => r.line)],
     ["a 253-character name, exact and as a subtree, on the TLS and HTTP ports", () => {

@@ -40,10 +40,10 @@ async function createdBy(prefix: string, build: () => unknown): Promise<Register
 const byName = (rs: Registered[]) => [...rs].sort((a, b) => (a.name < b.name ? -1 : 1));
 
 const SELECTIONS = {
-  "all six SDKs direct": { sdks: ["rtc-native", "rtc-web", "rtm-native", "rtm-web", "recording", "gaming"] },
-  "rtc-native + recording via cloud proxy (test)": { sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy },
+  "all six SDKs direct": { edition: "2020-05", sdks: ["rtc-native", "rtc-web", "rtm-native", "rtm-web", "recording", "gaming"] },
+  "rtc-native + recording via cloud proxy (test)": { edition: "2020-05", sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy },
   "production endpoints": {
-    sdks: ["rtc-native", "rtc-web", "recording"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production,
+    edition: "2020-05", sdks: ["rtc-native", "rtc-web", "recording"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production,
     productionEndpoints: (SCENARIOS["production endpoints"].productionProxy!.endpoints as { protocol: string; addresses: string[]; ports: string[] }[])
       .map((e) => ({ ...e, ports: e.ports.map(String) })),
     productionProxyServers: SCENARIOS["production endpoints"].productionProxy!.proxyServers,
@@ -190,19 +190,19 @@ describe("ids wired from other resources (outputs) in lists and records", () => 
 
 describe("bad input", () => {
   it.each([
-    ["a priority window outside 100-4096", () => new AzureNsgRules("bad1", { sdks: ["rtc-web"], resourceGroupName: "rg", lastPriority: 5000 }), /^AzureNsgRules "bad1": args\.lastPriority: /],
-    ["a window too small", () => new AzureNsgRules("bad2", { sdks: ["rtc-web"], resourceGroupName: "rg", firstPriority: 100, lastPriority: 101 }), /^AzureNsgRules "bad2": args\.lastPriority: 2 Outbound allow rules, the deny rule and the 4 kept for the DNS guard need 7 priorities/],
-    ["an existing NSG id that is not one", () => new AzureNsgRules("bad3", { sdks: ["rtc-web"], resourceGroupName: "rg", existingNetworkSecurityGroupId: EXISTING_POLICY_ID }), /^AzureNsgRules "bad3": args\.existingNetworkSecurityGroupId: .* is not the ARM id of a Microsoft.Network\/networkSecurityGroups/],
-    ["a bad collection priority", () => new AzureFirewallPolicyRules("bad4", { sdks: ["rtc-web"], resourceGroupName: "rg", networkRuleCollectionPriority: 70000 }), /^AzureFirewallPolicyRules "bad4": args\.networkRuleCollectionPriority: /],
-    ["a bad umbrella setting", () => new AzureAgoraEgress("bad5", { sdks: ["rtc-web"], resourceGroupName: "rg", dnsSecurityPolicy: { allowPriority: 1 } }), /^AzureAgoraEgress "bad5": args\.dnsSecurityPolicy\.allowPriority: /],
-    ["an unknown SDK", () => new AzureDnsSecurityPolicy("bad6", { sdks: ["rtc-tv"], resourceGroupName: "rg" }), /^AzureDnsSecurityPolicy "bad6": args\.sdks\[0\]: unknown SDK "rtc-tv"/],
-    ["no control at all", () => new AzureAgoraEgress("bad7", { sdks: ["rtc-web"], resourceGroupName: "rg" }), /^AzureAgoraEgress "bad7": args: give at least one/],
-    ["an empty resource group", () => new AzureNsgRules("bad8", { sdks: ["rtc-web"], resourceGroupName: "" }), /^AzureNsgRules "bad8": args\.resourceGroupName: /],
-    ["a misspelt umbrella setting", () => new AzureAgoraEgress("bad9", { sdks: ["rtc-web"], resourceGroupName: "rg", nsg: { lastPrority: 1500 } as AzureNsgSettings }),
+    ["a priority window outside 100-4096", () => new AzureNsgRules("bad1", { edition: "2020-05", sdks: ["rtc-web"], resourceGroupName: "rg", lastPriority: 5000 }), /^AzureNsgRules "bad1": args\.lastPriority: /],
+    ["a window too small", () => new AzureNsgRules("bad2", { edition: "2020-05", sdks: ["rtc-web"], resourceGroupName: "rg", firstPriority: 100, lastPriority: 101 }), /^AzureNsgRules "bad2": args\.lastPriority: 2 Outbound allow rules, the deny rule and the 4 kept for the DNS guard need 7 priorities/],
+    ["an existing NSG id that is not one", () => new AzureNsgRules("bad3", { edition: "2020-05", sdks: ["rtc-web"], resourceGroupName: "rg", existingNetworkSecurityGroupId: EXISTING_POLICY_ID }), /^AzureNsgRules "bad3": args\.existingNetworkSecurityGroupId: .* is not the ARM id of a Microsoft.Network\/networkSecurityGroups/],
+    ["a bad collection priority", () => new AzureFirewallPolicyRules("bad4", { edition: "2020-05", sdks: ["rtc-web"], resourceGroupName: "rg", networkRuleCollectionPriority: 70000 }), /^AzureFirewallPolicyRules "bad4": args\.networkRuleCollectionPriority: /],
+    ["a bad umbrella setting", () => new AzureAgoraEgress("bad5", { edition: "2020-05", sdks: ["rtc-web"], resourceGroupName: "rg", dnsSecurityPolicy: { allowPriority: 1 } }), /^AzureAgoraEgress "bad5": args\.dnsSecurityPolicy\.allowPriority: /],
+    ["an unknown SDK", () => new AzureDnsSecurityPolicy("bad6", { edition: "2020-05", sdks: ["rtc-tv"], resourceGroupName: "rg" }), /^AzureDnsSecurityPolicy "bad6": args\.sdks\[0\]: unknown SDK "rtc-tv"/],
+    ["no control at all", () => new AzureAgoraEgress("bad7", { edition: "2020-05", sdks: ["rtc-web"], resourceGroupName: "rg" }), /^AzureAgoraEgress "bad7": args: give at least one/],
+    ["an empty resource group", () => new AzureNsgRules("bad8", { edition: "2020-05", sdks: ["rtc-web"], resourceGroupName: "" }), /^AzureNsgRules "bad8": args\.resourceGroupName: /],
+    ["a misspelt umbrella setting", () => new AzureAgoraEgress("bad9", { edition: "2020-05", sdks: ["rtc-web"], resourceGroupName: "rg", nsg: { lastPrority: 1500 } as AzureNsgSettings }),
       /^AzureAgoraEgress "bad9": args\.nsg\.lastPrority: unknown key \(did you mean lastPriority\? known: existingNetworkSecurityGroupId, /],
-    ["a misspelt flat setting", () => new AzureNsgRules("bad10", { sdks: ["rtc-web"], resourceGroupName: "rg", ...{ denyByDefalt: false } }),
+    ["a misspelt flat setting", () => new AzureNsgRules("bad10", { edition: "2020-05", sdks: ["rtc-web"], resourceGroupName: "rg", ...{ denyByDefalt: false } }),
       /^AzureNsgRules "bad10": args\.denyByDefalt: unknown key \(did you mean denyByDefault\? /],
-    ["a misspelt placement", () => new AzureFirewallPolicyRules("bad11", { sdks: ["rtc-web"], resourceGroupName: "rg", ...{ locaton: "westeurope" } }),
+    ["a misspelt placement", () => new AzureFirewallPolicyRules("bad11", { edition: "2020-05", sdks: ["rtc-web"], resourceGroupName: "rg", ...{ locaton: "westeurope" } }),
       /^AzureFirewallPolicyRules "bad11": args\.locaton: unknown key \(did you mean location\? /],
   ])("%s throws a one-line RunError naming the component and the arg, and creates nothing", async (_what, build, message) => {
     const mark = mocks.mark();

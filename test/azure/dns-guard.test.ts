@@ -15,7 +15,7 @@ const base = { targets: [AzureTarget.Nsg], resourceGroupName: "rg" };
 const render = (selection: SelectionInput, nsg: AzurePlanOptions["nsg"] = {}) => renderNsgRules(resolve(withDirectSdks(selection)), { ...base, nsg });
 const rules = (plan: Plan) => plan.resources.filter((r) => r.type === SECURITY_RULE_TYPE).map((r) => r.inputs as Record<string, any>);
 const isGuard = (r: Record<string, any>) => /-dns(-resolvers)?$/.test(r.securityRuleName);
-const ALL = { sdks: [...SDK_IDS] };
+const ALL = { edition: "2020-05", sdks: [...SDK_IDS] };
 const dns = (destination: string, protocol: "udp" | "tcp" = "udp", port = 53): Flow => ({ protocol, port, destination });
 
 describe("NSG DNS guard: rendering", () => {
@@ -70,7 +70,7 @@ describe("NSG DNS guard: the denies take effect (evaluator)", () => {
   });
 
   it("every flow the guard denies is outside the model, and nothing the model allows is denied (the scenarios' flows)", () => {
-    for (const selection of [ALL, { sdks: ["rtc-native", "recording"], access: "cloud-proxy" as const }]) {
+    for (const selection of [ALL, { edition: "2020-05", sdks: ["rtc-native", "recording"], access: "cloud-proxy" as const }]) {
       const resolution = resolve(selection);
       const without = nsgEvaluator(renderNsgRules(resolution, { ...base, nsg: { denyByDefault: false } }));
       const withGuard = nsgEvaluator(renderNsgRules(resolution, { ...base, nsg: { denyByDefault: false, dnsGuard: true } }));
@@ -92,7 +92,7 @@ const subsets = (ids: readonly string[]): string[][] =>
 const others = (plan: Plan) => plan.resources.filter((r) => !(r.type === SECURITY_RULE_TYPE && isGuard(r.inputs)));
 
 describe("NSG DNS guard: turning it on renumbers nothing", () => {
-  const selections = subsets(SDK_IDS).flatMap((sdks) => (["direct", "cloud-proxy"] as const).map((access) => ({ sdks, access })));
+  const selections = subsets(SDK_IDS).flatMap((sdks) => (["direct", "cloud-proxy"] as const).map((access) => ({ edition: "2020-05", sdks, access })));
 
   it.each([true, false])("for every catalogue subset and access mode (denyByDefault %s): other rules byte-identical, no priority clash", (denyByDefault) => {
     const problems: string[] = [];
@@ -121,7 +121,7 @@ describe("NSG DNS guard: turning it on renumbers nothing", () => {
   });
 
   it("keeps its slots with the guard off, and fits a window of exactly the rules, the deny and the slots", () => {
-    const resolution = resolve({ sdks: ["rtc-web"] });
+    const resolution = resolve({ edition: "2020-05", sdks: ["rtc-web"] });
     const outbound = rules(renderNsgRules(resolution, base)).filter((r) => r.direction === "Outbound" && r.access === "Allow");
     expect(outbound.every((r) => r.priority >= 1000 + DNS_GUARD_SLOTS)).toBe(true);
     const size = outbound.length + 1 + DNS_GUARD_SLOTS;
@@ -136,7 +136,7 @@ describe("NSG DNS guard: turning it on renumbers nothing", () => {
 
 describe("NSG DNS guard: what it refuses and accepts", () => {
   const custom = (protocol: "udp" | "tcp", ports: string[], destinations: string[], broad?: true): SelectionInput =>
-    ({ sdks: ["rtc-web"], customRules: [{ protocol, ports, destinations, ...(broad ? { broad } : {}) }] });
+    ({ edition: "2020-05", sdks: ["rtc-web"], customRules: [{ protocol, ports, destinations, ...(broad ? { broad } : {}) }] });
   const refusal = (run: () => unknown): InputError => {
     try { run(); } catch (e) { return e as InputError; }
     throw new Error("not refused");
@@ -168,7 +168,7 @@ describe("NSG DNS guard: what it refuses and accepts", () => {
     ["DNS to a private resolver (outside the Internet tag)", custom("udp", ["53"], ["10.0.0.4"]), { dnsGuard: true }],
     ["DNS to Azure-provided DNS", custom("tcp", ["53"], [AZURE_PROVIDED_DNS]), { dnsGuard: true }],
     ["DNS to a listed resolver", custom("udp", ["53"], ["8.8.8.8"]), { dnsGuard: true, dnsResolvers: ["8.8.8.8"] }],
-    ["ports beside the guard's (52, 54, 852, 854 on TCP and UDP)", { sdks: ["rtc-web"], customRules: [
+    ["ports beside the guard's (52, 54, 852, 854 on TCP and UDP)", { edition: "2020-05", sdks: ["rtc-web"], customRules: [
       { protocol: "tcp", ports: ["52", "54", "852", "854"], destinations: ["dns.example.com"] },
       { protocol: "udp", ports: ["52", "54", "852", "854"], destinations: ["8.8.8.8"] },
     ] }, { dnsGuard: true }],

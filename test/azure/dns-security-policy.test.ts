@@ -55,7 +55,7 @@ describe("renderDnsSecurityPolicy", () => {
   });
 
   it("with nothing to allow, has no allow list (a list needs a domain) but still blocks", () => {
-    const plan = renderDnsSecurityPolicy(resolve({ sdks: ["rtc-web"], access: "cloud-proxy" }), options);
+    const plan = renderDnsSecurityPolicy(resolve({ edition: "2020-05", sdks: ["rtc-web"], access: "cloud-proxy" }), options);
     expect(plan.resources.map((r) => r.name)).toEqual(["dns-security-policy", "dns-block-list", "dns-block-rule"]);
   });
 

@@ -92,7 +92,7 @@ describe("renderFirewallPolicyRules", () => {
   });
 
   it("drops recording's source ports and says so", () => {
-    const plan = renderFirewallPolicyRules(resolve({ sdks: ["recording"] }), options);
+    const plan = renderFirewallPolicyRules(resolve({ edition: "2020-05", sdks: ["recording"] }), options);
     const udp = plan.widenings.filter((w) => w.rule.startsWith("udp"));
     expect(udp.length).toBe(13);
     expect(udp.every((w) => w.rule.endsWith("(from source ports 4000-4030)") && !w.renderedAs.includes("source ports")
@@ -162,7 +162,7 @@ describe("renderFirewallPolicyRules", () => {
 
   it("renders ingress from private addresses to the workloads only, and lists ingress from the Internet", () => {
     const plan = renderFirewallPolicyRules(resolve({
-      sdks: ["rtc-web"],
+      edition: "2020-05", sdks: ["rtc-web"],
       customRules: [{ direction: "ingress", protocol: "tcp", ports: ["8443"], destinations: ["10.20.0.0/16", "172.16.5.0/24", "192.168.7.7", "203.0.113.0/24"] }],
     }), options);
     expect(network(plan).filter((r) => r.name.startsWith("in-"))).toEqual([expect.objectContaining({
@@ -186,7 +186,7 @@ describe("renderFirewallPolicyRules", () => {
     const id = "/subscriptions/0000/resourceGroups/hub-rg/providers/Microsoft.Network/ipGroups/spoke-workloads";
     // With an ingress rule from a private range (Internet ingress is not rendered), so both sides are exercised.
     const plan = renderFirewallPolicyRules(resolve({
-      sdks: ["rtc-native", "rtc-web", "rtm-native", "rtm-web", "recording", "gaming"],
+      edition: "2020-05", sdks: ["rtc-native", "rtc-web", "rtm-native", "rtm-web", "recording", "gaming"],
       customRules: [{ direction: "ingress", protocol: "udp", ports: ["45000"], destinations: ["10.20.0.0/16"] }],
     }), { ...options, firewallPolicy: { sourceIpGroups: [id] } });
     expect(allRules(plan).filter((r) => r.name.startsWith("in-"))).toHaveLength(1);

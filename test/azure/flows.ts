@@ -126,6 +126,7 @@ export const selectionArb: fc.Arbitrary<SelectionInput> = fc.record({
   const production = s.access === "cloud-proxy" && s.production;
   // With cloud proxy, the SDKs without one reach Agora directly only when named in directSdks.
   return withDirectSdks({
+    edition: "2020-05",
     sdks: s.sdks.map((id) => (id === "rtc-web" && s.webVersion ? `${id}@${s.webVersion}` : id)),
     access: s.access,
     proxyType: production ? 1 : s.proxyType,

@@ -16,7 +16,7 @@ const rcg = (p: Plan) => JSON.stringify(p.resources.find((r) => r.type === RULE_
 
 /** The native cloud-proxy test table's shape (rtc-native and recording share it) with other addresses. */
 const nativeShape = (media: string[], edge: string[]): SelectionInput => ({
-  sdks: ["rtc-native", "recording"], access: "cloud-proxy", environment: "production",
+  edition: "2020-05", sdks: ["rtc-native", "recording"], access: "cloud-proxy", environment: "production",
   productionProxy: { endpoints: [
     { protocol: "tcp", addresses: media, ports: ["4000"] },
     { protocol: "tcp", addresses: edge, ports: ["1080", "8000", "9700", "25000"] },
@@ -24,7 +24,7 @@ const nativeShape = (media: string[], edge: string[]): SelectionInput => ({
     { protocol: "udp", addresses: edge, ports: ["25000", "9700", "8000", "1080"] },
   ] },
 });
-const test = plan({ sdks: ["rtc-native", "recording"], access: "cloud-proxy" });
+const test = plan({ edition: "2020-05", sdks: ["rtc-native", "recording"], access: "cloud-proxy" });
 
 describe("rules to addresses are named by port profile", () => {
   it("names NSG rules, IP Groups and network rules by what they allow", () => {
@@ -52,7 +52,7 @@ describe("rules to addresses are named by port profile", () => {
 
   it("adds the SDKs to the names of rules that share a port profile (a custom rule on an endpoint row's port)", () => {
     const p = plan({
-      sdks: ["rtc-native"], access: "cloud-proxy",
+      edition: "2020-05", sdks: ["rtc-native"], access: "cloud-proxy",
       customRules: [{ protocol: "tcp", ports: ["4000"], destinations: ["192.0.2.0/24"] }],
     });
     expect(names(p, SECURITY_RULE_TYPE).filter((n) => n.startsWith("agora-out-tcp-addresses-4000"))).toEqual([
@@ -69,7 +69,7 @@ describe("rules to addresses are named by port profile", () => {
 
   it("keeps long names within the limits, ending in a hash of the whole profile", () => {
     const ports = Array.from({ length: 30 }, (_, i) => String(20000 + 7 * i));
-    const p = plan({ sdks: ["rtc-native"], customRules: [{ protocol: "udp", ports, destinations: ["192.0.2.0/24"], sourcePorts: ["5000-5010"] }] },
+    const p = plan({ edition: "2020-05", sdks: ["rtc-native"], customRules: [{ protocol: "udp", ports, destinations: ["192.0.2.0/24"], sourcePorts: ["5000-5010"] }] },
       { namePrefix: "a-rather-long-prefix-123" });
     const long = names(p, SECURITY_RULE_TYPE).find((n) => n.startsWith("a-rather-long-prefix-123-out-udp-addresses-20000_20007"))!;
     expect(long).toMatch(/^a-rather-long-prefix-123-out-udp-addresses-20000_20007_[\d_]*-[0-9a-f]{8}$/);
@@ -113,7 +113,7 @@ describe("profileNames", () => {
 });
 
 describe("priorityClashes", () => {
-  const nsg = (sdks: string[]) => renderAzurePlan(resolve({ sdks }), { resourceGroupName: "rg", targets: [AzureTarget.Nsg] });
+  const nsg = (sdks: string[]) => renderAzurePlan(resolve({ edition: "2020-05", sdks }), { resourceGroupName: "rg", targets: [AzureTarget.Nsg] });
 
   it("regression: adding gaming to rtm-native updates the UDP Internet rule in place, at its priority, with no clash", () => {
     // Rules to Internet used to be grouped per SDK and named by a hash of their ports: gaming's UDP

@@ -48,7 +48,7 @@ describe("renderNsgRules", () => {
   });
 
   it("keeps the Internet rules' names and count whatever the SDKs, and only widens their ports", () => {
-    const named = (sdks: string[]) => rules(renderNsgRules(resolve({ sdks }), options)).filter((r) => r.destinationAddressPrefix === "Internet" && r.access === "Allow");
+    const named = (sdks: string[]) => rules(renderNsgRules(resolve({ edition: "2020-05", sdks }), options)).filter((r) => r.destinationAddressPrefix === "Internet" && r.access === "Allow");
     expect(named(["rtm-native"]).map((r) => r.securityRuleName)).toEqual(["agora-out-tcp-internet", "agora-out-udp-internet"]);
     expect(named(["recording"]).map((r) => r.securityRuleName)).toEqual(["agora-out-tcp-internet", "agora-out-udp-internet-from-4000-4030"]);
     const sixByName = new Map(rules(six).map((r) => [r.securityRuleName, r]));
@@ -58,7 +58,7 @@ describe("renderNsgRules", () => {
   it("stays within the NSG limits for all six SDKs plus custom rules, the deny rule after every allow", () => {
     const many = Array.from({ length: 60 }, (_, i) => String(20000 + 3 * i));
     const plan = renderNsgRules(resolve({
-      sdks: ["rtc-native", "rtc-web", "rtm-native", "rtm-web", "recording", "gaming"],
+      edition: "2020-05", sdks: ["rtc-native", "rtc-web", "rtm-native", "rtm-web", "recording", "gaming"],
       customRules: [
         { protocol: "tcp", ports: many, destinations: ["example.com", ".example.net"] },
         { protocol: "udp", ports: many, destinations: ["example.com"], sourcePorts: ["5000-5010", "6000"] },
@@ -106,7 +106,7 @@ describe("renderNsgRules", () => {
   });
 
   it("expresses recording's local ports 4000-4030 exactly as a source port range", () => {
-    const plan = renderNsgRules(resolve({ sdks: ["recording"] }), options);
+    const plan = renderNsgRules(resolve({ edition: "2020-05", sdks: ["recording"] }), options);
     expect(rules(plan)).toContainEqual(expect.objectContaining({
       protocol: "Udp", sourcePortRange: "4000-4030", destinationAddressPrefix: "Internet",
       destinationPortRanges: ["1080", "7000", "8000", "8913", "9700", "25000"],

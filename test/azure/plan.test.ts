@@ -43,7 +43,7 @@ describe("renderAzurePlan", () => {
   it("gives byte-identical plans for shuffled SDK lists", () => {
     fc.assert(fc.property(fc.shuffledSubarray([...SDK_IDS], { minLength: 1 }), fc.boolean(), (shuffled, proxy) => {
       const access = proxy ? "cloud-proxy" as const : "direct" as const;
-      expect(JSON.stringify(plan({ sdks: shuffled, access }))).toBe(JSON.stringify(plan({ sdks: [...shuffled].sort(), access })));
+      expect(JSON.stringify(plan({ edition: "2020-05", sdks: shuffled, access }))).toBe(JSON.stringify(plan({ edition: "2020-05", sdks: [...shuffled].sort(), access })));
     }), { numRuns: 40 });
   });
 
@@ -94,7 +94,7 @@ const subsets = (ids: readonly string[]): string[][] =>
 const nsgRules = (p: Plan) => p.resources.filter((r) => r.type === SECURITY_RULE_TYPE);
 
 describe.each(["direct", "cloud-proxy"] as const)("NSG stability across catalogue subsets (%s)", (access) => {
-  const plans = new Map(subsets(SDK_IDS).map((s) => [s.join(","), plan({ sdks: s, access })]));
+  const plans = new Map(subsets(SDK_IDS).map((s) => [s.join(","), plan({ edition: "2020-05", sdks: s, access })]));
   const pairs = subsets(SDK_IDS).flatMap((b) => subsets(b).filter((a) => a.length < b.length).map((a) => [a, b] as const));
 
   it("for ANY A ⊂ B, going from A to B (or back) renames no rule, moves no priority and clashes nowhere", () => {
@@ -128,7 +128,7 @@ describe.each(["direct", "cloud-proxy"] as const)("NSG stability across catalogu
   });
 
   it("adding an SDK whose ports overlap no selected SDK's changes no other child", () => {
-    const rulesOf = new Map(SDK_IDS.map((id) => [id, resolve(withDirectSdks({ sdks: [id], access })).ruleSet.rules]));
+    const rulesOf = new Map(SDK_IDS.map((id) => [id, resolve(withDirectSdks({ edition: "2020-05", sdks: [id], access })).ruleSet.rules]));
     let count = 0;
     for (const [a, b] of pairs.filter(([a, b]) => b.length === a.length + 1)) {
       const added = b.find((id) => !a.includes(id)) as typeof SDK_IDS[number];
@@ -200,6 +200,6 @@ it.each([
 });
 
 it("accepts region display names and references to component inputs", () => {
-  const p = renderAzurePlan(resolve({ sdks: ["rtc-web"] }), { location: "West Europe", targets: [AzureTarget.Nsg] });
+  const p = renderAzurePlan(resolve({ edition: "2020-05", sdks: ["rtc-web"] }), { location: "West Europe", targets: [AzureTarget.Nsg] });
   expect(p.resources[0].inputs).toEqual({ resourceGroupName: "${placement.resourceGroupName}", location: "West Europe" });
 });

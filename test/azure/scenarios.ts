@@ -7,9 +7,9 @@ const productionProxy = JSON.parse(readFileSync(join(__dirname, "../fixtures/azu
 
 /** The acceptance scenarios of issue 4. */
 export const SCENARIOS: Record<string, SelectionInput> = {
-  "all six SDKs direct": { sdks: [...SDK_IDS] },
-  "rtc-native + recording via cloud proxy (test)": { sdks: ["rtc-native", "recording"], access: "cloud-proxy" },
-  "production endpoints": { sdks: ["rtc-native", "rtc-web", "recording"], access: "cloud-proxy", environment: "production", productionProxy },
+  "all six SDKs direct": { edition: "2020-05", sdks: [...SDK_IDS] },
+  "rtc-native + recording via cloud proxy (test)": { edition: "2020-05", sdks: ["rtc-native", "recording"], access: "cloud-proxy" },
+  "production endpoints": { edition: "2020-05", sdks: ["rtc-native", "rtc-web", "recording"], access: "cloud-proxy", environment: "production", productionProxy },
 };
 
 export const resolved = (name: string): Resolution => resolve(SCENARIOS[name]);

@@ -4,7 +4,7 @@ import { AzureTargetConfig, planAzure } from "../../src/stack/targets";
 
 /** The NSG settings of `agora-egress:azure`, as a stack gives them, reach the plan. */
 describe("agora-egress:azure nsg settings", () => {
-  const plan = (nsg: object) => planAzure(resolve({ sdks: ["rtc-web"] }), AzureTargetConfig.parse({ resourceGroupName: "rg", nsg }));
+  const plan = (nsg: object) => planAzure(resolve({ edition: "2020-05", sdks: ["rtc-web"] }), AzureTargetConfig.parse({ resourceGroupName: "rg", nsg }));
 
   it("names the NSG created here with networkSecurityGroupName", () => {
     expect(plan({ networkSecurityGroupName: "nsg-agora" }).resources.find((r) => r.type === NSG_TYPE)!.inputs)

@@ -137,31 +137,31 @@ describe("the seed parser reads what the tests rely on", () => {
 
 describe("direct access: exactly the seed's domains × ports", () => {
   it.each(SDK_IDS.map((id) => [id]))("%s (latest)", (sdk) => {
-    const resolution = resolve({ sdks: [sdk], access: "direct" });
+    const resolution = resolve({ edition: "2020-05", sdks: [sdk], access: "direct" });
     expect(tableOf(resolution.ruleSet.rules)).toEqual(expectedDirect(sdk));
   });
 
   it.each([["2.8.0"], ["2.8.9"], ["2.9.0"], ["2.9"], ["3.0.0"]])("rtc-web@%s", (version) => {
-    const resolution = resolve({ sdks: [`rtc-web@${version}`], access: "direct" });
+    const resolution = resolve({ edition: "2020-05", sdks: [`rtc-web@${version}`], access: "direct" });
     expect(tableOf(resolution.ruleSet.rules)).toEqual(expectedDirect("rtc-web", version));
   });
 
   it("rtc-web latest: UDP 3478 and 5866-6000", () => {
-    const table = tableOf(resolve({ sdks: ["rtc-web"] }).ruleSet.rules);
+    const table = tableOf(resolve({ edition: "2020-05", sdks: ["rtc-web"] }).ruleSet.rules);
     for (const domain of [".agora.io", ".edge.agora.io", ".agoraio.cn", ".edge.agoraio.cn"]) {
       expect(table[`egress udp ${domain} from any`]).toBe("3478,5866-6000");
     }
   });
 
   it("rtc-web@2.8.0: UDP 3478 and 10000-65535", () => {
-    const table = tableOf(resolve({ sdks: ["rtc-web@2.8.0"] }).ruleSet.rules);
+    const table = tableOf(resolve({ edition: "2020-05", sdks: ["rtc-web@2.8.0"] }).ruleSet.rules);
     for (const domain of [".agora.io", ".edge.agora.io", ".agoraio.cn", ".edge.agoraio.cn"]) {
       expect(table[`egress udp ${domain} from any`]).toBe("3478,10000-65535");
     }
   });
 
   it("recording: duplex ports from local ports 4000-4030, and ingress UDP 40000-41000", () => {
-    const table = tableOf(resolve({ sdks: ["recording"] }).ruleSet.rules);
+    const table = tableOf(resolve({ edition: "2020-05", sdks: ["recording"] }).ruleSet.rules);
     expect(table["egress udp ap1.agora.io from 4000-4030"]).toBe("1080,7000,8000,8913,9700,25000");
     expect(table["egress udp ap1.agora.io from any"]).toBeUndefined();
     expect(table["egress tcp ap1.agora.io from any"]).toBe("1080,8000,9700,25000,30000");
@@ -171,7 +171,7 @@ describe("direct access: exactly the seed's domains × ports", () => {
 
   it("every resolved rule cites the SDK's own table in Firewall Requirements", () => {
     for (const sdk of SDK_IDS) {
-      for (const rule of resolve({ sdks: [sdk] }).ruleSet.rules) {
+      for (const rule of resolve({ edition: "2020-05", sdks: [sdk] }).ruleSet.rules) {
         expect(rule.provenance.length).toBeGreaterThan(0);
         for (const p of rule.provenance) {
           expect(p).toMatchObject({ document: "SEED-FW", table: SECTION_OF[sdk], revision: seedRevision(firewallText), seed: true });
@@ -189,13 +189,13 @@ describe("cloud proxy, test environment: exactly the seed's test endpoints", () 
   };
 
   it("rtc-native gets the cloud-proxy table's rows (protocol, address, ports) and nothing else", () => {
-    const resolution = resolve({ sdks: ["rtc-native"], access: "cloud-proxy", environment: "test" });
+    const resolution = resolve({ edition: "2020-05", sdks: ["rtc-native"], access: "cloud-proxy", environment: "test" });
     expect(tableOf(resolution.ruleSet.rules)).toEqual(expectedProxy());
     expect(resolution.sdks).toEqual([{ id: "rtc-native", access: "cloud-proxy" }]);
   });
 
   it("each rule carries the row's port function and cites the seed's table", () => {
-    const resolution = resolve({ sdks: ["rtc-native"], access: "cloud-proxy" });
+    const resolution = resolve({ edition: "2020-05", sdks: ["rtc-native"], access: "cloud-proxy" });
     for (const rule of resolution.ruleSet.rules) {
       const address = rule.destination.kind === "cidr" ? rule.destination.cidr.replace(/\/32$/, "") : "";
       const row = cloudProxy.endpoints.find((e) => e.address === address && e.protocol === rule.protocol)!;
@@ -205,7 +205,7 @@ describe("cloud proxy, test environment: exactly the seed's test endpoints", () 
   });
 
   it("recording uses the same test table (agora-facts 3.3), cited from outside the seeds, and its simplex range comes in from those endpoints", () => {
-    const resolution = resolve({ sdks: ["recording"], access: "cloud-proxy" });
+    const resolution = resolve({ edition: "2020-05", sdks: ["recording"], access: "cloud-proxy" });
     const egress = resolution.ruleSet.rules.filter((r) => r.direction === "egress");
     const ingress = resolution.ruleSet.rules.filter((r) => r.direction === "ingress");
     expect(tableOf(egress)).toEqual(expectedProxy());
@@ -223,7 +223,7 @@ describe("cloud proxy, test environment: exactly the seed's test endpoints", () 
   });
 
   it("the setParameters strings are the seed's (proxy_type 1, the default domain)", () => {
-    const resolution = resolve({ sdks: ["rtc-native"], access: "cloud-proxy" });
+    const resolution = resolve({ edition: "2020-05", sdks: ["rtc-native"], access: "cloud-proxy" });
     const [enable, server] = resolution.appSettings[0].values;
     expect(enable).toBe(cloudProxy.setParameters[0]);
     expect(JSON.parse(server)).toEqual(JSON.parse(cloudProxy.setParameters[1]));
@@ -232,8 +232,8 @@ describe("cloud proxy, test environment: exactly the seed's test endpoints", () 
 
   it(`cloud proxy needs the seed's minimum Native SDK version`, () => {
     const [major, minor, patch] = cloudProxy.minVersion.split(".").map(Number);
-    expect(resolve({ sdks: [`rtc-native@${cloudProxy.minVersion}`], access: "cloud-proxy" }).sdks[0].access).toBe("cloud-proxy");
-    expect(() => resolve({ sdks: [`rtc-native@${major}.${minor - 1}.${patch}`], access: "cloud-proxy" }))
+    expect(resolve({ edition: "2020-05", sdks: [`rtc-native@${cloudProxy.minVersion}`], access: "cloud-proxy" }).sdks[0].access).toBe("cloud-proxy");
+    expect(() => resolve({ edition: "2020-05", sdks: [`rtc-native@${major}.${minor - 1}.${patch}`], access: "cloud-proxy" }))
       .toThrow(/needs 2\.4\.0 or later/);
   });
 });
@@ -256,7 +256,10 @@ describe("catalogue provenance: nothing without a source", () => {
       for (const p of all) {
         const doc = e.documents.find((d) => d.id === p.document);
         expect(doc).toBeDefined();
-        expect(p).toMatchObject({ file: doc!.file, title: doc!.title, revision: doc!.revision, seed: doc!.seed });
+        expect(p).toMatchObject({ file: doc!.file, title: doc!.title, seed: doc!.seed });
+        // A row of agora-facts.md's §4a timeline carries the date of the change it records, no later than its document's revision.
+        if (p.table === "§4a") expect(p.revision <= doc!.revision && p.row!.startsWith(p.revision)).toBe(true);
+        else expect(p.revision).toBe(doc!.revision);
         expect(p.table.length).toBeGreaterThan(0);
       }
     }

@@ -2,45 +2,45 @@ import { run } from "./run";
 
 /** [arguments, the field the one-line message must name, a word of the problem]. */
 const BAD: [string[], string, RegExp][] = [
-  [["rules", "--sdk", "rtc-nativ"], "--sdk", /unknown SDK "rtc-nativ"/],
-  [["rules", "--sdk", "rtc-web@two"], "--sdk", /not a version number/],
-  [["rules", "--sdk", "rtc-native,,gaming"], "--sdk", /empty entry/],
+  [["rules", "--edition", "2020-05", "--sdk", "rtc-nativ"], "--sdk", /unknown SDK "rtc-nativ"/],
+  [["rules", "--edition", "2020-05", "--sdk", "rtc-web@two"], "--sdk", /not a version number/],
+  [["rules", "--edition", "2020-05", "--sdk", "rtc-native,,gaming"], "--sdk", /empty entry/],
   [["rules", "--sdk"], "--sdk", /argument missing/],
-  [["rules", "--sdk", "rtc-native", "--access", "vpn"], "--access", /'vpn' is invalid. Allowed choices are direct, cloud-proxy/],
-  [["rules", "--sdk", "rtc-native", "--env", "staging"], "--env", /'staging' is invalid/],
-  [["rules", "--sdk", "rtc-native", "--proxy-type", "3"], "--proxy-type", /'3' is invalid/],
-  [["rules", "--sdk", "rtc-native", "--format", "xml"], "--format", /'xml' is invalid/],
+  [["rules", "--edition", "2020-05", "--sdk", "rtc-native", "--access", "vpn"], "--access", /'vpn' is invalid. Allowed choices are direct, cloud-proxy/],
+  [["rules", "--edition", "2020-05", "--sdk", "rtc-native", "--env", "staging"], "--env", /'staging' is invalid/],
+  [["rules", "--edition", "2020-05", "--sdk", "rtc-native", "--proxy-type", "3"], "--proxy-type", /'3' is invalid/],
+  [["rules", "--edition", "2020-05", "--sdk", "rtc-native", "--format", "xml"], "--format", /'xml' is invalid/],
   [["rules", "--sdk", "rtc-native", "--edition", "2031-01"], "--edition", /unknown catalogue edition "2031-01"/],
-  [["rules", "--sdk", "rtc-native", "--frmat", "md"], "--frmat", /unknown option/],
-  [["rules", "--sdk", "recording", "--recording-ports", "41000-40000"], "--recording-ports", /reversed/],
-  [["rules", "--sdk", "recording", "--recording-ports", "0-100"], "--recording-ports", /outside 1-65535/],
-  [["rules", "--sdk", "recording", "--recording-ports", "4000-4100"], "--recording-ports", /overlaps the recording SDK's local ports/],
-  [["rules", "--sdk", "recording", "--recording-channels", "300"], "--recording-channels", /fewer than 4 × 300/],
-  [["rules", "--sdk", "recording", "--recording-channels", "-1"], "--recording-channels", /not a positive whole number/],
-  [["rules", "--sdk", "rtc-native", "--recording-ports", "40000-41000"], "--recording-ports", /recording SDK is not selected/],
-  [["rules", "--sdk", "rtc-native", "--production-proxy", "examples/production-proxy.yaml"], "--production-proxy", /: is only used with --access cloud-proxy and --env production\n$/],
+  [["rules", "--edition", "2020-05", "--sdk", "rtc-native", "--frmat", "md"], "--frmat", /unknown option/],
+  [["rules", "--edition", "2020-05", "--sdk", "recording", "--recording-ports", "41000-40000"], "--recording-ports", /reversed/],
+  [["rules", "--edition", "2020-05", "--sdk", "recording", "--recording-ports", "0-100"], "--recording-ports", /outside 1-65535/],
+  [["rules", "--edition", "2020-05", "--sdk", "recording", "--recording-ports", "4000-4100"], "--recording-ports", /overlaps the recording SDK's local ports/],
+  [["rules", "--edition", "2020-05", "--sdk", "recording", "--recording-channels", "300"], "--recording-channels", /fewer than 4 × 300/],
+  [["rules", "--edition", "2020-05", "--sdk", "recording", "--recording-channels", "-1"], "--recording-channels", /not a positive whole number/],
+  [["rules", "--edition", "2020-05", "--sdk", "rtc-native", "--recording-ports", "40000-41000"], "--recording-ports", /recording SDK is not selected/],
+  [["rules", "--edition", "2020-05", "--sdk", "rtc-native", "--production-proxy", "examples/production-proxy.yaml"], "--production-proxy", /: is only used with --access cloud-proxy and --env production\n$/],
   // What to set is said in flags.
-  [["rules", "--sdk", "rtc-native", "--access", "cloud-proxy", "--env", "production"], "productionProxy",
+  [["rules", "--edition", "2020-05", "--sdk", "rtc-native", "--access", "cloud-proxy", "--env", "production"], "productionProxy",
     /: --env production needs the production cloud-proxy endpoints Agora gave you: set --production-proxy FILE\n$/],
-  [["rules", "--sdk", "rtc-native@2.3.0", "--access", "cloud-proxy"], "--sdk", /: rtc-native@2\.3\.0 has no cloud proxy \(needs 2\.4\.0 or later\); name it in --direct-sdks or upgrade\n$/],
-  [["rules", "--sdk", "rtc-native", "--access", "cloud-proxy", "--env", "production", "--production-proxy", "nope.yaml"], "nope.yaml", /file not found/],
-  [["rules", "--access", "cloud-proxy", "--sdk", "rtc-native@2.3.0"], "--sdk", /no cloud proxy \(needs 2.4.0 or later\)/],
-  [["rules", "--sdk", "rtc-native", "--sdk", "rtc-native@2.3.0"], "--sdk", /selected twice with different versions/],
+  [["rules", "--edition", "2020-05", "--sdk", "rtc-native@2.3.0", "--access", "cloud-proxy"], "--sdk", /: rtc-native@2\.3\.0 has no cloud proxy \(needs 2\.4\.0 or later\); name it in --direct-sdks or upgrade\n$/],
+  [["rules", "--edition", "2020-05", "--sdk", "rtc-native", "--access", "cloud-proxy", "--env", "production", "--production-proxy", "nope.yaml"], "nope.yaml", /file not found/],
+  [["rules", "--access", "cloud-proxy", "--edition", "2020-05", "--sdk", "rtc-native@2.3.0"], "--sdk", /no cloud proxy \(needs 2.4.0 or later\)/],
+  [["rules", "--edition", "2020-05", "--sdk", "rtc-native", "--sdk", "rtc-native@2.3.0"], "--sdk", /selected twice with different versions/],
   [["rules", "--stack", "../etc/passwd"], "--stack", /not a stack name/],
   [["rules", "--stack", "nope"], "Pulumi.nope.yaml", /file not found/],
   [["rules"], "sdks", /select at least one SDK/],
   [["rules", "extra"], "arguments", /too many arguments/],
-  [["check", "--sdk", "rtc-native", "--protocol", "udp", "--dest", "a.io"], "--port", /is required/],
-  [["check", "--sdk", "rtc-native", "--protocol", "icmp", "--port", "1", "--dest", "a.io"], "--protocol", /'icmp' is invalid/],
-  [["check", "--sdk", "rtc-native", "--protocol", "udp", "--port", "0", "--dest", "a.io"], "--port", /not a port/],
-  [["check", "--sdk", "rtc-native", "--protocol", "udp", "--port", "65536", "--dest", "a.io"], "--port", /not a port/],
-  [["check", "--sdk", "rtc-native", "--protocol", "udp", "--port", "80", "--dest", "a b.io"], "--dest", /spaces/],
-  [["check", "--sdk", "rtc-native", "--protocol", "udp", "--port", "80", "--dest", "*.agora.io"], "--dest", /wildcard/],
-  [["check", "--sdk", "rtc-native", "--protocol", "udp", "--port", "80", "--dest", "10.0.0.300"], "--dest", /looks like an IP address/],
-  [["check", "--sdk", "rtc-native", "--protocol", "udp", "--port", "80", "--dest", "a.io", "--source-port", "x"], "--source-port", /not a port/],
-  [["plan", "--sdk", "rtc-native"], "--cloud", /is required/],
-  [["plan", "--sdk", "rtc-native", "--cloud", "gcp"], "--cloud", /'gcp' is invalid. Allowed choices are aws, azure/],
-  [["plan", "--sdk", "rtc-native", "--cloud", "aws"], "--cloud", /AWS target is not available/],
+  [["check", "--edition", "2020-05", "--sdk", "rtc-native", "--protocol", "udp", "--dest", "a.io"], "--port", /is required/],
+  [["check", "--edition", "2020-05", "--sdk", "rtc-native", "--protocol", "icmp", "--port", "1", "--dest", "a.io"], "--protocol", /'icmp' is invalid/],
+  [["check", "--edition", "2020-05", "--sdk", "rtc-native", "--protocol", "udp", "--port", "0", "--dest", "a.io"], "--port", /not a port/],
+  [["check", "--edition", "2020-05", "--sdk", "rtc-native", "--protocol", "udp", "--port", "65536", "--dest", "a.io"], "--port", /not a port/],
+  [["check", "--edition", "2020-05", "--sdk", "rtc-native", "--protocol", "udp", "--port", "80", "--dest", "a b.io"], "--dest", /spaces/],
+  [["check", "--edition", "2020-05", "--sdk", "rtc-native", "--protocol", "udp", "--port", "80", "--dest", "*.agora.io"], "--dest", /wildcard/],
+  [["check", "--edition", "2020-05", "--sdk", "rtc-native", "--protocol", "udp", "--port", "80", "--dest", "10.0.0.300"], "--dest", /looks like an IP address/],
+  [["check", "--edition", "2020-05", "--sdk", "rtc-native", "--protocol", "udp", "--port", "80", "--dest", "a.io", "--source-port", "x"], "--source-port", /not a port/],
+  [["plan", "--edition", "2020-05", "--sdk", "rtc-native"], "--cloud", /is required/],
+  [["plan", "--edition", "2020-05", "--sdk", "rtc-native", "--cloud", "gcp"], "--cloud", /'gcp' is invalid. Allowed choices are aws, azure/],
+  [["plan", "--edition", "2020-05", "--sdk", "rtc-native", "--cloud", "aws"], "--cloud", /AWS target is not available/],
   [["catalog", "--edition", "1999"], "--edition", /unknown catalogue edition/],
   [["deploy"], "command", /unknown command 'deploy'/],
   [[], "command", /missing/],
@@ -62,7 +62,7 @@ describe("bad input exits 2 with one line naming the field", () => {
 
 describe("other exits", () => {
   it("exits 1 with one line on an unexpected error", async () => {
-    const r = await run(["plan", "--cloud", "aws", "--sdk", "rtc-native"], {
+    const r = await run(["plan", "--edition", "2020-05", "--cloud", "aws", "--sdk", "rtc-native"], {
       planners: { aws: () => { throw new TypeError("boom"); } },
     });
     expect(r.code).toBe(1);
@@ -70,7 +70,7 @@ describe("other exits", () => {
   });
 
   it("prints help on stdout and exits 0", async () => {
-    const r = await run(["rules", "--help"]);
+    const r = await run(["rules", "--edition", "2020-05", "--help"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Usage: agora-egress rules [options]");
     expect(r.stdout).toContain("--production-proxy <file>");

@@ -23,7 +23,7 @@ function parseCsv(text: string): string[][] {
 
 describe("rules --format md", () => {
   it("renders Agora's Native table: destinations block, then ports | type | operation with a source", async () => {
-    const r = await run(["rules", "--sdk", "rtc-native"]);
+    const r = await run(["rules", "--edition", "2020-05", "--sdk", "rtc-native"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain([
       "## Agora RTC SDK — Native SDK (`rtc-native`) — direct",
@@ -39,14 +39,14 @@ describe("rules --format md", () => {
   });
 
   it("shows recording's local ports and its inbound range", async () => {
-    const r = await run(["rules", "--sdk", "recording"]);
+    const r = await run(["rules", "--edition", "2020-05", "--sdk", "recording"]);
     expect(r.stdout).toContain("| 1080; 7000; 8000; 8913; 9700; 25000 (from local ports 4000-4030) | UDP | Allow |");
     expect(r.stdout).toContain("| 40000-41000 | UDP | Allow inbound |");
     expect(r.stdout).toContain("lowUdpPort = 40000");
   });
 
   it("includes the application settings and the proxy domain for the cloud proxy", async () => {
-    const r = await run(["rules", "--sdk", "rtc-native", "--access", "cloud-proxy"]);
+    const r = await run(["rules", "--edition", "2020-05", "--sdk", "rtc-native", "--access", "cloud-proxy"]);
     expect(r.stdout).toContain('{"rtc.proxy_server":[1,"ap-proxy.agora.io",0]}');
     expect(r.stdout).toContain("- `ap-proxy.agora.io`");
   });
@@ -54,11 +54,11 @@ describe("rules --format md", () => {
 
 describe("rules --format csv", () => {
   it("has one row per sdk, direction, protocol, port range and destination, properly quoted", async () => {
-    const r = await run(["rules", "--sdk", "rtc-native,recording", "--format", "csv"]);
+    const r = await run(["rules", "--edition", "2020-05", "--sdk", "rtc-native,recording", "--format", "csv"]);
     expect(r.code).toBe(0);
     const rows = parseCsv(r.stdout);
     expect(rows[0]).toEqual(["sdk", "direction", "protocol", "ports", "destination", "sourcePorts", "purpose", "source"]);
-    const resolution = resolve({ sdks: ["rtc-native", "recording"] });
+    const resolution = resolve({ edition: "2020-05", sdks: ["rtc-native", "recording"] });
     const expectedRows = resolution.ruleSet.rules.reduce((n, rule) => n + rule.ports.length, 0);
     expect(rows.length - 1).toBe(expectedRows);
     expect(rows.every((row) => row.length === 8)).toBe(true);
@@ -81,7 +81,7 @@ describe("rules --format csv", () => {
 
 describe("rules --format json", () => {
   it("gives the full resolution: allowlist (= the jsonl lines), rules with provenance, notes, settings", async () => {
-    const args = ["rules", "--sdk", "rtc-native,rtm-native", "--access", "cloud-proxy", "--direct-sdks", "rtm-native", "--proxy-type", "2"];
+    const args = ["rules", "--edition", "2020-05", "--sdk", "rtc-native,rtm-native", "--access", "cloud-proxy", "--direct-sdks", "rtm-native", "--proxy-type", "2"];
     const r = await run([...args, "--format", "json"]);
     expect(r.code).toBe(0);
     const body = JSON.parse(r.stdout);
@@ -101,8 +101,8 @@ describe("rules --format json", () => {
 
 describe("allowLines", () => {
   it("does not depend on the order of the selection", () => {
-    const a = allowLines(resolve({ sdks: ["gaming", "rtc-web@2.8.0", "recording"] }).ruleSet);
-    const b = allowLines(resolve({ sdks: ["recording", "gaming", "rtc-web@2.8.0"] }).ruleSet);
+    const a = allowLines(resolve({ edition: "2020-05", sdks: ["gaming", "rtc-web@2.8.0", "recording"] }).ruleSet);
+    const b = allowLines(resolve({ edition: "2020-05", sdks: ["recording", "gaming", "rtc-web@2.8.0"] }).ruleSet);
     expect(a).toEqual(b);
   });
 });

@@ -9,7 +9,7 @@ const NM = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/r
 /** A directory with stack files `Pulumi.<name>.yaml` holding the given `agora-egress:` keys (YAML text, indented by two). */
 function stacks(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "agora-org-cli-"));
-  for (const [name, keys] of Object.entries(files)) fs.writeFileSync(path.join(dir, `Pulumi.${name}.yaml`), `config:\n  agora-egress:sdks: [rtc-native, rtc-web]\n${keys}`);
+  for (const [name, keys] of Object.entries(files)) fs.writeFileSync(path.join(dir, `Pulumi.${name}.yaml`), `config:\n  agora-egress:edition: "2020-05"\n  agora-egress:sdks: [rtc-native, rtc-web]\n${keys}`);
   return dir;
 }
 

@@ -46,15 +46,15 @@ describe("a reader that closes the pipe early", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("rules --format json | head -1: exit 0, no error", async () => {
-    const r = await runClosing(["rules", "--sdk", "rtc-native", "--access", "cloud-proxy", "--env", "production", "--production-proxy", big, "--format", "json"], "after-first-chunk");
+    const r = await runClosing(["rules", "--edition", "2020-05", "--sdk", "rtc-native", "--access", "cloud-proxy", "--env", "production", "--production-proxy", big, "--format", "json"], "after-first-chunk");
     expect(r.read.startsWith("{")).toBe(true);
     expect({ code: r.code, signal: r.signal, crashed: crashed(r.stderr) }).toEqual({ code: 0, signal: null, crashed: false });
   });
 
   it.each([
-    [["rules", "--sdk", ALL, "--format", "jsonl"]],
+    [["rules", "--edition", "2020-05", "--sdk", ALL, "--format", "jsonl"]],
     [["diff", "--help"]],
-    [["plan", "--cloud", "azure", "--sdk", ALL, "--format", "json"]],
+    [["plan", "--cloud", "azure", "--edition", "2020-05", "--sdk", ALL, "--format", "json"]],
     [["summary", "--stack", "production", "--production-proxy", "examples/production-proxy.yaml"]],
   ])("%j with stdout closed before anything is read: exit 0, no error", async (args) => {
     const r = await runClosing(args, "at-once");
@@ -62,12 +62,12 @@ describe("a reader that closes the pipe early", () => {
   });
 
   it("keeps the exit code of bad input when stderr is closed too", async () => {
-    const r = await runClosing(["rules", "--sdk", "rtc-nativ"], "at-once", true);
+    const r = await runClosing(["rules", "--edition", "2020-05", "--sdk", "rtc-nativ"], "at-once", true);
     expect({ code: r.code, signal: r.signal }).toEqual({ code: 2, signal: null });
   });
 
   it("writes notes to stderr as usual when only stdout is closed", async () => {
-    const r = await runClosing(["rules", "--sdk", "rtc-native", "--format", "jsonl"], "at-once");
+    const r = await runClosing(["rules", "--edition", "2020-05", "--sdk", "rtc-native", "--format", "jsonl"], "at-once");
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^agora-egress: note: rtc-native: legacy May 2020 whitelist/);
   });

@@ -29,7 +29,7 @@ const fakeAws: Planner = (resolution, options) => {
 
 describe("plan --cloud (hook for the cloud renderers)", () => {
   it("prints PRODUCT.md's JSON with --format json", async () => {
-    const r = await run(["plan", "--cloud", "aws", "--sdk", "rtc-native", "--format", "json"], { planners: { aws: fakeAws } });
+    const r = await run(["plan", "--edition", "2020-05", "--cloud", "aws", "--sdk", "rtc-native", "--format", "json"], { planners: { aws: fakeAws } });
     expect(r.code).toBe(0);
     const body = JSON.parse(r.stdout);
     expect(Object.keys(body)).toEqual(["resources", "widenings", "quotas", "defaults", "notices"]);
@@ -42,7 +42,7 @@ describe("plan --cloud (hook for the cloud renderers)", () => {
   });
 
   it("prints a readable summary by default", async () => {
-    const r = await run(["plan", "--cloud", "aws", "--sdk", "rtc-native"], { planners: { aws: fakeAws } });
+    const r = await run(["plan", "--edition", "2020-05", "--cloud", "aws", "--sdk", "rtc-native"], { planners: { aws: fakeAws } });
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")).toEqual([
       "AWS: 3 resources",
@@ -68,7 +68,7 @@ describe("plan --cloud (hook for the cloud renderers)", () => {
 
   it("passes the stack's agora-egress:aws object to the planner", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "agora-plan-"));
-    fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config:\n  agora-egress:sdks: [rtm-native]\n  agora-egress:aws:\n    securityGroups: {vpcId: vpc-0123}\n");
+    fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config:\n  agora-egress:edition: \"2020-05\"\n  agora-egress:sdks: [rtm-native]\n  agora-egress:aws:\n    securityGroups: {vpcId: vpc-0123}\n");
     const r = await run(["plan", "--cloud", "aws", "--stack", "dev", "--dir", dir, "--format", "json"], { planners: { aws: fakeAws } });
     expect(r.code).toBe(0);
     expect(seen[seen.length - 1]).toEqual({ securityGroups: { vpcId: "vpc-0123" } });
@@ -76,7 +76,7 @@ describe("plan --cloud (hook for the cloud renderers)", () => {
   });
 
   it("refuses a cloud with no planner registered, naming --cloud", async () => {
-    const r = await run(["plan", "--cloud", "azure", "--sdk", "rtc-native"], { planners: { aws: fakeAws } });
+    const r = await run(["plan", "--edition", "2020-05", "--cloud", "azure", "--sdk", "rtc-native"], { planners: { aws: fakeAws } });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("agora-egress: --cloud: the Azure target is not available in this build yet\n");
   });

@@ -70,7 +70,7 @@ function flowsFromSeed(section: FirewallSection, simplex: PortRange, version?: s
 
 describe("rules --format jsonl (the PRODUCT.md contract)", () => {
   it("gives exactly Agora's two Native rows for rtc-native direct", async () => {
-    const r = await run(["rules", "--sdk", "rtc-native", "--access", "direct", "--format", "jsonl"]);
+    const r = await run(["rules", "--edition", "2020-05", "--sdk", "rtc-native", "--access", "direct", "--format", "jsonl"]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^agora-egress: note: rtc-native: legacy May 2020 whitelist; Agora withdrew/);
     expect(r.stdout.split("\n")).toEqual([
@@ -89,7 +89,7 @@ describe("rules --format jsonl (the PRODUCT.md contract)", () => {
   });
 
   it("keeps the contract's key order on every line: an ingress line names its remote side as sources, where an egress line has destinations", async () => {
-    const r = await run(["rules", "--sdk", SDK_IDS.join(","), "--format", "jsonl"]);
+    const r = await run(["rules", "--edition", "2020-05", "--sdk", SDK_IDS.join(","), "--format", "jsonl"]);
     const order = (direction: unknown) => ["sdk", "direction", "protocol", "ports", direction === "ingress" ? "sources" : "destinations", "sourcePorts", "purpose", "source"];
     const lines = jsonl(r.stdout);
     expect(new Set(lines.map((l) => l.direction))).toEqual(new Set(["egress", "ingress"]));
@@ -104,7 +104,7 @@ describe("rules --format jsonl (the PRODUCT.md contract)", () => {
   const cases: [string, string | undefined][] = [...SDK_IDS.map((s) => [s, undefined] as [string, undefined]), ["rtc-web", "2.8.0"], ["rtc-web", "2.9.0"]];
   it.each(cases.map(([sdk, version]) => [version ? `${sdk}@${version}` : sdk, sdk, version] as const))(
     "--sdk %s --access direct lists exactly the seed's domains × ports", async (spec, sdk, version) => {
-    const r = await run(["rules", "--sdk", spec, "--access", "direct", "--format", "jsonl"]);
+    const r = await run(["rules", "--edition", "2020-05", "--sdk", spec, "--access", "direct", "--format", "jsonl"]);
     expect(r.code).toBe(0);
     const lines = jsonl(r.stdout);
     expect(lines.every((l) => l.sdk === sdk)).toBe(true);
@@ -114,15 +114,15 @@ describe("rules --format jsonl (the PRODUCT.md contract)", () => {
   );
 
   it("gives rtc-web before 2.9.0 the UDP 10000-65535 range instead of 5866-6000", async () => {
-    const old = jsonl((await run(["rules", "--sdk", "rtc-web@2.8.0", "--format", "jsonl"])).stdout);
+    const old = jsonl((await run(["rules", "--edition", "2020-05", "--sdk", "rtc-web@2.8.0", "--format", "jsonl"])).stdout);
     const udp = old.filter((l) => l.protocol === "udp");
     expect(udp.map((l) => l.ports)).toEqual([["3478", "10000-65535"]]);
-    const latest = jsonl((await run(["rules", "--sdk", "rtc-web", "--format", "jsonl"])).stdout);
+    const latest = jsonl((await run(["rules", "--edition", "2020-05", "--sdk", "rtc-web", "--format", "jsonl"])).stdout);
     expect(latest.filter((l) => l.protocol === "udp").map((l) => l.ports)).toEqual([["3478", "5866-6000"]]);
   });
 
   it("adds recording's ingress line and its local source ports", async () => {
-    const r = await run(["rules", "--sdk", "recording", "--format", "jsonl"]);
+    const r = await run(["rules", "--edition", "2020-05", "--sdk", "recording", "--format", "jsonl"]);
     const lines = jsonl(r.stdout);
     expect(lines.filter((l) => l.direction === "ingress")).toEqual([{
       sdk: "recording", direction: "ingress", protocol: "udp", ports: ["40000-41000"], sources: ["0.0.0.0/0"],
@@ -135,13 +135,13 @@ describe("rules --format jsonl (the PRODUCT.md contract)", () => {
   });
 
   it("moves the ingress range with --recording-ports", async () => {
-    const r = await run(["rules", "--sdk", "recording", "--recording-ports", "50000-50999", "--recording-channels", "250", "--format", "jsonl"]);
+    const r = await run(["rules", "--edition", "2020-05", "--sdk", "recording", "--recording-ports", "50000-50999", "--recording-channels", "250", "--format", "jsonl"]);
     expect(r.code).toBe(0);
     expect(jsonl(r.stdout).filter((l) => l.direction === "ingress").map((l) => l.ports)).toEqual([["50000-50999"]]);
   });
 
   it("gives exactly the test endpoints table for rtc-native through the cloud proxy", async () => {
-    const r = await run(["rules", "--access", "cloud-proxy", "--env", "test", "--sdk", "rtc-native", "--format", "jsonl"]);
+    const r = await run(["rules", "--edition", "2020-05", "--access", "cloud-proxy", "--env", "test", "--sdk", "rtc-native", "--format", "jsonl"]);
     expect(r.code).toBe(0);
     const lines = jsonl(r.stdout);
     expect(lines).toHaveLength(4);
@@ -159,7 +159,7 @@ describe("rules --format jsonl (the PRODUCT.md contract)", () => {
   });
 
   it("uses the production endpoints from --production-proxy FILE and none of the test ones", async () => {
-    const r = await run(["rules", "--access", "cloud-proxy", "--env", "production", "--sdk", "rtc-native",
+    const r = await run(["rules", "--edition", "2020-05", "--access", "cloud-proxy", "--env", "production", "--sdk", "rtc-native",
       "--production-proxy", "examples/production-proxy.yaml", "--format", "jsonl"]);
     expect(r.code).toBe(0);
     const destinations = jsonl(r.stdout).flatMap((l) => l.destinations as string[]);
@@ -168,14 +168,14 @@ describe("rules --format jsonl (the PRODUCT.md contract)", () => {
   });
 
   it("refuses production without endpoints, naming productionProxy (exit 2, one line)", async () => {
-    const r = await run(["rules", "--access", "cloud-proxy", "--env", "production", "--sdk", "rtc-native", "--format", "jsonl"]);
+    const r = await run(["rules", "--edition", "2020-05", "--access", "cloud-proxy", "--env", "production", "--sdk", "rtc-native", "--format", "jsonl"]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^agora-egress: productionProxy: --env production needs the production cloud-proxy endpoints Agora gave you: set --production-proxy FILE\n$/);
   });
 
   it("prints one line per identical port set, so every line is a true cross product", async () => {
-    const r = await run(["rules", "--sdk", SDK_IDS.join(","), "--format", "jsonl"]);
+    const r = await run(["rules", "--edition", "2020-05", "--sdk", SDK_IDS.join(","), "--format", "jsonl"]);
     const lines = jsonl(r.stdout);
     const keys = lines.map((l) => JSON.stringify([l.sdk, l.direction, l.protocol, l.sourcePorts, l.purpose, l.source, l.ports]));
     expect(new Set(keys).size).toBe(keys.length);
@@ -189,7 +189,7 @@ describe("rules --format jsonl (the PRODUCT.md contract)", () => {
   });
 
   it("sends notes to stderr so stdout stays parseable", async () => {
-    const r = await run(["rules", "--sdk", "rtc-web,rtm-native", "--access", "cloud-proxy", "--direct-sdks", "rtm-native", "--format", "jsonl"]);
+    const r = await run(["rules", "--edition", "2020-05", "--sdk", "rtc-web,rtm-native", "--access", "cloud-proxy", "--direct-sdks", "rtm-native", "--format", "jsonl"]);
     expect(r.code).toBe(0);
     expect(() => jsonl(r.stdout)).not.toThrow();
     expect(r.stderr).toContain("agora-egress: note: rtm-native reaches Agora directly (directSdks): its firewall whitelist applies, and every rule a target widens is listed under widenings.\n");

@@ -33,7 +33,7 @@ describe("summary (npm start)", () => {
     expect(r.stdout).toContain(`; names and inputs: \`agora-egress plan --cloud azure ${flags}\`\n`);
     expect(r.stdout).toContain(`Full tables: agora-egress rules ${flags} --format md|jsonl|csv|json\n`);
     // The suggested command shows what the summary counted.
-    const plan = await run(["plan", "--cloud", "aws", ...flags.split(" "), "--format", "json"], { planners });
+    const plan = await run(["plan", "--edition", "2020-05", "--cloud", "aws", ...flags.split(" "), "--format", "json"], { planners });
     expect(plan.code).toBe(0);
     const count = /AWS \(agora-egress:aws\): (\d+) resources/.exec(r.stdout)![1];
     expect(JSON.parse(plan.stdout).resources).toHaveLength(Number(count));
@@ -74,7 +74,7 @@ describe("summary (npm start)", () => {
       ],
     });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "agora-summary-"));
-    fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config:\n  agora-egress:sdks: [rtm-native]\n  agora-egress:aws: {securityGroups: {vpcId: vpc-1}}\n");
+    fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config:\n  agora-egress:edition: \"2020-05\"\n  agora-egress:sdks: [rtm-native]\n  agora-egress:aws: {securityGroups: {vpcId: vpc-1}}\n");
     const r = await run(["summary", "--stack", "dev", "--dir", dir], { planners: { aws: planner, azure: planner } });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain([

@@ -55,11 +55,11 @@ describe("plainKey", () => {
 
 describe("shared plans", () => {
   it("equal the plan rendered without the cache, frozen, and are computed once per selection and options", () => {
-    const args = { sdks: SDKS, vpcId: "vpc-1" };
+    const args = { edition: "2020-05", sdks: SDKS, vpcId: "vpc-1" };
     const first = sharedPlan(sharedResolution(args), "aws-security-groups", awsTarget("securityGroups", { vpcId: args.vpcId }).options, renderSecurityGroupRules);
     const again = sharedPlan(sharedResolution({ ...args, sdks: [...SDKS] }), "aws-security-groups",
       awsTarget("securityGroups", { vpcId: "vpc-2" }).options, renderSecurityGroupRules);
-    const fresh = renderSecurityGroupRules(resolve({ sdks: SDKS }), awsTarget("securityGroups", { vpcId: args.vpcId }).options);
+    const fresh = renderSecurityGroupRules(resolve({ edition: "2020-05", sdks: SDKS }), awsTarget("securityGroups", { vpcId: args.vpcId }).options);
     expect(again).toBe(first);
     expect(first.plan).toEqual(fresh);
     expect(first.widenings).toEqual(wideningOutputs(fresh.widenings));
@@ -72,17 +72,17 @@ describe("shared plans", () => {
     const plan = (args: Parameters<typeof sharedResolution>[0], maxRulesPerGroup?: number) => sharedPlan(
       sharedResolution(args), "aws-security-groups", awsTarget("securityGroups", { vpcId: "vpc-1", maxRulesPerGroup }).options, renderSecurityGroupRules,
     ).plan;
-    const base = plan({ sdks: SDKS });
-    expect(plan({ sdks: SDKS.slice(1) })).not.toEqual(base);
-    expect(plan({ sdks: SDKS }, 20)).not.toEqual(base);
-    expect(plan({ sdks: SDKS }, 20)).toEqual(renderSecurityGroupRules(resolve({ sdks: SDKS }), { vpcId: "${vpc.id}", maxRulesPerGroup: 20 }));
+    const base = plan({ edition: "2020-05", sdks: SDKS });
+    expect(plan({ edition: "2020-05", sdks: SDKS.slice(1) })).not.toEqual(base);
+    expect(plan({ edition: "2020-05", sdks: SDKS }, 20)).not.toEqual(base);
+    expect(plan({ edition: "2020-05", sdks: SDKS }, 20)).toEqual(renderSecurityGroupRules(resolve({ edition: "2020-05", sdks: SDKS }), { vpcId: "${vpc.id}", maxRulesPerGroup: 20 }));
     // Spelling out a default or the edition gives its own entry with the same plan.
     expect(plan({ sdks: SDKS, edition: "2020-05", recordingLowUdpPort: 40000 })).toEqual(base);
     expect(planCacheSizes().plans).toBe(4);
   });
 
   it("do not cache errors, nor accept what the args' validation refuses", () => {
-    const good = { sdks: ["rtc-web"], vpcId: "vpc-1" };
+    const good = { edition: "2020-05", sdks: ["rtc-web"], vpcId: "vpc-1" };
     new AwsSecurityGroups("cached-rtc-web", good);
     expect(() => new AwsSecurityGroups("bad-sdk", { ...good, sdks: [new String("rtc-web") as unknown as string] })).toThrow(pulumi.RunError);
     expect(() => new AwsSecurityGroups("bad-quota", { ...good, maxRulesPerGroup: 0 })).toThrow("args.maxRulesPerGroup");
@@ -92,10 +92,10 @@ describe("shared plans", () => {
 
 describe("components sharing a plan", () => {
   it("create the same children and outputs as the first one, and hand out copies", async () => {
-    const a = new AwsSecurityGroups("shared-a", { sdks: SDKS, vpcId: "vpc-a" });
-    const b = new AwsSecurityGroups("shared-b", { sdks: [...SDKS].reverse(), vpcId: "vpc-b" });
-    const x = new AzureNsgRules("shared-x", { sdks: SDKS, resourceGroupName: "rg" });
-    const y = new AzureNsgRules("shared-y", { sdks: SDKS, resourceGroupName: "rg" });
+    const a = new AwsSecurityGroups("shared-a", { edition: "2020-05", sdks: SDKS, vpcId: "vpc-a" });
+    const b = new AwsSecurityGroups("shared-b", { edition: "2020-05", sdks: [...SDKS].reverse(), vpcId: "vpc-b" });
+    const x = new AzureNsgRules("shared-x", { edition: "2020-05", sdks: SDKS, resourceGroupName: "rg" });
+    const y = new AzureNsgRules("shared-y", { edition: "2020-05", sdks: SDKS, resourceGroupName: "rg" });
     await settle();
     // The reversed list is another key (same plan): 2 selections, 3 (selection, renderer, options).
     expect(planCacheSizes()).toEqual({ resolutions: 2, plans: 3 });
@@ -110,7 +110,7 @@ describe("components sharing a plan", () => {
     expect(Object.isFrozen(wa)).toBe(false);
     expect(await value(b.widenings)).toEqual(wb);
     expect(wb[0].sdks).not.toContain("changed");
-    const args = { sdks: SDKS, vpcId: "vpc-a" };
+    const args = { edition: "2020-05", sdks: SDKS, vpcId: "vpc-a" };
     const entry = sharedPlan(sharedResolution(args), "aws-security-groups", awsTarget("securityGroups", { vpcId: args.vpcId }).options, renderSecurityGroupRules);
     expect(entry.widenings[0].sdks).not.toContain("changed");
     expect(await value(y.appSettings)).toEqual(await value(x.appSettings));

@@ -24,7 +24,7 @@ const SERVERS = ["198.51.100.20", "198.51.100.21"];
 const PRIVATE = [/203\.0\.113\.\d+/, /198\.51\.100\.\d+/, /Message data transmission/, /Media data exchange/, /Edge node communication/];
 
 const selection = {
-  sdks: ["rtc-native", "rtm-native"], directSdks: ["rtm-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, proxyType: ProxyType.IpList,
+  edition: "2020-05", sdks: ["rtc-native", "rtm-native"], directSdks: ["rtm-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, proxyType: ProxyType.IpList,
 };
 const awsTargets = {
   securityGroups: { vpcId: "vpc-1" }, networkFirewall: { createPolicy: true }, dnsFirewall: { vpcIds: ["vpc-1"], blockOthers: true },

@@ -10,6 +10,7 @@ import { AzurePlanOptions, AzureTarget, renderAzurePlan } from "../../src/render
 import { seededRandom as random, shuffle } from "../support/seeded-shuffle";
 
 export const SELECTION = {
+  edition: "2020-05",
   sdks: ["rtc-native", "rtc-web@2.8.0", "recording", "rtm-native", "rtm-web", "gaming"],
   access: "cloud-proxy" as const,
   environment: "production" as const,

@@ -51,9 +51,9 @@ describe("diffPlans", () => {
 
 describe("diffRuleSets", () => {
   it("lists the flows that promotion from test to production adds and removes", () => {
-    const test = resolve({ sdks: ["rtc-native"], access: "cloud-proxy", environment: "test" }).ruleSet;
+    const test = resolve({ edition: "2020-05", sdks: ["rtc-native"], access: "cloud-proxy", environment: "test" }).ruleSet;
     const prod = resolve({
-      sdks: ["rtc-native"], access: "cloud-proxy", environment: "production",
+      edition: "2020-05", sdks: ["rtc-native"], access: "cloud-proxy", environment: "production",
       productionProxy: { endpoints: [{ protocol: "udp", addresses: ["203.0.113.10"], ports: ["4500-4650"] }] },
     }).ruleSet;
     const changes = diffRuleSets(test, prod);
@@ -64,8 +64,8 @@ describe("diffRuleSets", () => {
   });
 
   it("reports only the ports that differ when a range grows", () => {
-    const web28 = resolve({ sdks: ["rtc-web@2.8.0"] }).ruleSet;
-    const web29 = resolve({ sdks: ["rtc-web@2.9.0"] }).ruleSet;
+    const web28 = resolve({ edition: "2020-05", sdks: ["rtc-web@2.8.0"] }).ruleSet;
+    const web29 = resolve({ edition: "2020-05", sdks: ["rtc-web@2.9.0"] }).ruleSet;
     const agora = diffRuleSets(web28, web29).filter((c) => c.destination === ".agora.io");
     expect(agora).toEqual([
       { change: "removed", direction: "egress", protocol: "udp", destination: ".agora.io", ports: ["10000-65535"], sdks: ["rtc-web"] },

@@ -22,7 +22,7 @@ export const PRODUCTION_PROXY = {
   proxyServers: ["198.51.100.40"],
 };
 
-const direct = (sdk: string): EngineScenario => ({ name: `${sdk} direct`, selection: { sdks: [sdk] } });
+const direct = (sdk: string): EngineScenario => ({ name: `${sdk} direct`, selection: { edition: "2020-05", sdks: [sdk] } });
 
 export const ENGINE_SCENARIOS: readonly EngineScenario[] = [
   direct("rtc-native"),
@@ -31,16 +31,22 @@ export const ENGINE_SCENARIOS: readonly EngineScenario[] = [
   direct("rtm-web"),
   direct("recording"),
   direct("gaming"),
-  { name: "all six SDKs direct", selection: { sdks: ["rtc-native", "rtc-web", "rtm-native", "rtm-web", "recording", "gaming"] } },
-  { name: "rtc-native + recording via the cloud proxy (test endpoints)", selection: { sdks: ["rtc-native", "recording"], access: "cloud-proxy" } },
+  { name: "all six SDKs direct", selection: { edition: "2020-05", sdks: ["rtc-native", "rtc-web", "rtm-native", "rtm-web", "recording", "gaming"] } },
+  { name: "rtc-native + recording via the cloud proxy (test endpoints)", selection: { edition: "2020-05", sdks: ["rtc-native", "recording"], access: "cloud-proxy" } },
   {
     name: "rtc-native + recording via the cloud proxy (production endpoints)",
-    selection: { sdks: ["rtc-native", "recording"], access: "cloud-proxy", environment: "production", productionProxy: PRODUCTION_PROXY },
+    selection: { edition: "2020-05", sdks: ["rtc-native", "recording"], access: "cloud-proxy", environment: "production", productionProxy: PRODUCTION_PROXY },
   },
-  { name: "overlapping ports: rtc-native + gaming + rtm-native", selection: { sdks: ["rtc-native", "gaming", "rtm-native"] } },
+  { name: "overlapping ports: rtc-native + gaming + rtm-native", selection: { edition: "2020-05", sdks: ["rtc-native", "gaming", "rtm-native"] } },
   {
     name: "all six SDKs direct, DNS guard (VPC 10.0.0.0/16)",
-    selection: { sdks: ["rtc-native", "rtc-web", "rtm-native", "rtm-web", "recording", "gaming"] },
+    selection: { edition: "2020-05", sdks: ["rtc-native", "rtc-web", "rtm-native", "rtm-web", "recording", "gaming"] },
     options: { dnsGuard: true, vpcCidrs: ["10.0.0.0/16"] },
   },
+  // Edition 2026-02 (current): the allowed IP list per mode and region, Signaling's stream channel to any address, Whiteboard, Chat, domainLimit.
+  { name: "2026-02 Native Force UDP, all regions", selection: { edition: "2026-02", sdks: ["rtc-native"], access: "cloud-proxy", proxyMode: "force-udp" } },
+  { name: "2026-02 Native Force TCP, Europe and Japan", selection: { edition: "2026-02", sdks: ["rtc-native"], access: "cloud-proxy", proxyMode: "force-tcp", regions: ["europe", "japan"] } },
+  { name: "2026-02 Web and Signaling Web cloud proxy, Asia", selection: { edition: "2026-02", sdks: ["rtc-web", "rtm-web"], access: "cloud-proxy", regions: ["asia"] } },
+  { name: "2026-02 direct: Web, Signaling, Whiteboard, Chat", selection: { edition: "2026-02", sdks: ["rtc-web", "rtm-web", "rtm-native", "whiteboard", "chat"] } },
+  { name: "2026-02 Native domainLimit", selection: { edition: "2026-02", sdks: ["rtc-native"], domainLimit: true } },
 ];

@@ -40,7 +40,7 @@ describe("aws-vpc-egress", () => {
     const r = await run(awsVpcEgress);
     expect(r.components.map((c) => `${c.type} ${c.name}`)).toEqual(["agora-egress:index:AwsAgoraEgress native-rtc-via-proxy"]);
     expect(countByType(r.custom.filter((c) => !c.name.startsWith("native-rtc-via-proxy-")))).toEqual({ "aws:ec2/vpc:Vpc": 1 });
-    const plan = renderAwsPlan(resolve({ sdks: ["rtc-native"], access: AccessMode.CloudProxy }), {
+    const plan = renderAwsPlan(resolve({ edition: "2020-05", sdks: ["rtc-native"], access: AccessMode.CloudProxy }), {
       securityGroups: { vpcId: "${vpc.id}" }, dnsFirewall: { vpcIds: ["${vpc-workloads.id}"], blockOthers: true },
     });
     expect(countByType(r.childrenOf("native-rtc-via-proxy"))).toEqual(countByType(plan.resources));
@@ -67,7 +67,7 @@ describe("aws-centralized-inspection", () => {
       "agora-egress:index:AwsDnsFirewall agora-spoke-dns",
       "agora-egress:index:AwsNetworkFirewall agora-inspection",
     ]);
-    const selection = resolve({ sdks: ["rtc-web@4.20.0", "rtm-web"] });
+    const selection = resolve({ edition: "2020-05", sdks: ["rtc-web@4.20.0", "rtm-web"] });
     const spokes = ["10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16"];
     const nfw = renderNetworkFirewallRules(selection, { homeNet: spokes });
     const dns = renderDnsFirewall(selection, { vpcIds: ["${vpc-media.id}", "${vpc-ops.id}", "${vpc-web.id}"], blockOthers: true });
@@ -106,7 +106,7 @@ describe("azure-hub-spoke", () => {
       "agora-egress:index:AzureNsgRules agora-spoke-media",
       "agora-egress:index:AzureNsgRules agora-spoke-web",
     ]);
-    const selection = resolve({ sdks: ["rtc-native", "rtc-web@4.20.0"], access: AccessMode.CloudProxy });
+    const selection = resolve({ edition: "2020-05", sdks: ["rtc-native", "rtc-web@4.20.0"], access: AccessMode.CloudProxy });
     const vnetId = (spoke: string) => `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-agora-spoke-${spoke}/providers/Microsoft.Network/virtualNetworks/vnet-spoke-${spoke}`;
     const firewall = renderAzurePlan(selection, { targets: [AzureTarget.FirewallPolicy], firewallPolicy: { sourceAddresses: ["10.1.0.0/16", "10.2.0.0/16"] } });
     const nsg = renderAzurePlan(selection, { targets: [AzureTarget.Nsg] });
@@ -148,7 +148,7 @@ describe("multicloud-landing-zone", () => {
       "agora-egress:index:AzureDnsSecurityPolicy lz-agora-azure-dns",
       ...azureSpokes.map((s) => `agora-egress:index:AzureNsgRules lz-agora-azure-${s}`),
     ].sort());
-    const selection = resolve({ sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy });
+    const selection = resolve({ edition: "2020-05", sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy });
     const vnetId = (spoke: string) => `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-agora-landing-zone/providers/Microsoft.Network/virtualNetworks/vnet-lz-${spoke}`;
     const groups = renderSecurityGroupRules(selection, { vpcId: "${vpc.id}" });
     const nsg = renderAzurePlan(selection, { targets: [AzureTarget.Nsg] });
@@ -198,7 +198,7 @@ describe("aws-production-secret-endpoints", () => {
     expect(mocks.registered.filter((r) => !r.custom).map((c) => `${c.type} ${c.name}`)).toEqual(["agora-egress:index:AwsAgoraEgress native-rtc-production"]);
 
     // The children the plan of the same selection with the endpoints as plain data has, under the same names.
-    const plan = renderAwsPlan(resolve({ sdks: ["rtc-native"], access: "cloud-proxy", environment: "production", proxyType: 2, productionProxy: sample }), {
+    const plan = renderAwsPlan(resolve({ edition: "2020-05", sdks: ["rtc-native"], access: "cloud-proxy", environment: "production", proxyType: 2, productionProxy: sample }), {
       securityGroups: { vpcId: "${vpc.id}" }, networkFirewall: { homeNet: ["10.30.0.0/16"], createPolicy: true }, dnsFirewall: { vpcIds: ["${vpc-workloads.id}"], blockOthers: true },
     });
     const children = custom.filter((c) => c.name.startsWith("native-rtc-production-"));
@@ -235,7 +235,7 @@ describe("aws-organization", () => {
   it("creates exactly the organisation plan's resources, a fixed count whatever the organizational units in scope", async () => {
     const r = await run(awsOrganization);
     expect(r.components.map((c) => `${c.type} ${c.name}`)).toEqual(["agora-egress:index:AwsAgoraEgressOrganization agora-org"]);
-    const plan = renderAwsOrganizationPlan(resolve({ sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy }), {
+    const plan = renderAwsOrganizationPlan(resolve({ edition: "2020-05", sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy }), {
       scope: { includeOrganizationalUnits: ["ou-ab12-34567890"], resourceTags: { "agora-egress": "on" } },
       securityGroups: { vpcId: "${vpc.id}" }, networkFirewall: { singleEndpointPerVpc: true }, dnsFirewall: { priority: 10 },
       share: { principals: ["arn:aws:organizations::111122223333:organization/o-exampleorgid"], dnsFirewallRuleGroup: true },
@@ -255,7 +255,7 @@ describe("azure-network-manager", () => {
   it("creates the security admin rules on the network manager, commits them, and a base policy with a child that inherits it", async () => {
     const r = await run(azureNetworkManager);
     expect(r.components.map((c) => `${c.type} ${c.name}`)).toEqual(["agora-egress:index:AzureAgoraEgressNetworkManager agora"]);
-    const plan = renderNetworkManagerPlan(resolve({ sdks: ["rtc-web@4.20.0", "rtm-web"] }), {
+    const plan = renderNetworkManagerPlan(resolve({ edition: "2020-05", sdks: ["rtc-web@4.20.0", "rtm-web"] }), {
       networkManagerId: "${network-manager.id}", networkGroups: { spokes: "${network-group-spokes.id}" }, denyOtherInternet: true,
       commitLocations: ["westeurope"], replaceDeployedConfiguration: true, firewallPolicy: { location: "westeurope", childPolicies: { hub: "westeurope" } },
     });

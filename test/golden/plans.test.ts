@@ -29,11 +29,11 @@ const stack = (name: string): Scenario => {
 };
 
 const SCENARIOS: Record<string, () => Scenario> = {
-  "all-six-direct": () => ({ selection: { sdks: ALL_SIX } }),
+  "all-six-direct": () => ({ selection: { edition: "2020-05", sdks: ALL_SIX } }),
   "cloud-proxy-test": () => stack("test"),
   "production": () => stack("production"),
   "existing-resources": () => ({
-    selection: { sdks: ["rtc-native", "rtc-web"], access: "cloud-proxy" },
+    selection: { edition: "2020-05", sdks: ["rtc-native", "rtc-web"], access: "cloud-proxy" },
     aws: {
       securityGroups: { existingSecurityGroupId: "sg-0123456789abcdef0" },
       networkFirewall: { homeNet: ["10.0.0.0/16"] },
@@ -47,6 +47,11 @@ const SCENARIOS: Record<string, () => Scenario> = {
     },
   }),
 };
+
+// Edition 2026-02 (the default): small scenarios, one region each, named after what they select.
+SCENARIOS["2026-02-native-force-udp-europe"] = () => ({ selection: { edition: "2026-02", sdks: ["rtc-native"], access: "cloud-proxy", proxyMode: "force-udp", regions: ["europe"] } });
+SCENARIOS["2026-02-native-force-tcp-india"] = () => ({ selection: { edition: "2026-02", sdks: ["rtc-native"], access: "cloud-proxy", proxyMode: "force-tcp", regions: ["india"] } });
+SCENARIOS["2026-02-signaling-direct"] = () => ({ selection: { edition: "2026-02", sdks: ["rtm-native", "rtm-web"] } });
 
 const CASES = Object.keys(SCENARIOS).flatMap((scenario) => (["aws", "azure"] as const).map((cloud) => [scenario, cloud] as const));
 

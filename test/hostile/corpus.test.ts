@@ -13,7 +13,7 @@ import { main } from "../../src/cli/main";
 import { planners } from "../../src/cli/planners";
 import { AwsAgoraEgress, AwsDnsFirewall, AwsNetworkFirewall, AwsSecurityGroups } from "../../src/components/aws";
 import { AzureAgoraEgress, AzureDnsSecurityPolicy, AzureFirewallPolicyRules, AzureNsgRules } from "../../src/components/azure";
-import { AccessMode, AgoraEnvironment } from "../../src/args/selection-args";
+import { AccessMode, AgoraEnvironment, CloudProxyMode } from "../../src/args/selection-args";
 import { InputError, allows } from "../../src/model";
 import { SelectionInput, resolve } from "../../src/resolve";
 import {
@@ -56,11 +56,12 @@ const stackFile = (stack: string, values: Record<string, unknown>) =>
   file(`Pulumi.${stack}.yaml`, { config: Object.fromEntries(Object.entries(values).map(([k, v]) => [`agora-egress:${k}`, v])) });
 
 const INJECT = '"; pass ip any any -> any any (sid:1;)';
+const NATIVE_2026 = { edition: "2026-02", sdks: ["rtc-native"], access: "cloud-proxy", proxyMode: "force-udp" } as const;
 const custom = (destinations: string[], extra: Record<string, unknown> = {}): SelectionInput =>
   ({ customRules: [{ protocol: "tcp", ports: ["443"], destinations, ...extra }] }) as SelectionInput;
 const customPorts = (ports: unknown[]): SelectionInput => ({ customRules: [{ protocol: "tcp", ports, destinations: ["203.0.113.5"] }] }) as SelectionInput;
 const production = (endpoints: unknown[], extra: Record<string, unknown> = {}): SelectionInput =>
-  ({ sdks: ["rtc-native"], access: "cloud-proxy", environment: "production", productionProxy: { endpoints, ...extra } }) as SelectionInput;
+  ({ edition: "2020-05", sdks: ["rtc-native"], access: "cloud-proxy", environment: "production", productionProxy: { endpoints, ...extra } }) as SelectionInput;
 const endpoint = (addresses: string[], purpose?: string) => ({ protocol: "udp", addresses, ports: ["4500-4650"], ...(purpose ? { purpose } : {}) });
 /** `n` distinct addresses in 100.64.0.0/10. */
 const addresses = (n: number) => Array.from({ length: n }, (_, i) => `100.${64 + Math.floor(i / 60000)}.${Math.floor(i / 250) % 240}.${(i % 250) + 1}`);
@@ -71,7 +72,7 @@ const names = (n: number) => Array.from({ length: n }, (_, i) => `h${i}.example.
 /** `n` TCP ports that never merge into ranges. */
 const disjointPorts = (n: number) => Array.from({ length: n }, (_, i) => String(1000 + 2 * i));
 const byType = (plan: { resources: readonly { type: string }[] }, type: string) => plan.resources.filter((r) => r.type === type) as any[];
-const rtcNative = resolve({ sdks: ["rtc-native"] });
+const rtcNative = resolve({ edition: "2020-05", sdks: ["rtc-native"] });
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
@@ -90,6 +91,27 @@ const DEST = "customRules[0].destinations[0]";
 const PORT = "customRules[0].ports[0]";
 
 const resolverCases: HostileCase[] = [
+  // Edition 2026-02's inputs: edition, proxy mode, regions, domainLimit, withdrawn routes.
+  R("unknown region", { ...NATIVE_2026, regions: ["mars"] }, "regions[0]", /^unknown region "mars" \(known: north-america, europe, asia, japan, india, mainland-china\)$/),
+  R("region with an injected rule", { ...NATIVE_2026, regions: [`europe${INJECT}`] }, "regions[0]", /^unknown region "europe\\"; pass ip/),
+  R("region in another case", { ...NATIVE_2026, regions: ["Europe"] }, "regions[0]", /unknown region "Europe"/),
+  R("region listed twice", { ...NATIVE_2026, regions: ["europe", "europe"] }, "regions[1]", /^"europe" is listed twice$/),
+  R("empty region list", { ...NATIVE_2026, regions: [] }, "regions", /list at least one region, or leave regions out for all/),
+  R("proxy mode that does not exist", { ...NATIVE_2026, proxyMode: "force-quic" }, "proxyMode", /expected a proxy mode: force-udp or force-tcp/),
+  R("proxy mode in the seed edition", { edition: "2020-05", sdks: ["rtc-native"], access: "cloud-proxy", proxyMode: "force-udp" }, "proxyMode", /^edition 2020-05 has no cloud-proxy modes/),
+  R("regions with direct access", { edition: "2026-02", sdks: ["rtc-web"], regions: ["europe"] }, "regions", /are only used with access: cloud-proxy/),
+  R("Native cloud proxy without a mode", { edition: "2026-02", sdks: ["rtc-native"], access: "cloud-proxy" }, "proxyMode", /two modes with different allowed IP lists/),
+  R("withdrawn route: Native direct in 2026-02", { edition: "2026-02", sdks: ["rtc-native"] }, "sdks[0]", /^rtc-native has no direct access \(firewall whitelist\) in edition 2026-02: .*Agora offers the cloud proxy/),
+  R("never-had route: Gaming through the cloud proxy", { edition: "2026-02", sdks: ["gaming"], access: "cloud-proxy" }, "sdks[0]", /Agora offers no firewall route for the Gaming SDK/),
+  R("withdrawn route: Recording direct in 2020-11", { edition: "2020-11", sdks: ["recording"] }, "sdks[0]", /withdrew the On-premise Recording SDK's domain whitelist/),
+  R("domainLimit without rtc-native", { edition: "2026-02", sdks: ["rtc-web"], domainLimit: true }, "domainLimit", /^is set but rtc-native is not selected$/),
+  R("domainLimit as a string", { edition: "2026-02", sdks: ["rtc-native"], domainLimit: "yes" }, "domainLimit", /expected boolean/),
+  R("domainLimit below 4.2.0", { edition: "2026-02", sdks: ["rtc-native@4.1.9"], domainLimit: true }, "sdks[0]", /has no domainLimit option \(from 4\.2\.0\)/),
+  R("a 2026-02 SDK in the seed edition", { edition: "2020-05", sdks: ["whiteboard"] }, "sdks[0]", /^unknown SDK "whiteboard" \(known: rtc-native/),
+  R("edition with a trailing space", { sdks: ["rtc-web"], edition: "2026-02 " }, "edition", /unknown catalogue edition "2026-02 "/),
+  R("proxy servers with the 2026-02 cloud proxy", { ...NATIVE_2026, environment: "production", productionProxy: { endpoints: [endpoint(["203.0.113.10"])], proxyServers: ["203.0.113.10"] } },
+    "productionProxy.proxyServers", /^are the servers for proxy_type 2, which edition 2026-02's cloud proxy does not have/),
+  R("proxy_type with the 2026-02 cloud proxy", { ...NATIVE_2026, proxyType: 2 }, "proxyType", /^edition 2026-02's cloud proxy has no proxy_type \(it has proxy modes\): leave proxyType out and set proxyMode$/),
   R("destination closing the content string and adding a rule", custom([`agora.io${INJECT}`]), DEST, /contains spaces, control or non-ASCII characters/),
   R("destination with ;sid:", custom(["agora.io;sid:1"]), DEST, /has an invalid label "io;sid:1"/),
   R("destination with a newline and a second rule", custom(["agora.io\npass tcp any any -> any any (sid:2;)"]), DEST, /contains spaces, control or non-ASCII/),
@@ -119,11 +141,11 @@ const resolverCases: HostileCase[] = [
   R("port with ;sid:", customPorts(["80;sid:1"]), PORT, /is not a port or port range/),
   R("empty source-port list", custom(["203.0.113.5"], { sourcePorts: [] }), "customRules[0].sourcePorts", />=1 items/),
   R("purpose of 201 characters", custom(["203.0.113.5"], { purpose: "x".repeat(201) }), "customRules[0].purpose", /<=200 characters/),
-  R("SDK id with an injected quote", { sdks: ['rtc-native"; drop'] }, "sdks[0]", /unknown SDK "rtc-native\\"; drop"/),
-  R("SDK id in a look-alike script", { sdks: ["rtc-n\u0430tive"] }, "sdks[0]", /unknown SDK/),
+  R("SDK id with an injected quote", { edition: "2020-05", sdks: ['rtc-native"; drop'] }, "sdks[0]", /unknown SDK "rtc-native\\"; drop"/),
+  R("SDK id in a look-alike script", { edition: "2020-05", sdks: ["rtc-n\u0430tive"] }, "sdks[0]", /unknown SDK/),
   R("edition as a path", { sdks: ["rtc-native"], edition: "../../etc/passwd" }, "edition", /unknown catalogue edition "\.\.\/\.\.\/etc\/passwd"/),
   R("empty selection", {}, "sdks", /select at least one SDK/),
-  R("production without endpoints", { sdks: ["rtc-native"], access: "cloud-proxy", environment: "production" }, "productionProxy", /needs the production cloud-proxy endpoints/),
+  R("production without endpoints", { edition: "2020-05", sdks: ["rtc-native"], access: "cloud-proxy", environment: "production" }, "productionProxy", /needs the production cloud-proxy endpoints/),
   R("production with an empty endpoint list", production([]), "productionProxy.endpoints", /list at least one production endpoint/),
   R("test endpoint given as production", production([endpoint(["203.0.113.10", "47.74.211.17"])]), "productionProxy.endpoints[0].addresses[1]", /47\.74\.211\.17 is one of Agora's published test endpoints/),
   R("test endpoint given as production, CIDR form", production([endpoint(["120.92.118.34/32"])]), "productionProxy.endpoints[0].addresses[0]", /is one of Agora's published test endpoints/),
@@ -148,7 +170,7 @@ const safeCases: HostileCase[] = [
     }),
   S("upper case and a trailing dot", "the same plan as the canonical name",
     () => planOf(custom(["AGORA.EXAMPLE.COM."])), (p) => expect(p).toEqual(planOf(custom(["agora.example.com"])))),
-  S("the same SDK twice", "the same plan as once", () => planOf({ sdks: ["rtc-native", "rtc-native"] }), (p) => expect(p).toEqual(planOf({ sdks: ["rtc-native"] }))),
+  S("the same SDK twice", "the same plan as once", () => planOf({ edition: "2020-05", sdks: ["rtc-native", "rtc-native"] }), (p) => expect(p).toEqual(planOf({ edition: "2020-05", sdks: ["rtc-native"] }))),
   S("the same custom rule twice", "merged: the same plan as once, no duplicate names",
     () => planOf({ customRules: [custom(["203.0.113.5"]).customRules![0], custom(["203.0.113.5"]).customRules![0]] }),
     (p) => { expectUniqueNames(p); expect(p).toEqual(planOf(custom(["203.0.113.5"]))); }),
@@ -242,7 +264,7 @@ const quotaCases: HostileCase[] = [
   S("Network Firewall capacity 30,000 (the maximum)", "accepted", () => renderNetworkFirewallRules(rtcNative, { capacity: 30000 }),
     (p) => expect(byType(p, RULE_GROUP_TYPE)[0].inputs.capacity).toBe(30000)),
   Q("Network Firewall capacity 30,001", () => renderNetworkFirewallRules(rtcNative, { capacity: 30001 }), "networkFirewall.capacity", /<=30000/),
-  Q("Network Firewall capacity below the rule count", () => renderNetworkFirewallRules(resolve({ sdks: ["rtc-web"] }), { capacity: 1 }), "networkFirewall.capacity", /7 Suricata rules do not fit a capacity of 1/),
+  Q("Network Firewall capacity below the rule count", () => renderNetworkFirewallRules(resolve({ edition: "2020-05", sdks: ["rtc-web"] }), { capacity: 1 }), "networkFirewall.capacity", /7 Suricata rules do not fit a capacity of 1/),
   Q("Network Firewall rule group priority 0", () => renderNetworkFirewallRules(rtcNative, { createPolicy: true, ruleGroupPriority: 0 }), "networkFirewall.ruleGroupPriority", />=1/),
   Q("Network Firewall rule group priority 65536", () => renderNetworkFirewallRules(rtcNative, { createPolicy: true, ruleGroupPriority: 65536 }), "networkFirewall.ruleGroupPriority", /<=65535/),
   Q("Network Firewall: 2,000 separate ports on one rule", () => renderNetworkFirewallRules(sgRules(2000)), "networkFirewall", /a Suricata rule would be \d+ characters, more than the 8192 AWS allows/),
@@ -281,7 +303,7 @@ const quotaCases: HostileCase[] = [
     (p) => expect(byType(p, DNS_LINK_TYPE)).toHaveLength(500)),
   Q("Azure DNS security policy linked to 501 networks", () => renderAzurePlan(rtcNative, { ...DNS_ONLY, dnsSecurityPolicy: { virtualNetworkIds: vnets(501) } }),
     "azure.dnsSecurityPolicy.virtualNetworkIds", /^virtual network links per policy \(new DNS security policy\) would be 501 of 500, a limit that cannot be raised/),
-  Q("Azure NSG window too small for the rules", () => renderAzurePlan(resolve({ sdks: ["rtc-native", "rtc-web", "recording"] }), { targets: [AzureTarget.Nsg], nsg: { firstPriority: 100, lastPriority: 101 } }),
+  Q("Azure NSG window too small for the rules", () => renderAzurePlan(resolve({ edition: "2020-05", sdks: ["rtc-native", "rtc-web", "recording"] }), { targets: [AzureTarget.Nsg], nsg: { firstPriority: 100, lastPriority: 101 } }),
     "azure.nsg.lastPriority", /need \d+ priorities but 100-101 has only 2; widen the window/),
 ];
 
@@ -291,8 +313,11 @@ const KF = (name: string, stack: string, content: string, field: string, problem
   ({ surface: "stack", name, run: () => { file(`Pulumi.${stack}.yaml`, content); return readStackSelection(DIR, stack); }, refusal: { field, problem } });
 
 const stackCases: HostileCase[] = [
+  K("regions as one string", { regions: "europe" }, "regions", /expected array, received string/),
+  K("proxy mode with an underscore", { proxyMode: "force_udp" }, "proxyMode", /expected a proxy mode: force-udp or force-tcp/),
+  K("domainLimit as a word", { domainLimit: "yes" }, "domainLimit", /expected boolean/),
   K("misspelt key", { sdk: ["rtc-native"] }, "sdk", /unknown key \(did you mean agora-egress:sdks\?/),
-  K("sdks as one string", { sdks: "rtc-native" }, "sdks", /expected array, received string/),
+  K("sdks as one string", { edition: "2020-05", sdks: "rtc-native" }, "sdks", /expected array, received string/),
   K("proxy type 3", { proxyType: "3" }, "proxyType", /must be 1 \(domain\) or 2 \(IP list\)/),
   K("key without a value", { access: null }, "access", /has no value/),
   K("a secret the CLI cannot decrypt", { productionProxy: { secure: "AAABAJ0=" } }, "productionProxy", /is a Pulumi secret \(secure:\)/),
@@ -301,7 +326,7 @@ const stackCases: HostileCase[] = [
     "azure.nsg.existingNetworkSecurityGroupId", /is written as a plan reference; give the id itself/),
   K("NSG DNS guard given as text", { azure: { resourceGroupName: "rg", nsg: { dnsGuard: "yes" } } }, "azure.nsg.dnsGuard", /expected boolean, received string/),
   K("custom rule with an unknown field", { customRules: [{ protocol: "tcp", ports: [443], destinations: ["a.example.com"], sid: 1 }] }, "customRules[0].sid", /^unknown key \(known: direction, protocol, ports, destinations, sourcePorts, purpose, broad\)$/),
-  KF("YAML that does not parse", "broken", "config:\n  agora-egress:sdks: [rtc-native\n", "Pulumi.broken.yaml", /is not valid YAML at line \d+, column \d+/),
+  KF("YAML that does not parse", "broken", "config:\n  agora-egress:edition: \"2020-05\"\n  agora-egress:sdks: [rtc-native\n", "Pulumi.broken.yaml", /is not valid YAML at line \d+, column \d+/),
   KF("config as a list", "listed", "config:\n  - agora-egress:sdks\n", "Pulumi.listed.yaml: config", /must be a map of `namespace:key: value` entries/),
   KF("key without the namespace", "bare", "config:\n  sdks: [rtc-native]\n", "Pulumi.bare.yaml: sdks", /config keys need a namespace \(write agora-egress:sdks\)/),
 ];
@@ -310,36 +335,43 @@ const stackCases: HostileCase[] = [
 const C = (name: string, args: () => string[], field: string, problem: RegExp): HostileCase => ({ surface: "cli", name, run: () => cli(args()), refusal: { field, problem } });
 
 const cliCases: HostileCase[] = [
-  C("--sdk with a shell command", () => ["rules", "--sdk", "rtc-native;rm -rf /"], "--sdk", /unknown SDK "rtc-native;rm -rf \/"/),
-  C("--sdk with a look-alike letter", () => ["rules", "--sdk", "rtc-n\u0430tive"], "--sdk", /unknown SDK/),
+  C("--proxy-mode that is not a mode", () => ["rules", "--sdk", "rtc-native", "--access", "cloud-proxy", "--proxy-mode", "auto"], "--proxy-mode", /'auto' is invalid\. Allowed choices are force-udp, force-tcp/),
+  C("--region with an empty entry", () => ["rules", "--sdk", "rtc-native", "--access", "cloud-proxy", "--proxy-mode", "force-udp", "--region", "europe,,asia"], "--region", /has an empty entry/),
+  C("--region with a shell command", () => ["rules", "--sdk", "rtc-native", "--access", "cloud-proxy", "--proxy-mode", "force-udp", "--region", "europe;rm -rf /"], "--region[0]", /^unknown region "europe;rm -rf \/"/),
+  C("Native direct in the default edition", () => ["rules", "--sdk", "rtc-native"], "--sdk",
+    /^rtc-native has no direct access \(firewall whitelist\) in edition 2026-02: .*use --access cloud-proxy with --proxy-mode force-udp or --proxy-mode force-tcp .*\(--domain-limit\)/),
+  C("--proxy-type with the 2026-02 cloud proxy", () => ["rules", "--sdk", "rtc-web", "--access", "cloud-proxy", "--proxy-type", "1"], "--proxy-type", /^edition 2026-02's cloud proxy has no proxy_type .*set --proxy-mode$/),
+  C("--proxy-mode with the seed edition", () => ["rules", "--edition", "2020-05", "--sdk", "rtc-native", "--access", "cloud-proxy", "--proxy-mode", "force-tcp"], "--proxy-mode", /^edition 2020-05 has no cloud-proxy modes/),
+  C("--sdk with a shell command", () => ["rules", "--edition", "2020-05", "--sdk", "rtc-native;rm -rf /"], "--sdk", /unknown SDK "rtc-native;rm -rf \/"/),
+  C("--sdk with a look-alike letter", () => ["rules", "--edition", "2020-05", "--sdk", "rtc-n\u0430tive"], "--sdk", /unknown SDK/),
   C("--edition with a newline", () => ["rules", "--sdk", "rtc-native", "--edition", "2020-05\nfake"], "--edition", /unknown catalogue edition "2020-05\\nfake"/),
-  C("check --dest closing a string", () => ["check", "--sdk", "rtc-web", "--protocol", "tcp", "--port", "443", "--dest", `agora.io${INJECT}`], "--dest", /contains spaces, control or non-ASCII/),
-  C("check --port with ;sid:", () => ["check", "--sdk", "rtc-web", "--protocol", "tcp", "--port", "443;sid:1", "--dest", "agora.io"], "--port", /not a port/),
-  C("--recording-ports with trailing text", () => ["rules", "--sdk", "recording", "--recording-ports", "40000-41000;x"], "--recording-ports", /not a port or port range/),
+  C("check --dest closing a string", () => ["check", "--edition", "2020-05", "--sdk", "rtc-web", "--protocol", "tcp", "--port", "443", "--dest", `agora.io${INJECT}`], "--dest", /contains spaces, control or non-ASCII/),
+  C("check --port with ;sid:", () => ["check", "--edition", "2020-05", "--sdk", "rtc-web", "--protocol", "tcp", "--port", "443;sid:1", "--dest", "agora.io"], "--port", /not a port/),
+  C("--recording-ports with trailing text", () => ["rules", "--edition", "2020-05", "--sdk", "recording", "--recording-ports", "40000-41000;x"], "--recording-ports", /not a port or port range/),
   C("--stack name with a newline", () => ["rules", "--stack", "test\nevil"], "--stack", /is not a stack name/),
-  C("production without --production-proxy", () => ["rules", "--sdk", "rtc-native", "--access", "cloud-proxy", "--env", "production"], "productionProxy", /needs the production cloud-proxy endpoints/),
-  C("--production-proxy with a test endpoint", () => ["rules", "--sdk", "rtc-native", "--access", "cloud-proxy", "--env", "production", "--production-proxy",
+  C("production without --production-proxy", () => ["rules", "--edition", "2020-05", "--sdk", "rtc-native", "--access", "cloud-proxy", "--env", "production"], "productionProxy", /needs the production cloud-proxy endpoints/),
+  C("--production-proxy with a test endpoint", () => ["rules", "--edition", "2020-05", "--sdk", "rtc-native", "--access", "cloud-proxy", "--env", "production", "--production-proxy",
     file("prod-test.yaml", { endpoints: [endpoint(["47.74.211.17"])] })], "prod-test.yaml: endpoints[0].addresses[0]", /is one of Agora's published test endpoints/),
-  C("--production-proxy that is not YAML", () => ["rules", "--sdk", "rtc-native", "--access", "cloud-proxy", "--env", "production", "--production-proxy",
+  C("--production-proxy that is not YAML", () => ["rules", "--edition", "2020-05", "--sdk", "rtc-native", "--access", "cloud-proxy", "--env", "production", "--production-proxy",
     file("prod-broken.yaml", "endpoints: [\n")], "prod-broken.yaml", /is not valid YAML/),
-  C("stack custom rule with an injected destination", () => { stackFile("inject", { sdks: ["rtc-web"], customRules: [{ protocol: "tcp", ports: [443], destinations: [`x.example.com${INJECT}`] }] }); return ["rules", "--stack", "inject", "--dir", DIR]; },
+  C("stack custom rule with an injected destination", () => { stackFile("inject", { edition: "2020-05", sdks: ["rtc-web"], customRules: [{ protocol: "tcp", ports: [443], destinations: [`x.example.com${INJECT}`] }] }); return ["rules", "--stack", "inject", "--dir", DIR]; },
     "Pulumi.inject.yaml: agora-egress:customRules[0].destinations[0]", /contains spaces, control or non-ASCII/),
-  C("stack Network Firewall priority 0", () => { stackFile("prio", { sdks: ["rtc-web"], aws: { networkFirewall: { createPolicy: true, ruleGroupPriority: 0 } } }); return ["plan", "--cloud", "aws", "--stack", "prio", "--dir", DIR]; },
+  C("stack Network Firewall priority 0", () => { stackFile("prio", { edition: "2020-05", sdks: ["rtc-web"], aws: { networkFirewall: { createPolicy: true, ruleGroupPriority: 0 } } }); return ["plan", "--cloud", "aws", "--stack", "prio", "--dir", DIR]; },
     "Pulumi.prio.yaml: agora-egress:aws.networkFirewall.ruleGroupPriority", />=1/),
-  C("stack DNS Firewall association priority 9000", () => { stackFile("dnsprio", { sdks: ["rtc-web"], aws: { dnsFirewall: { vpcIds: ["vpc-1"], associationPriority: 9000 } } }); return ["plan", "--cloud", "aws", "--stack", "dnsprio", "--dir", DIR]; },
+  C("stack DNS Firewall association priority 9000", () => { stackFile("dnsprio", { edition: "2020-05", sdks: ["rtc-web"], aws: { dnsFirewall: { vpcIds: ["vpc-1"], associationPriority: 9000 } } }); return ["plan", "--cloud", "aws", "--stack", "dnsprio", "--dir", DIR]; },
     "Pulumi.dnsprio.yaml: agora-egress:aws.dnsFirewall.associationPriority", /<=8999/),
   // Custom rules cannot be deployed by the components, so the CLI refuses to plan them as the program refuses to deploy them
   // (the renderers' own limits for such rules are in the renderer cases above).
   C("stack DNS Firewall with 1,001 custom names", () => { stackFile("dnsmany", { customRules: [{ protocol: "tcp", ports: [443], destinations: names(1001) }], aws: { dnsFirewall: {} } }); return ["plan", "--cloud", "aws", "--stack", "dnsmany", "--dir", DIR]; },
     "Pulumi.dnsmany.yaml: agora-egress:customRules", /^the cloud components take no custom rules yet/),
   C("stack NSG DNS guard against a custom DNS rule", () => {
-    stackFile("guard", { sdks: ["rtc-web"], customRules: [{ protocol: "udp", ports: [53], destinations: ["8.8.8.8"] }], azure: { resourceGroupName: "rg", nsg: { dnsGuard: true } } });
+    stackFile("guard", { edition: "2020-05", sdks: ["rtc-web"], customRules: [{ protocol: "udp", ports: [53], destinations: ["8.8.8.8"] }], azure: { resourceGroupName: "rg", nsg: { dnsGuard: true } } });
     return ["summary", "--stack", "guard", "--dir", DIR];
   }, "Pulumi.guard.yaml: agora-egress:customRules", /^the cloud components take no custom rules yet/),
   C("stack with an empty selection", () => { stackFile("empty", {}); return ["rules", "--stack", "empty", "--dir", DIR]; }, "Pulumi.empty.yaml: agora-egress:sdks", /select at least one SDK/),
   {
     surface: "cli", name: "--production-proxy purpose with quotes, ;sid: and a newline",
-    run: () => cli(["plan", "--cloud", "aws", "--format", "json", "--sdk", "rtc-native", "--access", "cloud-proxy", "--env", "production", "--production-proxy",
+    run: () => cli(["plan", "--cloud", "aws", "--format", "json", "--edition", "2020-05", "--sdk", "rtc-native", "--access", "cloud-proxy", "--env", "production", "--production-proxy",
       file("prod-inject.yaml", { endpoints: [endpoint(["203.0.113.10"], `Media${INJECT}\nx`)] })]),
     safe: {
       what: "exit 0; the purpose reaches only sanitised descriptions",
@@ -358,37 +390,42 @@ const cliCases: HostileCase[] = [
 const P = (name: string, construct: () => unknown, field: string, problem: RegExp): HostileCase => ({ surface: "component", name, run: construct, refusal: { field, problem } });
 
 const componentCases: HostileCase[] = [
-  P("AwsSecurityGroups with an unknown SDK", () => new AwsSecurityGroups("h-sdk", { sdks: ["rtc-ios"], vpcId: "vpc-1" }), "args.sdks[0]", /unknown SDK "rtc-ios"/),
-  P("AwsSecurityGroups with no SDK", () => new AwsSecurityGroups("h-empty", { sdks: [], vpcId: "vpc-1" }), "args.sdks", /select at least one SDK/),
-  P("AwsSecurityGroups without a VPC", () => new AwsSecurityGroups("h-novpc", { sdks: ["rtc-native"] }), "args.vpcId", /give vpcId/),
+  P("AwsSecurityGroups with an unknown region", () => new AwsSecurityGroups("h-region", { sdks: ["rtc-native"], vpcId: "vpc-1", access: AccessMode.CloudProxy, proxyMode: CloudProxyMode.ForceUdp, regions: ["atlantis"] }),
+    "args.regions[0]", /unknown region "atlantis"/),
+  P("AwsAgoraEgress with Native cloud proxy and no mode", () => new AwsAgoraEgress("h-mode", { sdks: ["rtc-native"], access: AccessMode.CloudProxy, securityGroups: { vpcId: "vpc-1" } }),
+    "args.proxyMode", /set args\.proxyMode: "force-udp" \(UDP_PROXY\) or args\.proxyMode: "force-tcp"/),
+  P("AzureNsgRules with Gaming in 2026-02", () => new AzureNsgRules("h-gaming", { sdks: ["gaming"], resourceGroupName: "rg" }), "args.sdks[0]", /Agora offers no firewall route for the Gaming SDK/),
+  P("AwsSecurityGroups with an unknown SDK", () => new AwsSecurityGroups("h-sdk", { edition: "2020-05", sdks: ["rtc-ios"], vpcId: "vpc-1" }), "args.sdks[0]", /unknown SDK "rtc-ios"/),
+  P("AwsSecurityGroups with no SDK", () => new AwsSecurityGroups("h-empty", { edition: "2020-05", sdks: [], vpcId: "vpc-1" }), "args.sdks", /select at least one SDK/),
+  P("AwsSecurityGroups without a VPC", () => new AwsSecurityGroups("h-novpc", { edition: "2020-05", sdks: ["rtc-native"] }), "args.vpcId", /give vpcId/),
   P("AwsSecurityGroups beyond the groups per interface", () => new AwsSecurityGroups("h-quota", {
-    sdks: ["rtc-native"], vpcId: "vpc-1", access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production,
+    edition: "2020-05", sdks: ["rtc-native"], vpcId: "vpc-1", access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production,
     productionEndpoints: [{ protocol: "udp", addresses: addresses(400), ports: ["4500-4650"] }],
   }), "args.maxGroupsPerInterface", /need more than 5 security groups/),
-  P("AwsNetworkFirewall with a capacity below its rules", () => new AwsNetworkFirewall("h-cap", { sdks: ["rtc-web"], capacity: 3 }), "args.capacity", /do not fit a capacity of 3/),
-  P("AwsNetworkFirewall with an injected HOME_NET", () => new AwsNetworkFirewall("h-home", { sdks: ["rtc-web"], homeNet: ["any"] }), "args.homeNet[0]", /is not an IPv4 address or CIDR/),
-  P("AwsDnsFirewall with association priority 9000", () => new AwsDnsFirewall("h-prio", { sdks: ["rtc-web"], vpcIds: ["vpc-1"], associationPriority: 9000 }), "args.associationPriority", /<=8999/),
-  P("AwsDnsFirewall with a quote in a VPC name", () => new AwsDnsFirewall("h-vpcs", { sdks: ["rtc-web"], vpcs: { 'a"b': "vpc-1" } }), "args.vpcs", /"a\\"b" is not a valid VPC name/),
+  P("AwsNetworkFirewall with a capacity below its rules", () => new AwsNetworkFirewall("h-cap", { edition: "2020-05", sdks: ["rtc-web"], capacity: 3 }), "args.capacity", /do not fit a capacity of 3/),
+  P("AwsNetworkFirewall with an injected HOME_NET", () => new AwsNetworkFirewall("h-home", { edition: "2020-05", sdks: ["rtc-web"], homeNet: ["any"] }), "args.homeNet[0]", /is not an IPv4 address or CIDR/),
+  P("AwsDnsFirewall with association priority 9000", () => new AwsDnsFirewall("h-prio", { edition: "2020-05", sdks: ["rtc-web"], vpcIds: ["vpc-1"], associationPriority: 9000 }), "args.associationPriority", /<=8999/),
+  P("AwsDnsFirewall with a quote in a VPC name", () => new AwsDnsFirewall("h-vpcs", { edition: "2020-05", sdks: ["rtc-web"], vpcs: { 'a"b': "vpc-1" } }), "args.vpcs", /"a\\"b" is not a valid VPC name/),
   P("AwsAgoraEgress in production without endpoints", () => new AwsAgoraEgress("h-prod", {
-    sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, securityGroups: { vpcId: "vpc-1" },
+    edition: "2020-05", sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, securityGroups: { vpcId: "vpc-1" },
   }), "args.productionEndpoints", /^args\.environment: "production" needs the production cloud-proxy endpoints Agora gave you: set args\.productionEndpoints$/),
   P("AwsAgoraEgress with a test endpoint as production", () => new AwsAgoraEgress("h-test-ep", {
-    sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, securityGroups: { vpcId: "vpc-1" },
+    edition: "2020-05", sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, securityGroups: { vpcId: "vpc-1" },
     productionEndpoints: [{ protocol: "udp", addresses: ["47.74.211.17"], ports: ["4500"] }],
   }), "args.productionEndpoints[0].addresses[0]", /is one of Agora's published test endpoints/),
   P("AzureAgoraEgress with an IP Group of 5,001 production addresses", () => new AzureAgoraEgress("h-ipg", {
-    sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, resourceGroupName: "rg", firewallPolicy: {},
+    edition: "2020-05", sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, resourceGroupName: "rg", firewallPolicy: {},
     productionEndpoints: [{ protocol: "udp", addresses: sparseAddresses(5001), ports: ["4500-4650"] }],
   }), "args.firewallPolicy", /^addresses per IP Group \(largest\) \(new firewall policy\) would be 5001 of 5000/),
   P("AzureNsgRules with 4,001 address prefixes and port ranges", () => new AzureNsgRules("h-nsg", {
-    sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, resourceGroupName: "rg",
+    edition: "2020-05", sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production, resourceGroupName: "rg",
     productionEndpoints: [{ protocol: "udp", addresses: sparseAddresses(3998), ports: ["4500-4650", "4700"] }],
   }), "args", /^address prefixes and port ranges per NSG \(new NSG\) would be 4001 of 4000/),
   P("AzureNsgRules with a DNS guard resolver of 0.0.0.0/0", () => new AzureNsgRules("h-guard", {
-    sdks: ["rtc-web"], resourceGroupName: "rg", dnsGuard: true, dnsResolvers: ["0.0.0.0/0"],
+    edition: "2020-05", sdks: ["rtc-web"], resourceGroupName: "rg", dnsGuard: true, dnsResolvers: ["0.0.0.0/0"],
   }), "args.dnsResolvers[0]", /^0\.0\.0\.0\/0 would let DNS reach every address; leave dnsGuard off instead$/),
-  P("AwsAgoraEgress with no target", () => new AwsAgoraEgress("h-none", { sdks: ["rtc-native"] }), "args", /set at least one of securityGroups, networkFirewall and dnsFirewall/),
-  P("AwsSecurityGroups with a VPC id written as a plan reference", () => new AwsSecurityGroups("h-ref", { sdks: ["rtc-native"], vpcId: "${vpc.id}" }),
+  P("AwsAgoraEgress with no target", () => new AwsAgoraEgress("h-none", { edition: "2020-05", sdks: ["rtc-native"] }), "args", /set at least one of securityGroups, networkFirewall and dnsFirewall/),
+  P("AwsSecurityGroups with a VPC id written as a plan reference", () => new AwsSecurityGroups("h-ref", { edition: "2020-05", sdks: ["rtc-native"], vpcId: "${vpc.id}" }),
     "args.vpcId", /^"\$\{vpc\.id\}" is written as a plan reference; give the id itself/),
   P("AzureDnsSecurityPolicy with a network id that is not one", () => new AzureDnsSecurityPolicy("h-vnet", {
     sdks: ["rtc-web"], resourceGroupName: "rg", virtualNetworks: { app: "vnet-app" },
@@ -409,7 +446,7 @@ const tooWide = (whole: boolean) => new RegExp(`is wider than /16; no Agora addr
 const NO_PROXY = (sdk: string, named = "directSdks") => new RegExp(`^${sdk} has no cloud proxy in edition 2020-05; to let it reach Agora directly through its firewall whitelist \\(every rule a target widens for it is then reported\\), name it in ${named}, or remove it$`);
 const CUSTOM_WIDE = /is wider than \/16; if the rule really must reach that network \(your own STUN or NTP servers\), set broad: true on it and it is reported as a widening on every target$/;
 const recordingWith = (sources: string[], extra: Record<string, unknown> = {}): SelectionInput =>
-  ({ sdks: ["recording"], recordingPorts: { low: 40000, high: 41000, sources }, ...extra }) as SelectionInput;
+  ({ edition: "2020-05", sdks: ["recording"], recordingPorts: { low: 40000, high: 41000, sources }, ...extra }) as SelectionInput;
 const ENDPOINT_0 = "productionProxy.endpoints[0].addresses[0]";
 /** Every allow-rule target of both clouds, for the widening checks. */
 const everyTarget = (selection: SelectionInput) => {
@@ -427,14 +464,14 @@ const leastPrivilegeCases: HostileCase[] = [
   R("::/0 as a production endpoint", production([endpoint(["::/0"])]), ENDPOINT_0, /^"::\/0" is IPv6; this catalogue and its targets use IPv4 addresses$/),
   R("proxy server with host bits", { ...production([endpoint(["203.0.113.10"])], { proxyServers: ["198.51.100.21/24"] }), proxyType: 2 },
     "productionProxy.proxyServers[0]", hostBits("198.51.100.21/24", "198.51.100.21/32", "198.51.100.0/24")),
-  R("cloud proxy with RTM Native, not named in directSdks", { sdks: ["rtc-native", "rtm-native"], access: "cloud-proxy" }, "sdks[1]", NO_PROXY("rtm-native")),
-  R("cloud proxy with Gaming alone", { sdks: ["gaming"], access: "cloud-proxy" }, "sdks[0]", NO_PROXY("gaming")),
-  R("cloud proxy with a Web SDK older than its cloud proxy", { sdks: ["rtc-web@2.4.0"], access: "cloud-proxy" }, "sdks[0]",
+  R("cloud proxy with RTM Native, not named in directSdks", { edition: "2020-05", sdks: ["rtc-native", "rtm-native"], access: "cloud-proxy" }, "sdks[1]", NO_PROXY("rtm-native")),
+  R("cloud proxy with Gaming alone", { edition: "2020-05", sdks: ["gaming"], access: "cloud-proxy" }, "sdks[0]", NO_PROXY("gaming")),
+  R("cloud proxy with a Web SDK older than its cloud proxy", { edition: "2020-05", sdks: ["rtc-web@2.4.0"], access: "cloud-proxy" }, "sdks[0]",
     /^rtc-web@2\.4\.0 has no cloud proxy \(needs 2\.5\.1 or later\); name it in directSdks or upgrade$/),
-  R("directSdks with direct access", { sdks: ["rtm-native"], directSdks: ["rtm-native"] }, "directSdks", /^is only used with access: cloud-proxy; with direct access every SDK already reaches Agora directly$/),
-  R("directSdks naming an SDK that is not selected", { sdks: ["rtc-native"], access: "cloud-proxy", directSdks: ["gaming"] }, "directSdks[0]", /^"gaming" is not one of the selected SDKs$/),
-  R("directSdks naming an unknown SDK", { sdks: ["rtc-native"], access: "cloud-proxy", directSdks: ["rtm-ios"] }, "directSdks[0]", /^unknown SDK "rtm-ios" \(known: /),
-  R("directSdks listing an SDK twice", { sdks: ["rtm-native"], access: "cloud-proxy", directSdks: ["rtm-native", "rtm-native"] }, "directSdks[1]", /^"rtm-native" is listed twice$/),
+  R("directSdks with direct access", { edition: "2020-05", sdks: ["rtm-native"], directSdks: ["rtm-native"] }, "directSdks", /^is only used with access: cloud-proxy; with direct access every SDK already reaches Agora directly$/),
+  R("directSdks naming an SDK that is not selected", { edition: "2020-05", sdks: ["rtc-native"], access: "cloud-proxy", directSdks: ["gaming"] }, "directSdks[0]", /^"gaming" is not one of the selected SDKs$/),
+  R("directSdks naming an unknown SDK", { edition: "2020-05", sdks: ["rtc-native"], access: "cloud-proxy", directSdks: ["rtm-ios"] }, "directSdks[0]", /^unknown SDK "rtm-ios" \(known: /),
+  R("directSdks listing an SDK twice", { edition: "2020-05", sdks: ["rtm-native"], access: "cloud-proxy", directSdks: ["rtm-native", "rtm-native"] }, "directSdks[1]", /^"rtm-native" is listed twice$/),
   R("custom rule to 0.0.0.0/0 without broad", custom(["0.0.0.0/0"]), DEST, CUSTOM_WIDE),
   R("ingress custom rule from 10.0.0.0/8 without broad", custom(["10.0.0.0/8"], { direction: "ingress" }), DEST, CUSTOM_WIDE),
   R("custom rule marked broad with no broad destination", custom(["203.0.113.0/24"], { broad: true }), "customRules[0].broad", /^is set but no destination is wider than \/16; remove it$/),
@@ -451,7 +488,7 @@ const leastPrivilegeCases: HostileCase[] = [
   Q("Azure NSG DNS resolver with host bits", () => renderAzurePlan(rtcNative, { targets: [AzureTarget.Nsg], nsg: { dnsGuard: true, dnsResolvers: ["10.1.0.4/24"] } }),
     "azure.nsg.dnsResolvers[0]", hostBits("10.1.0.4/24", "10.1.0.4/32", "10.1.0.0/24")),
   S("recording's simplex ports from any address", "rendered on every allow target, each one reported as a widening; Azure Firewall lists it as not rendered",
-    () => everyTarget({ sdks: ["recording"] }),
+    () => everyTarget({ edition: "2020-05", sdks: ["recording"] }),
     ({ aws, azure }) => {
       const widenings = [...aws.widenings, ...azure.widenings].filter((w) => w.rule === "udp 40000-41000 ← 0.0.0.0/0");
       expect(widenings.map((w) => w.target).sort()).toEqual([...ALLOW_TARGETS].sort());
@@ -471,12 +508,12 @@ const leastPrivilegeCases: HostileCase[] = [
       const widenings = [...aws.widenings, ...azure.widenings].filter((w) => w.rule === "udp 3478 → 0.0.0.0/0");
       expect(widenings.map((w) => w.target).sort()).toEqual([...ALLOW_TARGETS, "azure-firewall-policy"].sort());
     }),
-  C("--direct-sdks with --access direct", () => ["rules", "--sdk", "rtm-native", "--direct-sdks", "rtm-native"], "--direct-sdks", /^is only used with --access cloud-proxy; with direct access every SDK already reaches Agora directly$/),
-  C("--access cloud-proxy with an SDK that has no cloud proxy", () => ["rules", "--sdk", "rtc-native,rtm-native", "--access", "cloud-proxy"], "--sdk", NO_PROXY("rtm-native", "--direct-sdks")),
-  C("--recording-sources of 0.0.0.0/0", () => ["rules", "--sdk", "recording", "--recording-sources", "0.0.0.0/0"], "--recording-sources[0]", tooWide(true)),
-  C("check an inbound flow from a name", () => ["check", "--sdk", "recording", "--direction", "ingress", "--protocol", "udp", "--port", "40000", "--dest", "x.agora.io"], "--dest",
+  C("--direct-sdks with --access direct", () => ["rules", "--edition", "2020-05", "--sdk", "rtm-native", "--direct-sdks", "rtm-native"], "--direct-sdks", /^is only used with --access cloud-proxy; with direct access every SDK already reaches Agora directly$/),
+  C("--access cloud-proxy with an SDK that has no cloud proxy", () => ["rules", "--edition", "2020-05", "--sdk", "rtc-native,rtm-native", "--access", "cloud-proxy"], "--sdk", NO_PROXY("rtm-native", "--direct-sdks")),
+  C("--recording-sources of 0.0.0.0/0", () => ["rules", "--edition", "2020-05", "--sdk", "recording", "--recording-sources", "0.0.0.0/0"], "--recording-sources[0]", tooWide(true)),
+  C("check an inbound flow from a name", () => ["check", "--edition", "2020-05", "--sdk", "recording", "--direction", "ingress", "--protocol", "udp", "--port", "40000", "--dest", "x.agora.io"], "--dest",
     /^"x\.agora\.io" is a name, but an inbound packet carries only its sender's address: give the sender's IPv4 address$/),
-  C("check a flow to a network with host bits", () => ["check", "--sdk", "rtc-web", "--protocol", "udp", "--port", "3478", "--dest", "203.0.113.5/24"], "--dest", hostBits("203.0.113.5/24", "203.0.113.5/32", "203.0.113.0/24")),
+  C("check a flow to a network with host bits", () => ["check", "--edition", "2020-05", "--sdk", "rtc-web", "--protocol", "udp", "--port", "3478", "--dest", "203.0.113.5/24"], "--dest", hostBits("203.0.113.5/24", "203.0.113.5/32", "203.0.113.0/24")),
   K("directSdks as one string", { directSdks: "rtm-native" }, "directSdks", /expected array, received string/),
 ];
 

@@ -53,10 +53,10 @@ const classify = (name: string) => (HARD_QUOTAS.has(name) ? "hard" : ADJUSTABLE[
 describe("quota classification", () => {
   it("classifies every quota the AWS and Azure plans report", () => {
     const proxied = resolve({
-      sdks: ["rtc-native", "rtc-web"], access: "cloud-proxy", environment: "production",
+      edition: "2020-05", sdks: ["rtc-native", "rtc-web"], access: "cloud-proxy", environment: "production",
       productionProxy: { endpoints: [{ protocol: "udp", addresses: ["203.0.113.10", "203.0.113.11"], ports: ["4500-4650"] }] },
     });
-    const direct = resolve({ sdks: ["recording", "rtm-native"], recordingPorts: { low: 40000, high: 41000 } });
+    const direct = resolve({ edition: "2020-05", sdks: ["recording", "rtm-native"], recordingPorts: { low: 40000, high: 41000 } });
     const vnet = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v";
     const quotas = [proxied, direct].flatMap((r) => [
       ...renderAwsPlan(r, {

@@ -23,10 +23,10 @@ function allTargets(selection: SelectionInput): Plan {
 }
 
 const proxiedOnly: [string, SelectionInput][] = [
-  ["rtc-native + recording, test endpoints", { sdks: ["rtc-native", "recording"], access: "cloud-proxy" }],
-  ["rtc-native + recording, production endpoints", { sdks: ["rtc-native", "recording"], access: "cloud-proxy", environment: "production", productionProxy: PRODUCTION_PROXY }],
-  ["rtc-web, test endpoints", { sdks: ["rtc-web"], access: "cloud-proxy" }],
-  ["rtc-native + rtc-web + recording, proxy_type 2", { sdks: ["rtc-native", "rtc-web", "recording"], access: "cloud-proxy", proxyType: 2 }],
+  ["rtc-native + recording, test endpoints", { edition: "2020-05", sdks: ["rtc-native", "recording"], access: "cloud-proxy" }],
+  ["rtc-native + recording, production endpoints", { edition: "2020-05", sdks: ["rtc-native", "recording"], access: "cloud-proxy", environment: "production", productionProxy: PRODUCTION_PROXY }],
+  ["rtc-web, test endpoints", { edition: "2020-05", sdks: ["rtc-web"], access: "cloud-proxy" }],
+  ["rtc-native + rtc-web + recording, proxy_type 2", { edition: "2020-05", sdks: ["rtc-native", "rtc-web", "recording"], access: "cloud-proxy", proxyType: 2 }],
 ];
 
 describe("cloud proxy: no rule to every address for the proxied SDKs", () => {
@@ -61,7 +61,7 @@ describe("cloud proxy: no rule to every address for the proxied SDKs", () => {
 
   it("a mix keeps every wide rule and every widening to the SDKs without a cloud proxy", () => {
     const selection: SelectionInput = {
-      sdks: ["rtc-native", "recording", "rtc-web", "rtm-native", "rtm-web", "gaming"], access: "cloud-proxy", directSdks: ["rtm-native", "rtm-web", "gaming"],
+      edition: "2020-05", sdks: ["rtc-native", "recording", "rtc-web", "rtm-native", "rtm-web", "gaming"], access: "cloud-proxy", directSdks: ["rtm-native", "rtm-web", "gaming"],
     };
     expect(() => resolve({ ...selection, directSdks: undefined })).toThrow(/^sdks\[5\]: gaming has no cloud proxy in edition 2020-05; to let it reach Agora directly/);
     const resolution = resolve(selection);
@@ -80,7 +80,7 @@ describe("cloud proxy: no rule to every address for the proxied SDKs", () => {
   });
 
   it("finds wide rules where there are some (the detector is not blind)", () => {
-    const wide = wideRules(allTargets({ sdks: ["rtc-web", "recording"] }));
+    const wide = wideRules(allTargets({ edition: "2020-05", sdks: ["rtc-web", "recording"] }));
     expect(wide.some((w) => w.target === "security group" && w.sdks.includes("rtc-web"))).toBe(true);
     expect(wide.some((w) => w.target === "network firewall" && w.rule.startsWith("pass udp 0.0.0.0/0 any -> $HOME_NET 40000:41000"))).toBe(true);
     expect(wide.some((w) => w.target === "azure nsg" && w.sdks.includes("recording"))).toBe(true);

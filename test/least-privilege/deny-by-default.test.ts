@@ -11,7 +11,7 @@ import {
 } from "../../src/renderers/aws";
 import { AzureTarget, DNS_SECURITY_RULE_TYPE, SECURITY_RULE_TYPE, renderAzurePlan } from "../../src/renderers/azure";
 
-const resolution = resolve({ sdks: ["rtc-native", "rtc-web", "recording"], access: "cloud-proxy" });
+const resolution = resolve({ edition: "2020-05", sdks: ["rtc-native", "rtc-web", "recording"], access: "cloud-proxy" });
 const AZURE_ALLOW_INTERNET_OUT = 65001;
 
 describe("Azure NSG", () => {

@@ -16,7 +16,7 @@ import { DefaultAction, flowVerdicts, requireSuricata } from "../engine/suricata
 import { connectionAllowed, parseRules } from "../aws/suricata-evaluator";
 
 const ALL = ["rtc-native", "rtc-web", "rtm-native", "rtm-web", "recording", "gaming"];
-const all = resolve({ sdks: ALL });
+const all = resolve({ edition: "2020-05", sdks: ALL });
 const rulesOf = (plan: Plan) => ((plan.resources.find((r) => r.type === RULE_GROUP_TYPE)!.inputs.ruleGroup as any).rulesSource.rulesString as string).split("\n");
 
 describe("DNS guard rendering", () => {
@@ -54,7 +54,7 @@ describe("DNS guard rendering", () => {
   });
 
   const conflict = (destinations: string[], ports = ["53"], protocol: "udp" | "tcp" = "udp") =>
-    resolve({ sdks: ["rtc-web"], customRules: [{ protocol, ports, destinations }] });
+    resolve({ edition: "2020-05", sdks: ["rtc-web"], customRules: [{ protocol, ports, destinations }] });
   it.each<[string, () => unknown, string, RegExp]>([
     ["a custom rule to a public resolver", () => renderNetworkFirewallRules(conflict(["8.8.8.8"]), { dnsGuard: true }),
       "networkFirewall.dnsGuard", /^udp 53 → 8\.8\.8\.8\/32 \(custom\) allows UDP 53 to an address that is not a listed DNS resolver/],
@@ -155,7 +155,7 @@ describe("Azure NSG DNS guard", () => {
   });
 
   it("refuses a model rule that needs DNS to an Internet address the guard does not allow", () => {
-    const resolution = resolve({ sdks: ["rtc-web"], customRules: [{ protocol: "udp", ports: ["53"], destinations: ["8.8.8.8"] }] });
+    const resolution = resolve({ edition: "2020-05", sdks: ["rtc-web"], customRules: [{ protocol: "udp", ports: ["53"], destinations: ["8.8.8.8"] }] });
     expect(() => renderAzurePlan(resolution, { targets: [AzureTarget.Nsg], nsg: { dnsGuard: true } })).toThrow(InputError);
     expect(() => renderAzurePlan(resolution, { targets: [AzureTarget.Nsg], nsg: { dnsGuard: true } })).toThrow(/^azure\.nsg\.dnsGuard: udp 53 → 8\.8\.8\.8\/32 \(custom\) allows UDP 53/);
     const allowed = renderAzurePlan(resolution, { targets: [AzureTarget.Nsg], nsg: { dnsGuard: true, dnsResolvers: ["8.8.8.8"] } });

@@ -83,6 +83,7 @@ const selectionArb: fc.Arbitrary<SelectionInput> = fc.record({
   const ids = s.sdks.map((x) => x.split("@")[0]);
   const production = s.access === "cloud-proxy" && s.environment === "production";
   return {
+    edition: "2020-05",
     ...s,
     ...(production ? { productionProxy: { endpoints } } : {}),
     ...(direct === "needed"
@@ -390,24 +391,24 @@ describe("every rendered allow is the model or a reported widening, on every tar
 
   it.each<[string, SelectionInput]>([
     ["a production endpoint with host bits (/2 for /32)", {
-      sdks: ["rtc-native"], access: "cloud-proxy", environment: "production",
+      edition: "2020-05", sdks: ["rtc-native"], access: "cloud-proxy", environment: "production",
       productionProxy: { endpoints: [{ protocol: "udp", addresses: ["203.0.113.10/2"], ports: ["4500-4650"] }] },
     }],
     ["0.0.0.0/0 as a production endpoint", {
-      sdks: ["rtc-native"], access: "cloud-proxy", environment: "production",
+      edition: "2020-05", sdks: ["rtc-native"], access: "cloud-proxy", environment: "production",
       productionProxy: { endpoints: [{ protocol: "tcp", addresses: ["0.0.0.0/0"], ports: ["4000"] }] },
     }],
-    ["cloud proxy with an SDK that has none, not named in directSdks", { sdks: ["rtc-native", "rtm-native"], access: "cloud-proxy" }],
-    ["a custom rule to a /8 without broad", { sdks: ["rtc-web"], customRules: [{ protocol: "udp", ports: ["3478"], destinations: ["10.0.0.0/8"] }] }],
+    ["cloud proxy with an SDK that has none, not named in directSdks", { edition: "2020-05", sdks: ["rtc-native", "rtm-native"], access: "cloud-proxy" }],
+    ["a custom rule to a /8 without broad", { edition: "2020-05", sdks: ["rtc-web"], customRules: [{ protocol: "udp", ports: ["3478"], destinations: ["10.0.0.0/8"] }] }],
   ])("refuses %s", (_name, selection) => {
     expect("refuse" in oracle(selection)).toBe(true);
     expect(checkOne(selection)).toBe("refused as required");
   });
 
   it.each<[string, SelectionInput]>([
-    ["recording direct, simplex ports from any address", { sdks: ["recording"] }],
-    ["recording through the cloud proxy, and RTM named direct", { sdks: ["recording", "rtm-native"], access: "cloud-proxy", directSdks: ["rtm-native"] }],
-    ["a custom rule marked broad", { sdks: ["rtc-web"], customRules: [{ protocol: "udp", ports: ["3478"], destinations: ["0.0.0.0/0"], broad: true }] }],
+    ["recording direct, simplex ports from any address", { edition: "2020-05", sdks: ["recording"] }],
+    ["recording through the cloud proxy, and RTM named direct", { edition: "2020-05", sdks: ["recording", "rtm-native"], access: "cloud-proxy", directSdks: ["rtm-native"] }],
+    ["a custom rule marked broad", { edition: "2020-05", sdks: ["rtc-web"], customRules: [{ protocol: "udp", ports: ["3478"], destinations: ["0.0.0.0/0"], broad: true }] }],
   ])("explains %s", (_name, selection) => {
     expect(checkOne(selection)).toBe("rendered");
   });

@@ -22,11 +22,11 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 }
 
 const FLAG_SELECTIONS: [string, string[], SelectionInput][] = [
-  ["all six SDKs direct", ["--sdk", "rtc-native,rtc-web,rtm-native,rtm-web,recording,gaming"], { sdks: ["rtc-native", "rtc-web", "rtm-native", "rtm-web", "recording", "gaming"] }],
-  ["cloud proxy with direct RTM", ["--sdk", "rtc-native,recording,rtm-web", "--access", "cloud-proxy", "--direct-sdks", "rtm-web"],
-    { sdks: ["rtc-native", "recording", "rtm-web"], access: "cloud-proxy", directSdks: ["rtm-web"] }],
-  ["old Web SDK, recording on its own range", ["--sdk", "rtc-web@2.8.0,recording", "--recording-ports", "42000-42999"],
-    { sdks: ["rtc-web@2.8.0", "recording"], recordingPorts: { low: 42000, high: 42999 } }],
+  ["all six SDKs direct", ["--edition", "2020-05", "--sdk", "rtc-native,rtc-web,rtm-native,rtm-web,recording,gaming"], { edition: "2020-05", sdks: ["rtc-native", "rtc-web", "rtm-native", "rtm-web", "recording", "gaming"] }],
+  ["cloud proxy with direct RTM", ["--edition", "2020-05", "--sdk", "rtc-native,recording,rtm-web", "--access", "cloud-proxy", "--direct-sdks", "rtm-web"],
+    { edition: "2020-05", sdks: ["rtc-native", "recording", "rtm-web"], access: "cloud-proxy", directSdks: ["rtm-web"] }],
+  ["old Web SDK, recording on its own range", ["--edition", "2020-05", "--sdk", "rtc-web@2.8.0,recording", "--recording-ports", "42000-42999"],
+    { edition: "2020-05", sdks: ["rtc-web@2.8.0", "recording"], recordingPorts: { low: 42000, high: 42999 } }],
 ];
 
 describe("plan: every widening, as the renderers report it", () => {
@@ -75,7 +75,7 @@ describe("summary: every widening of every configured cloud", () => {
   const azure = { resourceGroupName: "rg-agora-egress", nsg: { denyByDefault: false, dnsGuard: true, dnsResolvers: ["203.0.113.53"] }, firewallPolicy: {} };
   // No custom rules: a stack with them cannot be deployed, so `plan` and `summary` refuse it as `pulumi up` does
   // (the renderers' widenings of custom rules, ingress source ports among them, are tested with the renderers).
-  const selection = { sdks: ["rtc-web", "recording", "rtm-native"] };
+  const selection = { edition: "2020-05", sdks: ["rtc-web", "recording", "rtm-native"] };
   let dir = "";
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "agora-lp-"));

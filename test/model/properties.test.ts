@@ -196,6 +196,7 @@ const selection: fc.Arbitrary<SelectionInput> = fc.record({
   // Cloud proxy never falls back to direct access: SDKs without a cloud proxy are named in directSdks.
   const noProxy = ["rtm-native", "rtm-web", "gaming"].filter((id) => s.sdks.some((x) => x.split("@")[0] === id));
   return {
+    edition: "2020-05",
     ...s,
     ...(s.access === "cloud-proxy" && noProxy.length ? { directSdks: noProxy } : {}),
     ...(proxied ? { productionProxy: { endpoints, proxyServers } } : {}),

@@ -10,8 +10,8 @@ import { AccessMode } from "../../src/args/selection-args";
 import { providerArgs } from "../support/provider-args";
 
 const ALL_SIX = ["rtc-native", "rtc-web", "rtm-native", "rtm-web", "recording", "gaming"];
-const allSix = resolve({ sdks: ALL_SIX });
-const proxied = resolve({ sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy });
+const allSix = resolve({ edition: "2020-05", sdks: ALL_SIX });
+const proxied = resolve({ edition: "2020-05", sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy });
 const VPC = "vpc-0123456789abcdef0";
 const account = (i: number) => String(100000000000 + i);
 const ou = (i: number) => `ou-ab12-${String(10000000 + i)}`;
@@ -170,7 +170,7 @@ describe("AWS organisation plan (Firewall Manager)", () => {
 
   it("serialises managedServiceData canonically: byte-identical under any permutation of the inputs, parseable, no null or [] noise", () => {
     const base = { accounts: [account(1), account(2), account(3)], ous: [ou(1), ou(2)], tags: [["a", "1"], ["b", "2"], ["c", "3"]] as const, sdks: ALL_SIX };
-    const reference = JSON.stringify(renderAwsOrganizationPlan(resolve({ sdks: ALL_SIX }), full(
+    const reference = JSON.stringify(renderAwsOrganizationPlan(resolve({ edition: "2020-05", sdks: ALL_SIX }), full(
       { includeAccounts: base.accounts, includeOrganizationalUnits: base.ous, resourceTags: Object.fromEntries(base.tags) },
       { networkFirewall: { firewallSubnetCidrs: ["10.0.0.16/28", "10.0.0.0/28"] } },
     )));
@@ -178,7 +178,7 @@ describe("AWS organisation plan (Firewall Manager)", () => {
       fc.shuffledSubarray(base.accounts, { minLength: 3 }), fc.shuffledSubarray(base.ous, { minLength: 2 }),
       fc.shuffledSubarray([...base.tags], { minLength: 3 }), fc.shuffledSubarray(base.sdks, { minLength: 6 }), fc.boolean(),
       (accounts, ous, tags, sdks, flip) => {
-        const plan = renderAwsOrganizationPlan(resolve({ sdks }), full(
+        const plan = renderAwsOrganizationPlan(resolve({ edition: "2020-05", sdks }), full(
           { includeAccounts: accounts, includeOrganizationalUnits: ous, resourceTags: Object.fromEntries(tags) },
           { networkFirewall: { firewallSubnetCidrs: flip ? ["10.0.0.0/28", "10.0.0.16/28"] : ["10.0.0.16/28", "10.0.0.0/28"] } },
         ));

@@ -11,8 +11,8 @@ const SUB = "00000000-0000-0000-0000-000000000000";
 const NM = `/subscriptions/${SUB}/resourceGroups/rg-network/providers/Microsoft.Network/networkManagers/nm-central`;
 const group = (name: string) => `${NM}/networkGroups/${name}`;
 const ALL_SIX = ["rtc-native", "rtc-web", "rtm-native", "rtm-web", "recording", "gaming"];
-const allSix = resolve({ sdks: ALL_SIX });
-const proxied = resolve({ sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy });
+const allSix = resolve({ edition: "2020-05", sdks: ALL_SIX });
+const proxied = resolve({ edition: "2020-05", sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy });
 const options = (extra: Partial<NetworkManagerOptions> = {}): NetworkManagerOptions => ({
   networkManagerId: NM, networkGroups: { spokes: group("spokes") }, ...extra,
 });
@@ -72,12 +72,12 @@ describe("Azure Virtual Network Manager plan", () => {
   });
 
   it("keeps every rule's name and priority when an SDK is added, and updates addresses in place on promotion", () => {
-    const before = renderNetworkManagerPlan(resolve({ sdks: ["rtc-web"] }), options());
-    const after = renderNetworkManagerPlan(resolve({ sdks: ["rtc-web", "rtm-web"] }), options());
+    const before = renderNetworkManagerPlan(resolve({ edition: "2020-05", sdks: ["rtc-web"] }), options());
+    const after = renderNetworkManagerPlan(resolve({ edition: "2020-05", sdks: ["rtc-web", "rtm-web"] }), options());
     const priorities = (p: Plan) => new Map(rules(p).map((r) => [r.name, r.inputs.priority]));
     for (const [name, priority] of priorities(before)) expect(priorities(after).get(name)).toBe(priority);
     const production = resolve({
-      sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy, environment: "production",
+      edition: "2020-05", sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy, environment: "production",
       productionProxy: {
         endpoints: [
           { protocol: "tcp", addresses: ["198.51.100.20", "198.51.100.21"], ports: [1080, 8000, 9700, 25000] },

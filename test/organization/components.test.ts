@@ -17,7 +17,7 @@ describe("AwsAgoraEgressOrganization under mocks", () => {
     mocks.clear();
     const vpc = pulumi.output("vpc-0123456789abcdef0");
     const org = new AwsAgoraEgressOrganization("org", {
-      sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy,
+      edition: "2020-05", sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy,
       scope: { includeOrganizationalUnits: ["ou-ab12-34567890"] },
       securityGroups: { vpcId: vpc, proxyPrefixLists: true },
       networkFirewall: {},
@@ -25,7 +25,7 @@ describe("AwsAgoraEgressOrganization under mocks", () => {
       share: { principals: ["arn:aws:organizations::111122223333:organization/o-exampleorgid"], prefixLists: true },
     });
     await settle();
-    const plan = renderAwsOrganizationPlan(resolve({ sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy }), {
+    const plan = renderAwsOrganizationPlan(resolve({ edition: "2020-05", sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy }), {
       scope: { includeOrganizationalUnits: ["ou-ab12-34567890"] }, securityGroups: { vpcId: "${vpc.id}", proxyPrefixLists: true }, networkFirewall: {},
       dnsFirewall: { priority: 5 }, share: { principals: ["arn:aws:organizations::111122223333:organization/o-exampleorgid"], prefixLists: true },
     });
@@ -51,7 +51,7 @@ describe("AwsAgoraEgressOrganization under mocks", () => {
   it("plans with the same names when the production endpoints are a secret", async () => {
     mocks.clear();
     new AwsAgoraEgressOrganization("secret-org", {
-      sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: "production" as never,
+      edition: "2020-05", sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: "production" as never,
       productionEndpoints: pulumi.secret([{ protocol: "udp", addresses: ["203.0.113.10"], ports: ["4500-4650"] }]),
       scope: { allAccounts: true }, securityGroups: { vpcId: "vpc-0123456789abcdef0" },
     });
@@ -66,7 +66,7 @@ describe("AzureAgoraEgressNetworkManager under mocks", () => {
   it("creates exactly the network manager plan's resources on the network manager named by its id, even when the id is an output", async () => {
     mocks.clear();
     const nm = new AzureAgoraEgressNetworkManager("avnm", {
-      sdks: ["rtc-web", "rtm-web"],
+      edition: "2020-05", sdks: ["rtc-web", "rtm-web"],
       networkManagerId: pulumi.output(NM),
       networkGroups: { spokes: pulumi.output(GROUP) },
       denyOtherInternet: true,
@@ -74,7 +74,7 @@ describe("AzureAgoraEgressNetworkManager under mocks", () => {
       firewallPolicy: { location: "westeurope", childPolicies: { spokes: "westeurope" } },
     });
     await settle();
-    const plan = renderNetworkManagerPlan(resolve({ sdks: ["rtc-web", "rtm-web"] }), {
+    const plan = renderNetworkManagerPlan(resolve({ edition: "2020-05", sdks: ["rtc-web", "rtm-web"] }), {
       networkManagerId: NM, networkGroups: { spokes: GROUP }, denyOtherInternet: true, commitLocations: ["westeurope"], replaceDeployedConfiguration: true,
       firewallPolicy: { location: "westeurope", childPolicies: { spokes: "westeurope" } },
     });

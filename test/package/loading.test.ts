@@ -55,7 +55,7 @@ function program(component: string, args: object): string {
 
 describe("require(\"agora-egress\") loads only the cloud a program uses", () => {
   it("an AWS-only program creates its resources and loads no @pulumi/azure-native module", () => {
-    const r = node(["-e", program("AwsAgoraEgress", { sdks: ["rtc-native"], securityGroups: { vpcId: "vpc-0123" }, dnsFirewall: { vpcIds: ["vpc-0123"] } })]);
+    const r = node(["-e", program("AwsAgoraEgress", { edition: "2020-05", sdks: ["rtc-native"], securityGroups: { vpcId: "vpc-0123" }, dnsFirewall: { vpcIds: ["vpc-0123"] } })]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const types: string[] = JSON.parse(r.stdout);
@@ -65,7 +65,7 @@ describe("require(\"agora-egress\") loads only the cloud a program uses", () => 
   });
 
   it("an Azure-only program creates its resources and loads no @pulumi/aws module", () => {
-    const r = node(["-e", program("AzureAgoraEgress", { sdks: ["rtc-native"], resourceGroupName: "rg-agora", nsg: {}, firewallPolicy: {} })]);
+    const r = node(["-e", program("AzureAgoraEgress", { edition: "2020-05", sdks: ["rtc-native"], resourceGroupName: "rg-agora", nsg: {}, firewallPolicy: {} })]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const types: string[] = JSON.parse(r.stdout);
@@ -75,14 +75,14 @@ describe("require(\"agora-egress\") loads only the cloud a program uses", () => 
   });
 
   it("the pure core (resolve, renderers) loads no Pulumi package", () => {
-    const r = node(["-e", `const e = require(${JSON.stringify(DIST)}); console.log(e.renderAwsPlan(e.resolve({ sdks: ["rtc-web"] }), { securityGroups: { vpcId: "vpc-1" } }).resources.length)`]);
+    const r = node(["-e", `const e = require(${JSON.stringify(DIST)}); console.log(e.renderAwsPlan(e.resolve({ edition: "2020-05", sdks: ["rtc-web"] }), { securityGroups: { vpcId: "vpc-1" } }).resources.length)`]);
     expect(r.stderr).toBe("");
     expect(Number(r.stdout)).toBeGreaterThan(0);
     expect(pulumiPackages(r.loaded)).toEqual([]);
   });
 
   it("an AWS-only program works with @pulumi/azure-native not installed; an Azure component then says what to install", () => {
-    const aws = node(["-e", program("AwsSecurityGroups", { sdks: ["rtm-native"], vpcId: "vpc-0123" })], ["@pulumi/azure-native"]);
+    const aws = node(["-e", program("AwsSecurityGroups", { edition: "2020-05", sdks: ["rtm-native"], vpcId: "vpc-0123" })], ["@pulumi/azure-native"]);
     expect(aws.stderr).toBe("");
     expect(JSON.parse(aws.stdout)).toContain("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
     expect(aws.loaded.filter((p) => p.startsWith("blocked "))).toEqual([]); // never even tried
@@ -95,8 +95,8 @@ describe("require(\"agora-egress\") loads only the cloud a program uses", () => 
 describe("the CLI needs no Pulumi package: with none installed it neither tries to load one nor fails", () => {
   const NO_PULUMI = ["@pulumi/pulumi", "@pulumi/aws", "@pulumi/azure-native"];
   const commands: [string, string[], RegExp][] = [
-    ["rules", ["rules", "--sdk", "rtc-native", "--format", "jsonl"], /^\{"sdk":"rtc-native","direction":"egress","protocol":"tcp"/],
-    ["check", ["check", "--sdk", "rtc-web", "--protocol", "tcp", "--port", "443", "--dest", "web-1.agora.io"], /^allowed: egress tcp web-1\.agora\.io port 443\n/],
+    ["rules", ["rules", "--edition", "2020-05", "--sdk", "rtc-native", "--format", "jsonl"], /^\{"sdk":"rtc-native","direction":"egress","protocol":"tcp"/],
+    ["check", ["check", "--edition", "2020-05", "--sdk", "rtc-web", "--protocol", "tcp", "--port", "443", "--dest", "web-1.agora.io"], /^allowed: egress tcp web-1\.agora\.io port 443\n/],
     ["plan", ["plan", "--cloud", "azure", "--stack", "test", "--format", "json"], /"type": "azure-native:network:NetworkSecurityGroup"/],
     ["summary", ["summary", "--stack", "test"], /^Stack test \(Pulumi\.test\.yaml\)/],
   ];

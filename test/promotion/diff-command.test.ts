@@ -88,9 +88,9 @@ describe("diff refuses bad input with exit 2, naming the file and key", () => {
   it("names the file and key of an invalid stack, selection or target option", async () => {
     const dir = stackDir({
       "Pulumi.test.yaml": fs.readFileSync(path.join(REPO, "Pulumi.test.yaml"), "utf8"),
-      "Pulumi.typo.yaml": "config:\n  agora-egress:sdks: [rtc-native]\n  agora-egress:enviroment: production\n",
-      "Pulumi.port.yaml": "config:\n  agora-egress:sdks: [rtc-native]\n  agora-egress:aws:\n    dnsFirewall: {associationPriority: 1.5}\n",
-      "Pulumi.window.yaml": "config:\n  agora-egress:sdks: [rtc-native]\n  agora-egress:azure:\n    resourceGroupName: rg\n    nsg: {firstPriority: 1500, lastPriority: 1200}\n",
+      "Pulumi.typo.yaml": "config:\n  agora-egress:edition: \"2020-05\"\n  agora-egress:sdks: [rtc-native]\n  agora-egress:enviroment: production\n",
+      "Pulumi.port.yaml": "config:\n  agora-egress:edition: \"2020-05\"\n  agora-egress:sdks: [rtc-native]\n  agora-egress:aws:\n    dnsFirewall: {associationPriority: 1.5}\n",
+      "Pulumi.window.yaml": "config:\n  agora-egress:edition: \"2020-05\"\n  agora-egress:sdks: [rtc-native]\n  agora-egress:azure:\n    resourceGroupName: rg\n    nsg: {firstPriority: 1500, lastPriority: 1200}\n",
     });
     const cases: [string, RegExp][] = [
       ["typo", /^agora-egress: Pulumi\.typo\.yaml: agora-egress:enviroment: unknown key \(did you mean agora-egress:environment\?/],
@@ -159,8 +159,8 @@ describe("secret production endpoints", () => {
 describe("a cloud only one side deploys to", () => {
   it("plans nothing for the side without it: every resource is a create", async () => {
     const dir = stackDir({
-      "Pulumi.none.yaml": "config:\n  agora-egress:sdks: [rtm-native]\n",
-      "Pulumi.aws.yaml": "config:\n  agora-egress:sdks: [rtm-native]\n  agora-egress:aws:\n    dnsFirewall: {}\n",
+      "Pulumi.none.yaml": "config:\n  agora-egress:edition: \"2020-05\"\n  agora-egress:sdks: [rtm-native]\n",
+      "Pulumi.aws.yaml": "config:\n  agora-egress:edition: \"2020-05\"\n  agora-egress:sdks: [rtm-native]\n  agora-egress:aws:\n    dnsFirewall: {}\n",
     });
     const r = await diff(["--from-stack", "none", "--to-stack", "aws", "--format", "json"], dir);
     expect(r.code).toBe(0);

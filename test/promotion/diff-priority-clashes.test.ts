@@ -17,6 +17,7 @@ import { cliPlan } from "./helpers";
 
 const stack = (port: number) => [
   "config:",
+  "  agora-egress:edition: \"2020-05\"",
   "  agora-egress:sdks: [rtm-native, rtc-native]",
   "  agora-egress:access: cloud-proxy",
   "  agora-egress:directSdks: [rtm-native]",
@@ -32,7 +33,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "agora-clash-"));
 fs.writeFileSync(path.join(dir, "Pulumi.before.yaml"), stack(8443));
 fs.writeFileSync(path.join(dir, "Pulumi.after.yaml"), stack(8236));
 fs.writeFileSync(path.join(dir, "Pulumi.more.yaml"), stack(8443).replace("[rtm-native, rtc-native]", "[rtm-native, rtc-native, gaming, rtm-web]").replace("directSdks: [rtm-native]", "directSdks: [rtm-native, gaming, rtm-web]"));
-const diff = (args: string[]) => run(["diff", ...args], { planners, cwd: dir });
+const diff = (args: string[]) => run(["diff", "--edition", "2020-05", ...args], { planners, cwd: dir });
 async function azurePlan(name: string): Promise<Plan> {
   const r = await run(["plan", "--cloud", "azure", "--stack", name, "--format", "json"], { planners, cwd: dir });
   expect(r.code).toBe(0);

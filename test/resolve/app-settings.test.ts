@@ -8,7 +8,7 @@ const PRODUCTION = { endpoints: [{ protocol: "tcp" as const, addresses: ["203.0.
 
 describe("Native SDK setParameters strings", () => {
   it("proxy_type 1: enable, then the default cloud-proxy domain", () => {
-    const r = resolve({ sdks: ["rtc-native"], access: "cloud-proxy", proxyType: 1 });
+    const r = resolve({ edition: "2020-05", sdks: ["rtc-native"], access: "cloud-proxy", proxyType: 1 });
     expect(r.appSettings).toHaveLength(1);
     expect(r.appSettings[0]).toMatchObject({ sdk: "rtc-native", api: "setParameters" });
     expect(r.appSettings[0].values).toEqual([
@@ -21,7 +21,7 @@ describe("Native SDK setParameters strings", () => {
   });
 
   it("proxy_type 2 (test): the IP list is itself a JSON string, in the order of the seed's table", () => {
-    const r = resolve({ sdks: ["rtc-native"], access: "cloud-proxy", proxyType: 2 });
+    const r = resolve({ edition: "2020-05", sdks: ["rtc-native"], access: "cloud-proxy", proxyType: 2 });
     expect(r.appSettings[0].values).toEqual([
       String.raw`{"rtc.enable_proxy":true}`,
       String.raw`{"rtc.proxy_server":[2,"[\"47.74.211.17\",\"52.80.192.229\",\"52.52.84.170\",\"47.96.234.219\"]",0]}`,
@@ -33,7 +33,7 @@ describe("Native SDK setParameters strings", () => {
 
   it("proxy_type 2 (production): the given servers, sorted and deduplicated", () => {
     const r = resolve({
-      sdks: ["rtc-native"], access: "cloud-proxy", environment: "production", proxyType: 2,
+      edition: "2020-05", sdks: ["rtc-native"], access: "cloud-proxy", environment: "production", proxyType: 2,
       productionProxy: { ...PRODUCTION, proxyServers: ["203.0.113.20", "198.51.100.7", "203.0.113.20/32"] },
     });
     expect(r.appSettings[0].values[1]).toBe(String.raw`{"rtc.proxy_server":[2,"[\"198.51.100.7\",\"203.0.113.20\"]",0]}`);
@@ -42,7 +42,7 @@ describe("Native SDK setParameters strings", () => {
 
 describe("On-premise Recording RecordingConfig fields", () => {
   it("cloud proxy, proxy_type 1: enableCloudProxy (Agora configures the domain), then lowUdpPort and highUdpPort for the ingress rule", () => {
-    const r = resolve({ sdks: ["recording"], access: "cloud-proxy" });
+    const r = resolve({ edition: "2020-05", sdks: ["recording"], access: "cloud-proxy" });
     expect(r.appSettings).toEqual([
       expect.objectContaining({ sdk: "recording", api: "RecordingConfig", values: ["enableCloudProxy = true"] }),
       expect.objectContaining({ sdk: "recording", api: "RecordingConfig", values: ["lowUdpPort = 40000", "highUdpPort = 41000"] }),
@@ -52,7 +52,7 @@ describe("On-premise Recording RecordingConfig fields", () => {
   });
 
   it("cloud proxy with a chosen range: the settings and the ingress rule (from the proxy endpoints) agree", () => {
-    const r = resolve({ sdks: ["recording"], access: "cloud-proxy", recordingPorts: { low: 50000, high: 50399 } });
+    const r = resolve({ edition: "2020-05", sdks: ["recording"], access: "cloud-proxy", recordingPorts: { low: 50000, high: 50399 } });
     expect(r.appSettings[1].values).toEqual(["lowUdpPort = 50000", "highUdpPort = 50399"]);
     const ingress = r.ruleSet.rules.filter((x) => x.direction === "ingress");
     // From exactly the proxy endpoints recording's egress rules reach (the test table), each one a /32.
@@ -68,7 +68,7 @@ describe("On-premise Recording RecordingConfig fields", () => {
   });
 
   it("cloud proxy, proxy_type 2: exactly agora-facts 3.4's proxyServer string", () => {
-    const r = resolve({ sdks: ["recording"], access: "cloud-proxy", proxyType: 2 });
+    const r = resolve({ edition: "2020-05", sdks: ["recording"], access: "cloud-proxy", proxyType: 2 });
     expect(r.appSettings[0].values).toEqual([
       "enableCloudProxy = true",
       "proxyType = 2",
@@ -77,13 +77,13 @@ describe("On-premise Recording RecordingConfig fields", () => {
   });
 
   it("direct: lowUdpPort and highUdpPort, default 40000-41000", () => {
-    expect(resolve({ sdks: ["recording"] }).appSettings).toEqual([
+    expect(resolve({ edition: "2020-05", sdks: ["recording"] }).appSettings).toEqual([
       expect.objectContaining({ sdk: "recording", api: "RecordingConfig", values: ["lowUdpPort = 40000", "highUdpPort = 41000"] }),
     ]);
   });
 
   it("direct with a chosen range: the settings and the ingress rule agree", () => {
-    const r = resolve({ sdks: ["recording"], recordingPorts: { low: 50000, high: 50399, expectedChannels: 100 } });
+    const r = resolve({ edition: "2020-05", sdks: ["recording"], recordingPorts: { low: 50000, high: 50399, expectedChannels: 100 } });
     expect(r.appSettings[0].values).toEqual(["lowUdpPort = 50000", "highUdpPort = 50399"]);
     const ingress = r.ruleSet.rules.filter((x) => x.direction === "ingress");
     expect(ingress.map((x) => x.ports)).toEqual([[{ from: 50000, to: 50399 }]]);
@@ -92,7 +92,7 @@ describe("On-premise Recording RecordingConfig fields", () => {
 
 describe("Web SDK cloud proxy", () => {
   it("startProxyServer before join, stopProxyServer after leave (agora-facts 2.2)", () => {
-    const r = resolve({ sdks: ["rtc-web"], access: "cloud-proxy" });
+    const r = resolve({ edition: "2020-05", sdks: ["rtc-web"], access: "cloud-proxy" });
     expect(r.appSettings).toEqual([expect.objectContaining({
       sdk: "rtc-web",
       values: ["client.startProxyServer() before client.join()", "client.stopProxyServer() after client.leave()"],
@@ -106,9 +106,9 @@ describe("SDKs without cloud proxy never fall back to direct: they are refused u
     `${sdk} has no cloud proxy in edition 2020-05; to let it reach Agora directly through its firewall whitelist (every rule a target widens for it is then reported), name it in directSdks, or remove it`;
 
   it.each([["rtm-native"], ["rtm-web"], ["gaming"]])("%s", (sdk) => {
-    expect(() => resolve({ sdks: [sdk], access: "cloud-proxy" })).toThrow(new InputError("sdks[0]", refusal(sdk)));
-    const named = resolve({ sdks: [sdk], access: "cloud-proxy", directSdks: [sdk] });
-    const direct = resolve({ sdks: [sdk], access: "direct" });
+    expect(() => resolve({ edition: "2020-05", sdks: [sdk], access: "cloud-proxy" })).toThrow(new InputError("sdks[0]", refusal(sdk)));
+    const named = resolve({ edition: "2020-05", sdks: [sdk], access: "cloud-proxy", directSdks: [sdk] });
+    const direct = resolve({ edition: "2020-05", sdks: [sdk], access: "direct" });
     expect(named.sdks).toEqual([{ id: sdk, access: "direct" }]);
     expect(named.ruleSet).toEqual(direct.ruleSet);
     expect(named.notes[0]).toBe(`${sdk} reaches Agora directly (directSdks): its firewall whitelist applies, and every rule a target widens is listed under widenings.`);
@@ -118,18 +118,18 @@ describe("SDKs without cloud proxy never fall back to direct: they are refused u
   });
 
   it("a mixed selection proxies what it can, and needs no production endpoints for the SDKs named in directSdks", () => {
-    expect(() => resolve({ sdks: ["gaming", "rtc-native"], access: "cloud-proxy" })).toThrow(new InputError("sdks[0]", refusal("gaming")));
-    const r = resolve({ sdks: ["gaming", "rtc-native"], access: "cloud-proxy", directSdks: ["gaming"] });
+    expect(() => resolve({ edition: "2020-05", sdks: ["gaming", "rtc-native"], access: "cloud-proxy" })).toThrow(new InputError("sdks[0]", refusal("gaming")));
+    const r = resolve({ edition: "2020-05", sdks: ["gaming", "rtc-native"], access: "cloud-proxy", directSdks: ["gaming"] });
     expect(r.sdks).toEqual([{ id: "gaming", access: "direct" }, { id: "rtc-native", access: "cloud-proxy" }]);
     expect(new Set(r.ruleSet.rules.map((x) => `${x.sdk} ${x.destination.kind}`))).toEqual(new Set(["gaming domain", "rtc-native cidr"]));
-    const directOnly = resolve({ sdks: ["gaming"], access: "cloud-proxy", environment: "production", directSdks: ["gaming"] });
+    const directOnly = resolve({ edition: "2020-05", sdks: ["gaming"], access: "cloud-proxy", environment: "production", directSdks: ["gaming"] });
     expect(directOnly.sdks).toEqual([{ id: "gaming", access: "direct" }]);
   });
 
   it("an SDK with a cloud proxy may be named in directSdks too: it then gets its direct whitelist and no cloud-proxy settings", () => {
-    const r = resolve({ sdks: ["rtc-native", "rtc-web"], access: "cloud-proxy", directSdks: ["rtc-web"] });
+    const r = resolve({ edition: "2020-05", sdks: ["rtc-native", "rtc-web"], access: "cloud-proxy", directSdks: ["rtc-web"] });
     expect(r.sdks).toEqual([{ id: "rtc-native", access: "cloud-proxy" }, { id: "rtc-web", access: "direct" }]);
-    const direct = resolve({ sdks: ["rtc-web"] });
+    const direct = resolve({ edition: "2020-05", sdks: ["rtc-web"] });
     expect(r.ruleSet.rules.filter((x) => x.sdk === "rtc-web")).toEqual(direct.ruleSet.rules);
     expect(r.appSettings.map((a) => a.sdk)).toEqual(["rtc-native"]);
   });

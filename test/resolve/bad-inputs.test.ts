@@ -7,7 +7,7 @@ import { SelectionInput, resolve } from "../../src/resolve";
 const custom = (destination: string) => ({ customRules: [{ protocol: "tcp" as const, ports: [443], destinations: [destination] }] });
 const customPorts = (...ports: (string | number)[]) => ({ customRules: [{ protocol: "tcp" as const, ports, destinations: ["example.com"] }] });
 const production = (endpoints: unknown[], extra: Record<string, unknown> = {}) =>
-  ({ sdks: ["rtc-native"], access: "cloud-proxy", environment: "production", productionProxy: { endpoints, ...extra } }) as SelectionInput;
+  ({ edition: "2020-05", sdks: ["rtc-native"], access: "cloud-proxy", environment: "production", productionProxy: { endpoints, ...extra } }) as SelectionInput;
 const endpoint = { protocol: "tcp", addresses: ["203.0.113.10"], ports: [443] };
 
 const DEST = "customRules[0].destinations[0]";
@@ -17,32 +17,32 @@ type Case = [label: string, input: unknown, field: string, problem: RegExp];
 
 const selections: Case[] = [
   // SDKs and versions
-  ["unknown SDK", { sdks: ["rtc-ios"] }, "sdks[0]", /^unknown SDK "rtc-ios" \(known: rtc-native, rtc-web, rtm-native, rtm-web, recording, gaming\)$/],
-  ["unknown SDK, second in the list", { sdks: ["rtc-web", "webrtc"] }, "sdks[1]", /unknown SDK "webrtc"/],
-  ["non-numeric version", { sdks: ["rtc-web@abc"] }, "sdks[0]", /^"abc" is not a version number \(use e\.g\. 2\.9\.0\)$/],
-  ["empty version after @", { sdks: ["rtc-web@"] }, "sdks[0]", /^"rtc-web@" has an empty version after @$/],
-  ["version with too many parts", { sdks: ["rtc-web@1.2.3.4.5"] }, "sdks[0]", /"1\.2\.3\.4\.5" is not a version number/],
-  ["empty version in object form", { sdks: [{ id: "rtc-web", version: "" }] }, "sdks[0]", /"" is not a version number/],
-  ["same SDK twice, different versions", { sdks: ["rtc-web@2.8.0", "rtc-web@3.0.0"] }, "sdks[1]", /rtc-web is selected twice with different versions \(2\.8\.0 and 3\.0\.0\)/],
-  ["same SDK with and without version", { sdks: ["rtc-web@2.8.0", "rtc-web"] }, "sdks[1]", /different versions \(2\.8\.0 and latest\)/],
-  ["SDK entry of the wrong type", { sdks: [5] }, "sdks[0]", /expected an SDK id such as "rtc-web@2\.8\.0"/],
-  ["sdks not a list", { sdks: "rtc-web" }, "sdks", /expected array, received string/],
+  ["unknown SDK", { edition: "2020-05", sdks: ["rtc-ios"] }, "sdks[0]", /^unknown SDK "rtc-ios" \(known: rtc-native, rtc-web, rtm-native, rtm-web, recording, gaming\)$/],
+  ["unknown SDK, second in the list", { edition: "2020-05", sdks: ["rtc-web", "webrtc"] }, "sdks[1]", /unknown SDK "webrtc"/],
+  ["non-numeric version", { edition: "2020-05", sdks: ["rtc-web@abc"] }, "sdks[0]", /^"abc" is not a version number \(use e\.g\. 2\.9\.0\)$/],
+  ["empty version after @", { edition: "2020-05", sdks: ["rtc-web@"] }, "sdks[0]", /^"rtc-web@" has an empty version after @$/],
+  ["version with too many parts", { edition: "2020-05", sdks: ["rtc-web@1.2.3.4.5"] }, "sdks[0]", /"1\.2\.3\.4\.5" is not a version number/],
+  ["empty version in object form", { edition: "2020-05", sdks: [{ id: "rtc-web", version: "" }] }, "sdks[0]", /"" is not a version number/],
+  ["same SDK twice, different versions", { edition: "2020-05", sdks: ["rtc-web@2.8.0", "rtc-web@3.0.0"] }, "sdks[1]", /rtc-web is selected twice with different versions \(2\.8\.0 and 3\.0\.0\)/],
+  ["same SDK with and without version", { edition: "2020-05", sdks: ["rtc-web@2.8.0", "rtc-web"] }, "sdks[1]", /different versions \(2\.8\.0 and latest\)/],
+  ["SDK entry of the wrong type", { edition: "2020-05", sdks: [5] }, "sdks[0]", /expected an SDK id such as "rtc-web@2\.8\.0"/],
+  ["sdks not a list", { edition: "2020-05", sdks: "rtc-web" }, "sdks", /expected array, received string/],
   ["empty selection", {}, "sdks", /^select at least one SDK \(known: rtc-native/],
-  ["empty SDK list", { sdks: [] }, "sdks", /select at least one SDK/],
+  ["empty SDK list", { edition: "2020-05", sdks: [] }, "sdks", /select at least one SDK/],
   ["selection not an object", "rtc-web", "selection", /expected object, received string/],
   ["unknown key (strict schema)", { sdk: ["rtc-web"] }, "sdk", /^unknown key \(did you mean sdks\? known: sdks, access, environment, /],
-  ["unknown key in an SDK object", { sdks: [{ id: "rtc-web", versoin: "2.8.0" }] }, "sdks[0].versoin", /^unknown key \(did you mean version\? known: id, version\)$/],
+  ["unknown key in an SDK object", { edition: "2020-05", sdks: [{ id: "rtc-web", versoin: "2.8.0" }] }, "sdks[0].versoin", /^unknown key \(did you mean version\? known: id, version\)$/],
   // modes
-  ["unknown access mode", { sdks: ["rtc-web"], access: "vpn" }, "access", /expected one of "direct"\|"cloud-proxy"/],
-  ["unknown environment", { sdks: ["rtc-web"], environment: "staging" }, "environment", /expected one of "test"\|"production"/],
-  ["unknown proxy type", { sdks: ["rtc-native"], access: "cloud-proxy", proxyType: 3 }, "proxyType", /^proxyType must be 1 \(cloud-proxy domain\) or 2 \(IP list\)$/],
-  ["unknown edition", { sdks: ["rtc-web"], edition: "2019-01" }, "edition", /^unknown catalogue edition "2019-01" \(known: 2020-05\)$/],
+  ["unknown access mode", { edition: "2020-05", sdks: ["rtc-web"], access: "vpn" }, "access", /expected one of "direct"\|"cloud-proxy"/],
+  ["unknown environment", { edition: "2020-05", sdks: ["rtc-web"], environment: "staging" }, "environment", /expected one of "test"\|"production"/],
+  ["unknown proxy type", { edition: "2020-05", sdks: ["rtc-native"], access: "cloud-proxy", proxyType: 3 }, "proxyType", /^proxyType must be 1 \(cloud-proxy domain\) or 2 \(IP list\)$/],
+  ["unknown edition", { sdks: ["rtc-web"], edition: "2019-01" }, "edition", /^unknown catalogue edition "2019-01" \(known: 2020-05, 2020-11, 2026-02\)$/],
   // cloud proxy
-  ["rtc-native@2.3.0 via cloud proxy (below 2.4.0)", { sdks: ["rtc-web", "rtc-native@2.3.0"], access: "cloud-proxy" }, "sdks[1]",
+  ["rtc-native@2.3.0 via cloud proxy (below 2.4.0)", { edition: "2020-05", sdks: ["rtc-web", "rtc-native@2.3.0"], access: "cloud-proxy" }, "sdks[1]",
     /^rtc-native@2\.3\.0 has no cloud proxy \(needs 2\.4\.0 or later\); name it in directSdks or upgrade$/],
-  ["recording@2.9.0 via cloud proxy (below 3.0.0)", { sdks: ["recording@2.9.0"], access: "cloud-proxy" }, "sdks[0]", /recording@2\.9\.0 has no cloud proxy \(needs 3\.0\.0 or later\)/],
-  ["rtc-web@2.5.0 via cloud proxy (below 2.5.1)", { sdks: ["rtc-web@2.5.0"], access: "cloud-proxy" }, "sdks[0]", /needs 2\.5\.1 or later/],
-  ["production without endpoints", { sdks: ["rtc-native"], access: "cloud-proxy", environment: "production" }, "productionProxy",
+  ["recording@2.9.0 via cloud proxy (below 3.0.0)", { edition: "2020-05", sdks: ["recording@2.9.0"], access: "cloud-proxy" }, "sdks[0]", /recording@2\.9\.0 has no cloud proxy \(needs 3\.0\.0 or later\)/],
+  ["rtc-web@2.5.0 via cloud proxy (below 2.5.1)", { edition: "2020-05", sdks: ["rtc-web@2.5.0"], access: "cloud-proxy" }, "sdks[0]", /needs 2\.5\.1 or later/],
+  ["production without endpoints", { edition: "2020-05", sdks: ["rtc-native"], access: "cloud-proxy", environment: "production" }, "productionProxy",
     /^environment: production needs the production cloud-proxy endpoints Agora gave you: set productionProxy$/],
   ["production with an empty endpoint list", production([]), "productionProxy.endpoints", /list at least one production endpoint/],
   ["test endpoints given as production", production([{ protocol: "tcp", addresses: ["203.0.113.10", "47.74.211.17"], ports: [8000] }]),
@@ -55,19 +55,19 @@ const selections: Case[] = [
   ["production endpoint with an unknown key", production([{ ...endpoint, port: 443 }]), "productionProxy.endpoints[0].port", /^unknown key \(did you mean ports\? /],
   ["proxy_type 2 in production without proxyServers", { ...production([endpoint]), proxyType: 2 }, "productionProxy.proxyServers", /proxy_type 2 needs the list of cloud-proxy server addresses for rtc-native/],
   ["proxy server that is a network", { ...production([endpoint], { proxyServers: ["203.0.113.0/28"] }), proxyType: 2 }, "productionProxy.proxyServers[0]", /is a network; the SDK needs single server addresses/],
-  ["productionProxy with direct access", { sdks: ["rtc-native"], productionProxy: { endpoints: [endpoint] } }, "productionProxy", /^is only used with access: cloud-proxy and environment: production$/],
+  ["productionProxy with direct access", { edition: "2020-05", sdks: ["rtc-native"], productionProxy: { endpoints: [endpoint] } }, "productionProxy", /^is only used with access: cloud-proxy and environment: production$/],
   // recording ports
-  ["recording range too small for expectedChannels", { sdks: ["recording"], recordingPorts: { low: 40000, high: 41000, expectedChannels: 300 } }, "recordingPorts",
+  ["recording range too small for expectedChannels", { edition: "2020-05", sdks: ["recording"], recordingPorts: { low: 40000, high: 41000, expectedChannels: 300 } }, "recordingPorts",
     /^40000-41000 has 1001 ports, fewer than 4 × 300 expected channels = 1200$/],
-  ["recording range overlapping local 4000-4030", { sdks: ["recording"], recordingPorts: { low: 4030, high: 5030 } }, "recordingPorts",
+  ["recording range overlapping local 4000-4030", { edition: "2020-05", sdks: ["recording"], recordingPorts: { low: 4030, high: 5030 } }, "recordingPorts",
     /overlaps the recording SDK's local ports 4000-4030/],
-  ["recording range reversed", { sdks: ["recording"], recordingPorts: { low: 41000, high: 40000 } }, "recordingPorts", /reversed \(write 40000-41000\)/],
-  ["recording range beyond 65535", { sdks: ["recording"], recordingPorts: { low: 60000, high: 70000 } }, "recordingPorts", /port 70000 is outside 1-65535/],
-  ["recording range missing its high end", { sdks: ["recording"], recordingPorts: { low: 40000 } }, "recordingPorts.high", /expected number, received undefined/],
-  ["zero expected channels", { sdks: ["recording"], recordingPorts: { low: 40000, high: 41000, expectedChannels: 0 } }, "recordingPorts.expectedChannels", /expected number to be >0/],
-  ["recordingPorts without recording", { sdks: ["rtc-native"], recordingPorts: { low: 40000, high: 41000 } }, "recordingPorts", /is set but the recording SDK is not selected/],
+  ["recording range reversed", { edition: "2020-05", sdks: ["recording"], recordingPorts: { low: 41000, high: 40000 } }, "recordingPorts", /reversed \(write 40000-41000\)/],
+  ["recording range beyond 65535", { edition: "2020-05", sdks: ["recording"], recordingPorts: { low: 60000, high: 70000 } }, "recordingPorts", /port 70000 is outside 1-65535/],
+  ["recording range missing its high end", { edition: "2020-05", sdks: ["recording"], recordingPorts: { low: 40000 } }, "recordingPorts.high", /expected number, received undefined/],
+  ["zero expected channels", { edition: "2020-05", sdks: ["recording"], recordingPorts: { low: 40000, high: 41000, expectedChannels: 0 } }, "recordingPorts.expectedChannels", /expected number to be >0/],
+  ["recordingPorts without recording", { edition: "2020-05", sdks: ["rtc-native"], recordingPorts: { low: 40000, high: 41000 } }, "recordingPorts", /is set but the recording SDK is not selected/],
   // Through the cloud proxy recordingPorts applies too, but the sources are the proxy endpoints.
-  ["recordingPorts.sources with recording via cloud proxy", { sdks: ["recording"], access: "cloud-proxy", recordingPorts: { low: 40000, high: 41000, sources: ["198.51.100.0/24"] } },
+  ["recordingPorts.sources with recording via cloud proxy", { edition: "2020-05", sdks: ["recording"], access: "cloud-proxy", recordingPorts: { low: 40000, high: 41000, sources: ["198.51.100.0/24"] } },
     "recordingPorts.sources", /^through the cloud proxy the downstream media comes from the proxy endpoints, which are the sources; leave recordingPorts.sources out$/],
   // custom rule destinations
   ["CIDR octet above 255", custom("300.1.1.1"), DEST, /^"300\.1\.1\.1" is not an IPv4 address or CIDR$/],

@@ -11,6 +11,7 @@ function stackDir(files: Record<string, string>): string {
 
 const SECRET_PRODUCTION = [
   "config:",
+  "  agora-egress:edition: \"2020-05\"",
   "  agora-egress:sdks: [rtc-native]",
   "  agora-egress:access: cloud-proxy",
   "  agora-egress:environment: production",
@@ -23,7 +24,7 @@ describe("--stack NAME", () => {
   it("gives the same rules as the equivalent flags", async () => {
     const byStack = await run(["rules", "--stack", "test", "--format", "jsonl"]);
     const byFlags = await run([
-      "rules", "--sdk", "rtc-native,recording,rtm-native", "--access", "cloud-proxy", "--direct-sdks", "rtm-native", "--env", "test", "--proxy-type", "1", "--format", "jsonl",
+      "rules", "--edition", "2020-05", "--sdk", "rtc-native,recording,rtm-native", "--access", "cloud-proxy", "--direct-sdks", "rtm-native", "--env", "test", "--proxy-type", "1", "--format", "jsonl",
     ]);
     expect(byStack.code).toBe(0);
     expect(byFlags.code).toBe(0);
@@ -39,7 +40,7 @@ describe("--stack NAME", () => {
   });
 
   it("names the stack key when the resolver refuses a value", async () => {
-    const dir = stackDir({ "Pulumi.rec.yaml": "config:\n  agora-egress:sdks: [recording]\n  agora-egress:recordingPorts: {low: 40000, high: 40010, expectedChannels: 5}\n" });
+    const dir = stackDir({ "Pulumi.rec.yaml": "config:\n  agora-egress:edition: \"2020-05\"\n  agora-egress:sdks: [recording]\n  agora-egress:recordingPorts: {low: 40000, high: 40010, expectedChannels: 5}\n" });
     const r = await run(["rules", "--stack", "rec", "--dir", dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^agora-egress: Pulumi\.rec\.yaml: agora-egress:recordingPorts: 40000-40010 has 11 ports, fewer than 4 × 5/);
@@ -63,7 +64,7 @@ describe("--stack NAME", () => {
     expect(r.stdout).toContain("120.92.118.34/32");
     expect(r.stdout).not.toContain("203.0.113.");
 
-    const dir = stackDir({ "Pulumi.rec.yaml": "config:\n  agora-egress:sdks: [recording]\n  agora-egress:recordingPorts: {low: 50000, high: 51000}\n" });
+    const dir = stackDir({ "Pulumi.rec.yaml": "config:\n  agora-egress:edition: \"2020-05\"\n  agora-egress:sdks: [recording]\n  agora-egress:recordingPorts: {low: 50000, high: 51000}\n" });
     const other = await run(["rules", "--stack", "rec", "--dir", dir, "--sdk", "gaming", "--format", "jsonl"]);
     expect(other.code).toBe(0);
     expect(other.stderr).toContain("Pulumi.rec.yaml: agora-egress:recordingPorts is not used: --sdk does not select recording.");
@@ -91,7 +92,7 @@ describe("--stack NAME", () => {
 
   it("names the --production-proxy file and the path inside it", async () => {
     const dir = stackDir({ "proxy.json": JSON.stringify({ endpoints: [{ protocol: "udp", addresses: ["120.92.118.34"], ports: ["4500-4650"] }] }) });
-    const r = await run(["rules", "--sdk", "rtc-native", "--access", "cloud-proxy", "--env", "production", "--production-proxy", "proxy.json"], { cwd: dir });
+    const r = await run(["rules", "--edition", "2020-05", "--sdk", "rtc-native", "--access", "cloud-proxy", "--env", "production", "--production-proxy", "proxy.json"], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("agora-egress: proxy.json: endpoints[0].addresses[0]: 120.92.118.34 is one of Agora's published test endpoints, not a production endpoint\n");
   });

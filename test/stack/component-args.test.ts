@@ -1,3 +1,8 @@
+import { Selection } from "../../src/resolve";
+import { SELECTION_KEYS } from "../../src/stack/keys";
+import { SELECTION_FLAGS } from "../../src/cli/selection";
+import { SELECTION_ARG_KEYS } from "../../src/args/selection-args";
+import { selectionArgPath } from "../../src/args/arg-names";
 import * as path from "path";
 import { resolveArgs } from "../../src/args/selection-args";
 import { readStackSelection, resolveStack, selectionArgs, stackConfigFromValues } from "../../src/stack";
@@ -40,5 +45,32 @@ describe("selectionArgs: a stack's selection as the components' args", () => {
     });
     const proxied = { ...stack, selection: { ...stack.selection, recordingPorts: undefined } };
     expect(decided(resolveArgs(selectionArgs(proxied)))).toEqual(decided(resolveStack(proxied)));
+  });
+});
+
+describe("edition 2026-02's selection keys reach the components' args", () => {
+  it("proxyMode, regions and domainLimit map to the args of the same names, and resolve the same", () => {
+    const stack = stackConfigFromValues("s", "Pulumi.s.yaml", {
+      sdks: ["rtc-native", "rtc-web"], access: "cloud-proxy", proxyMode: "force-tcp", regions: ["japan", "asia"],
+    });
+    expect(selectionArgs(stack)).toEqual({ sdks: ["rtc-native", "rtc-web"], access: "cloud-proxy", proxyMode: "force-tcp", regions: ["japan", "asia"] });
+    expect(resolveArgs(selectionArgs(stack))).toEqual(resolveStack(stack));
+    expect(resolveArgs(selectionArgs(stack)).regions).toEqual(["asia", "japan"]);
+    const limited = stackConfigFromValues("d", "Pulumi.d.yaml", { sdks: ["rtc-native"], domainLimit: "true" });
+    expect(selectionArgs(limited)).toEqual({ sdks: ["rtc-native"], domainLimit: true });
+    expect(resolveArgs(selectionArgs(limited)).ruleSet.rules.every((r) => r.destination.kind === "domain")).toBe(true);
+  });
+});
+
+describe("one set of selection names on every surface", () => {
+  it("every field of the resolver's selection is a stack key, a CLI flag and (but customRules) a component arg", () => {
+    const fields = Object.keys(Selection.shape).sort();
+    expect(fields).toEqual(expect.arrayContaining(["proxyMode", "regions", "domainLimit", "edition"]));
+    expect([...SELECTION_KEYS].sort()).toEqual(fields);
+    for (const f of fields) {
+      if (f !== "customRules") expect(Object.keys(SELECTION_FLAGS)).toContain(f);
+      if (f === "customRules") continue;
+      expect(SELECTION_ARG_KEYS).toContain(selectionArgPath(f, "")!.split(".")[0]);
+    }
   });
 });

@@ -39,6 +39,7 @@ async function loadProgram(stack: string, config: Record<string, string>): Promi
 describe("the root Pulumi program (src/program.ts)", () => {
   it("reads the stack config with pulumi.Config and exports the allowlist, notes and settings", async () => {
     const program = await loadProgram("test", {
+      "agora-egress:edition": "2020-05",
       "agora-egress:sdks": JSON.stringify(["rtc-native", "rtm-native"]),
       "agora-egress:access": "cloud-proxy",
       "agora-egress:directSdks": JSON.stringify(["rtm-native"]),
@@ -46,7 +47,7 @@ describe("the root Pulumi program (src/program.ts)", () => {
       "agora-egress:proxyType": "1",
       "aws:region": "eu-west-1",
     });
-    const expected = resolve({ sdks: ["rtc-native", "rtm-native"], access: "cloud-proxy", directSdks: ["rtm-native"], environment: "test", proxyType: 1 });
+    const expected = resolve({ edition: "2020-05", sdks: ["rtc-native", "rtm-native"], access: "cloud-proxy", directSdks: ["rtm-native"], environment: "test", proxyType: 1 });
     expect(expected.notes).toEqual(["rtm-native reaches Agora directly (directSdks): its firewall whitelist applies, and every rule a target widens is listed under widenings."]);
     expect(program.edition).toBe("2020-05");
     expect(program.rules).toEqual(allowLines(expected.ruleSet));
@@ -57,6 +58,7 @@ describe("the root Pulumi program (src/program.ts)", () => {
 
   it("keeps production outputs secret", async () => {
     const program = await loadProgram("production", {
+      "agora-egress:edition": "2020-05",
       "agora-egress:sdks": JSON.stringify(["rtc-native"]),
       "agora-egress:access": "cloud-proxy",
       "agora-egress:environment": "production",
@@ -82,7 +84,7 @@ describe("the root Pulumi program (src/program.ts)", () => {
     await loadProgram("test", config);
     await settle();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "agora-program-"));
-    fs.writeFileSync(path.join(dir, "Pulumi.test.yaml"), `config:\n  agora-egress:sdks: [rtc-native, recording, rtm-native]\n  agora-egress:access: cloud-proxy\n  agora-egress:directSdks: [rtm-native]\n  agora-egress:aws: ${JSON.stringify(aws)}\n`);
+    fs.writeFileSync(path.join(dir, "Pulumi.test.yaml"), `config:\n  agora-egress:edition: \"2020-05\"\n  agora-egress:sdks: [rtc-native, recording, rtm-native]\n  agora-egress:access: cloud-proxy\n  agora-egress:directSdks: [rtm-native]\n  agora-egress:aws: ${JSON.stringify(aws)}\n`);
     const plan = await run(["plan", "--cloud", "aws", "--stack", "test", "--dir", dir, "--format", "json"], { planners });
     expect(plan.code).toBe(0);
     const planned = JSON.parse(plan.stdout).resources as { type: string; name: string; inputs: Record<string, unknown> }[];

@@ -31,8 +31,8 @@ describe("the repository's stacks", () => {
     expect(test).toEqual({
       stack: "test",
       file: "Pulumi.test.yaml",
-      selection: { sdks: ["rtc-native", "recording", "rtm-native"], access: "cloud-proxy", directSdks: ["rtm-native"], environment: "test", proxyType: 1 },
-      keys: ["access", "aws", "azure", "directSdks", "environment", "proxyType", "sdks"],
+      selection: { edition: "2020-05", sdks: ["rtc-native", "recording", "rtm-native"], access: "cloud-proxy", directSdks: ["rtm-native"], environment: "test", proxyType: 1 },
+      keys: ["access", "aws", "azure", "directSdks", "edition", "environment", "proxyType", "sdks"],
       aws: {
         securityGroups: { vpcId: "vpc-0123456789abcdef0" },
         networkFirewall: { homeNet: ["10.0.0.0/16"], createPolicy: true },
@@ -82,7 +82,7 @@ describe("the repository's stacks", () => {
 describe("readStackSelection errors name the file and the key", () => {
   const cases: [string, string, RegExp][] = [
     ["config:\n  agora-egress:sdk: [rtc-native]\n", "Pulumi.bad.yaml: agora-egress:sdk", /unknown key \(did you mean agora-egress:sdks\?/],
-    ["config:\n  agora-egress:sdks: rtc-native\n", "Pulumi.bad.yaml: agora-egress:sdks", /expected array/],
+    ["config:\n  agora-egress:edition: \"2020-05\"\n  agora-egress:sdks: rtc-native\n", "Pulumi.bad.yaml: agora-egress:sdks", /expected array/],
     ["config:\n  agora-egress:access: vpn\n", "Pulumi.bad.yaml: agora-egress:access", /direct|cloud-proxy/],
     ["config:\n  agora-egress:proxyType: 3\n", "Pulumi.bad.yaml: agora-egress:proxyType", /must be 1 \(domain\) or 2 \(IP list\)/],
     ["config:\n  agora-egress:recordingPorts: {low: 40000}\n", "Pulumi.bad.yaml: agora-egress:recordingPorts.high", /expected number/],
@@ -119,11 +119,13 @@ describe("readStackSelection errors name the file and the key", () => {
     const dir = stackDir({
       "Pulumi.bad.yaml": [
         "config:",
+        "  agora-egress:edition: \"2020-05\"",
         "  agora-egress:sdks: [rtc-native, rtc-web@1.x]",
         "",
       ].join("\n"),
       "Pulumi.prod.yaml": [
         "config:",
+        "  agora-egress:edition: \"2020-05\"",
         "  agora-egress:sdks: [rtc-native]",
         "  agora-egress:access: cloud-proxy",
         "  agora-egress:environment: production",
@@ -132,7 +134,7 @@ describe("readStackSelection errors name the file and the key", () => {
         "      - {protocol: udp, addresses: [203.0.113.1, 203.0.113.300], ports: [4500-4650]}",
         "",
       ].join("\n"),
-      "Pulumi.noproxy.yaml": "config:\n  agora-egress:sdks: [rtc-native]\n  agora-egress:access: cloud-proxy\n  agora-egress:environment: production\n",
+      "Pulumi.noproxy.yaml": "config:\n  agora-egress:edition: \"2020-05\"\n  agora-egress:sdks: [rtc-native]\n  agora-egress:access: cloud-proxy\n  agora-egress:environment: production\n",
     });
     expect(inputError(() => resolveStack(readStackSelection(dir, "bad")))).toMatch(/^Pulumi\.bad\.yaml: agora-egress:sdks\[1\] \| "1\.x" is not a version number/);
     expect(inputError(() => resolveStack(readStackSelection(dir, "prod")))).toMatch(/^Pulumi\.prod\.yaml: agora-egress:productionProxy\.endpoints\[0\]\.addresses\[1\] \| /);
@@ -140,20 +142,20 @@ describe("readStackSelection errors name the file and the key", () => {
   });
 
   it("leaves out a deferred secret and lists it", () => {
-    const dir = stackDir({ "Pulumi.s.yaml": "config:\n  agora-egress:sdks: [rtc-native]\n  agora-egress:productionProxy:\n    secure: v1:xyz\n" });
+    const dir = stackDir({ "Pulumi.s.yaml": "config:\n  agora-egress:edition: \"2020-05\"\n  agora-egress:sdks: [rtc-native]\n  agora-egress:productionProxy:\n    secure: v1:xyz\n" });
     const s = readStackSelection(dir, "s", { deferSecrets: ["productionProxy"] });
     expect(s.secureKeys).toEqual(["productionProxy"]);
-    expect(s.selection).toEqual({ sdks: ["rtc-native"] });
+    expect(s.selection).toEqual({ edition: "2020-05", sdks: ["rtc-native"] });
     expect(inputError(() => resolveStack(s))).toMatch(/^Pulumi\.s\.yaml: agora-egress:productionProxy \| is a Pulumi secret/);
   });
 
   it("ignores other namespaces and Pulumi's own top-level keys, and accepts proxyType as a string", () => {
     const dir = stackDir({
-      "Pulumi.ok.yaml": "encryptionsalt: v1:abc\nconfig:\n  aws:region: eu-west-1\n  azure-native:location: westeurope\n  agora-egress:sdks: [rtc-native]\n  agora-egress:proxyType: \"2\"\n",
+      "Pulumi.ok.yaml": "encryptionsalt: v1:abc\nconfig:\n  aws:region: eu-west-1\n  azure-native:location: westeurope\n  agora-egress:edition: \"2020-05\"\n  agora-egress:sdks: [rtc-native]\n  agora-egress:proxyType: \"2\"\n",
     });
     const s = readStackSelection(dir, "ok");
-    expect(s.selection).toEqual({ sdks: ["rtc-native"], proxyType: 2 });
-    expect(s.keys).toEqual(["proxyType", "sdks"]);
+    expect(s.selection).toEqual({ edition: "2020-05", sdks: ["rtc-native"], proxyType: 2 });
+    expect(s.keys).toEqual(["edition", "proxyType", "sdks"]);
   });
 
   it("accepts a stack file with no config (and then asks for SDKs)", () => {

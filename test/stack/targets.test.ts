@@ -18,7 +18,7 @@ function stackDir(files: Record<string, string>): string {
 }
 
 // RTM has no cloud proxy: it reaches Agora directly only because directSdks names it.
-const stackWith = (target: string) => `config:\n  agora-egress:sdks: [rtc-native, rtm-native]\n  agora-egress:access: cloud-proxy\n  agora-egress:directSdks: [rtm-native]\n${target}`;
+const stackWith = (target: string) => `config:\n  agora-egress:edition: \"2020-05\"\n  agora-egress:sdks: [rtc-native, rtm-native]\n  agora-egress:access: cloud-proxy\n  agora-egress:directSdks: [rtm-native]\n${target}`;
 
 function readError(target: string): string {
   const dir = stackDir({ "Pulumi.bad.yaml": stackWith(target) });
@@ -90,14 +90,14 @@ describe("mapping onto the renderers' options", () => {
   });
 
   it("offline, without a stack, plans every target with references for ids it cannot know", async () => {
-    const aws = await run(["plan", "--cloud", "aws", "--sdk", "rtc-native", "--format", "json"], { planners });
+    const aws = await run(["plan", "--edition", "2020-05", "--cloud", "aws", "--sdk", "rtc-native", "--format", "json"], { planners });
     expect(aws.code).toBe(0);
     const awsTypes = new Set(JSON.parse(aws.stdout).resources.map((r: { type: string }) => r.type));
     expect(awsTypes).toContain("aws:ec2/securityGroup:SecurityGroup");
     expect(awsTypes).toContain("aws:networkfirewall/ruleGroup:RuleGroup");
     expect(awsTypes).toContain("aws:route53/resolverFirewallRuleGroup:ResolverFirewallRuleGroup");
     expect(aws.stdout).toContain('"vpcId": "${vpc.id}"');
-    const azure = await run(["plan", "--cloud", "azure", "--sdk", "rtc-native", "--format", "json"], { planners });
+    const azure = await run(["plan", "--edition", "2020-05", "--cloud", "azure", "--sdk", "rtc-native", "--format", "json"], { planners });
     expect(azure.code).toBe(0);
     const azureTypes = new Set(JSON.parse(azure.stdout).resources.map((r: { type: string }) => r.type));
     for (const t of ["azure-native:network:NetworkSecurityGroup", "azure-native:network:FirewallPolicy", "azure-native:dnsresolver:DnsResolverPolicy"]) {

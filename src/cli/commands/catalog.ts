@@ -1,4 +1,4 @@
-import { DEFAULT_EDITION, EDITIONS, Edition, getEdition } from "../../catalog";
+import { DEFAULT_EDITION, EDITIONS, Edition, NEWEST_EDITION, REGION_IDS, getEdition, newerEditions } from "../../catalog";
 import { CliContext } from "../context";
 import { jsonText } from "../format/json";
 
@@ -8,11 +8,18 @@ export interface CatalogFlags {
 }
 
 function editionJson(e: Edition) {
+  const newer = newerEditions(e.id);
   return {
     id: e.id,
     default: e.id === DEFAULT_EDITION,
+    ...(newer.length ? { supersededBy: NEWEST_EDITION } : {}),
+    ...(e.date ? { date: e.date } : {}),
     description: e.description,
     documents: e.documents,
+    withdrawn: (e.withdrawn ?? []).map((w) => ({ sdk: w.sdk, access: w.access, what: w.what, instead: w.instead.replace(/\{\{(\w+)(?:=([^}]*))?\}\}/g, (_, k, v) => (v ? `${k}: ${v}` : k)) })),
+    ...(e.allowedIpList ? { proxyModes: ["force-udp", "force-tcp"], regions: [...REGION_IDS] } : {}),
+    ...(e.domainLimit ? { domainLimit: { sdk: e.domainLimit.sdk, since: e.domainLimit.since } } : {}),
+    readings: e.readings ?? [],
     sdks: e.sdks.map((s) => {
       const proxy = e.cloudProxy.find((p) => p.sdk === s.id);
       return {
@@ -20,7 +27,12 @@ function editionJson(e: Edition) {
         name: s.name,
         versioned: s.versioned,
         cloudProxy: proxy
-          ? { minVersion: proxy.minVersion, document: proxy.support.document, seed: proxy.support.seed, ...(proxy.proxyDomain ? { proxyDomain: proxy.proxyDomain } : {}) }
+          ? {
+            minVersion: proxy.minVersion, document: proxy.support.document, seed: proxy.support.seed,
+            ...(proxy.proxyDomain ? { proxyDomain: proxy.proxyDomain } : {}),
+            ...(proxy.allowedLists ? { allowedLists: proxy.allowedLists } : {}),
+            ...(proxy.privateEndpoints ? { privateEndpoints: true } : {}),
+          }
           : null,
       };
     }),
@@ -44,8 +56,10 @@ function editionText(e: Edition): string {
       s.cloudProxy ? `from ${s.cloudProxy.minVersion} (${s.cloudProxy.document}${s.cloudProxy.seed ? "" : ", outside the seeds"})` : "no (direct only)",
     ]),
   ]);
+  const json = editionJson(e);
+  const marks = [e.id === DEFAULT_EDITION ? "default" : "", e.id === NEWEST_EDITION ? "newest" : "", json.supersededBy ? `superseded by ${json.supersededBy}` : ""].filter(Boolean);
   return [
-    `Edition ${e.id}${e.id === DEFAULT_EDITION ? " (default)" : ""}: ${e.description}`,
+    `Edition ${e.id}${marks.length ? ` (${marks.join(", ")})` : ""}: ${e.description}`,
     "",
     "Sources:",
     ...docs.map((l) => `  ${l}`),
@@ -53,6 +67,10 @@ function editionText(e: Edition): string {
     "SDKs:",
     ...sdks.map((l) => `  ${l}`),
     "",
+    ...(json.withdrawn.length ? ["Routes this edition does not offer (refused, with what Agora offers instead):",
+      ...json.withdrawn.map((w) => `  ${w.sdk} ${w.access}: ${w.what}`), ""] : []),
+    ...(json.proxyModes ? [`Cloud proxy: modes ${json.proxyModes.join(", ")}; regions ${json.regions!.join(", ")} (default all)`, ""] : []),
+    ...(json.domainLimit ? [`domainLimit: ${json.domainLimit.sdk} from ${json.domainLimit.since}, direct access through Agora's domain allowlist`, ""] : []),
   ].join("\n");
 }
 

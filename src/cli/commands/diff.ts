@@ -1,5 +1,6 @@
 import { resolve as resolvePath } from "path";
-import { FlowChange, ResourceChange, countActions, diffPlans, diffRuleSets } from "../../diff";
+import { FlowChange, ResourceChange, SdkFlowChange, countActions, diffFlowsPerSdk, diffPlans, diffRuleSets } from "../../diff";
+import { DroppedRoute, resolveEditionSide } from "../edition-side";
 import { InputError } from "../../model";
 import { PriorityClash, priorityClashes } from "../../renderers/azure";
 import { EMPTY_PLAN, Plan } from "../../renderers/plan";
@@ -29,6 +30,8 @@ interface Side {
   readonly notes: readonly string[];
   /** The side is cloud-proxy in production (and so takes --production-proxy FILE). */
   readonly production: boolean;
+  /** Edition comparisons: what the side's edition does not offer of the selection, left out of it. */
+  readonly dropped: readonly DroppedRoute[];
 }
 
 interface CloudDiff {
@@ -90,12 +93,14 @@ function side(ctx: CliContext, flags: DiffFlags, which: "from" | "to"): Side {
     // --production-proxy FILE serves the production side(s) only: a test side refuses endpoints.
     const production = isProductionProxy(ctx, own);
     if (flags.productionProxy !== undefined && !production) delete own.productionProxy;
-    const { resolution, selection } = resolveFlags(ctx, own);
+    // Comparing editions: what one edition does not offer is reported as a withdrawn route, not refused.
+    const comparing = flags.fromEdition !== undefined || flags.toEdition !== undefined;
+    const { resolution, selection, dropped } = comparing ? resolveEditionSide(ctx, own) : { ...resolveFlags(ctx, own), dropped: [] };
     const label = [
       selection.stack ? `stack ${selection.stack.stack}` : "",
       edition !== undefined || !selection.stack ? `edition ${resolution.edition}` : "",
     ].filter(Boolean).join(", ");
-    return { label, resolution, ...(selection.stack ? { stack: selection.stack } : {}), notes: [...selection.notes, ...resolution.notes], production };
+    return { label, resolution, ...(selection.stack ? { stack: selection.stack } : {}), notes: [...selection.notes, ...resolution.notes], production, dropped };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     if ((err.field === "--stack" || err.field === "stack") && sideStack !== undefined) throw new InputError(stackFlag, err.problem);
@@ -193,14 +198,66 @@ function resourceRows(d: CloudDiff): string[] {
   return [...out, "", "</details>"];
 }
 
-function markdown(from: Side, to: Side, rules: readonly FlowChange[], clouds: readonly CloudDiff[]): string {
+/** Routes one side's edition does not offer: left out of that side, with what Agora offers instead. */
+function withdrawnRows(from: Side, to: Side): string[] {
+  const rows = [...from.dropped.map((d) => ["from", d] as const), ...to.dropped.map((d) => ["to", d] as const)];
+  if (rows.length === 0) return [];
+  return [
+    `### Routes withdrawn or not offered: ${rows.length} (left out of the side whose edition does not offer them)`,
+    "",
+    "| side | edition | SDK or field | why, and what Agora offers instead |",
+    "| --- | --- | --- | --- |",
+    ...rows.map(([side, d]) => `| ${side} | ${(side === "from" ? from : to).resolution.edition} | ${d.sdk ?? d.field} | ${cell(d.problem)} |`),
+    "",
+  ];
+}
+
+/** Flows added and removed per SDK, each with where it comes from. */
+function perSdkRows(flows: readonly SdkFlowChange[]): string[] {
+  if (flows.length === 0) return [];
+  const out = ["### Flows per SDK, with their sources", ""];
+  for (const sdk of [...new Set(flows.map((f) => f.sdk))]) {
+    const mine = flows.filter((f) => f.sdk === sdk);
+    const added = mine.filter((f) => f.change === "added").length;
+    out.push(`#### ${sdk}: ${added} added, ${mine.length - added} removed`, "");
+    out.push(`<details><summary>${mine.length} flows</summary>`, "");
+    out.push("| change | direction | protocol | ports | destination | source |", "| --- | --- | --- | --- | --- | --- |");
+    for (const f of mine) {
+      out.push(`| ${f.change} | ${f.direction} | ${f.protocol} | ${f.ports.join(", ")} | ${code(f.destination)} | ${cell(f.provenance.join("; "))}${f.broadReason ? ` (widening: ${cell(f.broadReason)})` : ""} |`);
+    }
+    out.push("", "</details>", "");
+  }
+  return out;
+}
+
+/** Comparing editions: the report at a glance, before the tables (flows per SDK, resources per cloud). */
+function glanceRows(flows: readonly SdkFlowChange[], clouds: readonly CloudDiff[]): string[] {
+  const sdks = [...new Set(flows.map((f) => f.sdk))];
+  return [
+    "### At a glance",
+    "",
+    ...sdks.map((sdk) => {
+      const mine = flows.filter((f) => f.sdk === sdk);
+      const added = mine.filter((f) => f.change === "added").length;
+      return `- ${sdk}: ${added} flows added, ${mine.length - added} removed`;
+    }),
+    ...(sdks.length === 0 ? ["- no flow is added or removed"] : []),
+    ...clouds.map((d) => `- ${CLOUD_TITLES[d.cloud]}: ${d.skipped ?? countsText(d)}`),
+    "",
+  ];
+}
+
+function markdown(from: Side, to: Side, rules: readonly FlowChange[], clouds: readonly CloudDiff[], flows: readonly SdkFlowChange[], comparingEditions: boolean): string {
   return [
     `## agora-egress: ${from.label} → ${to.label}`,
     "",
     ...sideRows(from, to),
     "",
+    ...withdrawnRows(from, to),
+    ...(comparingEditions ? glanceRows(flows, clouds) : []),
     ...ruleRows(rules),
     "",
+    ...perSdkRows(flows),
     ...clouds.flatMap((d) => [...resourceRows(d), ""]),
     "_update_: changed in place. _replace_: an input the provider cannot change in place (or a replaced resource it points to) changed, so the resource is recreated.",
     "",
@@ -216,6 +273,9 @@ function sideJson(s: Side): unknown {
     sdks: s.resolution.sdks,
     access: sel.access,
     environment: sel.environment,
+    ...(s.resolution.proxyMode ? { proxyMode: s.resolution.proxyMode } : {}),
+    ...(s.resolution.regions ? { regions: s.resolution.regions } : {}),
+    ...(s.dropped.length ? { routesWithdrawn: s.dropped } : {}),
     notes: s.notes,
   };
 }
@@ -240,6 +300,8 @@ export function diffCommand(ctx: CliContext, flags: DiffFlags): number {
     throw new InputError("--production-proxy", "is not used: neither side is cloud-proxy in production (--access cloud-proxy --env production, or a stack that says so)");
   }
   const rules = diffRuleSets(from.resolution.ruleSet, to.resolution.ruleSet);
+  // Comparing editions: the change report adds the flows per SDK with their sources.
+  const flows = flags.fromEdition !== undefined || flags.toEdition !== undefined ? diffFlowsPerSdk(from.resolution.ruleSet, to.resolution.ruleSet) : [];
   const clouds = cloudDiffs(ctx, from, to);
   printNotes(ctx, [...new Set([...from.notes, ...to.notes])]);
   if (flags.format === "json") {
@@ -247,6 +309,7 @@ export function diffCommand(ctx: CliContext, flags: DiffFlags): number {
       from: sideJson(from),
       to: sideJson(to),
       rules,
+      ...(flows.length ? { flowsPerSdk: Object.fromEntries([...new Set(flows.map((f) => f.sdk))].map((sdk) => [sdk, flows.filter((f) => f.sdk === sdk).map(({ sdk: _sdk, ...f }) => f)])) } : {}),
       clouds: Object.fromEntries(clouds.map((d) => [d.cloud, d.skipped
         ? { skipped: d.skipped }
         : {
@@ -255,7 +318,7 @@ export function diffCommand(ctx: CliContext, flags: DiffFlags): number {
         }])),
     }));
   } else {
-    ctx.stdout(markdown(from, to, rules, clouds));
+    ctx.stdout(markdown(from, to, rules, clouds, flows, flags.fromEdition !== undefined || flags.toEdition !== undefined));
   }
   return 0;
 }

@@ -1,3 +1,4 @@
+import { NEWEST_EDITION, getEdition, newerEditions } from "../../catalog";
 import { formatPortRange } from "../../model";
 import { Resolution } from "../../resolve";
 import { StackSelection } from "../../stack";
@@ -7,6 +8,7 @@ import { Notice, Plan, Widening } from "../../renderers/plan";
 import { PLAN_KEYS, PlanKey, isOrganizationPlan } from "../planners";
 import { SelectionFlags, resolveFlags, selectionFlagsText } from "../selection";
 import { CLOUD_TITLES, runPlanner } from "./plan";
+import { proxyText } from "../format/markdown";
 
 const SHOWN_DESTINATIONS = 4;
 
@@ -126,6 +128,23 @@ function settings(resolution: Resolution): string[] {
   return out;
 }
 
+/**
+ * The note for a selection on an edition that a newer one supersedes: what is newer, and the
+ * command that shows what upgrading would change. Upgrading the package never changes a pinned
+ * edition; this says that a newer one exists.
+ */
+export function supersededNote(resolution: Resolution, flags: SelectionFlags): string | undefined {
+  const newer = newerEditions(resolution.edition);
+  if (newer.length === 0) return undefined;
+  const { edition: _pinned, ...rest } = flags;
+  const needsMode = getEdition(NEWEST_EDITION).cloudProxy.some((p) => p.allowedLists && p.defaultMode === undefined
+    && resolution.sdks.some((s) => s.id === p.sdk && s.access === "cloud-proxy"));
+  const mode = needsMode && rest.proxyMode === undefined ? " --proxy-mode force-udp" : "";
+  return `Edition ${resolution.edition} is pinned and superseded by ${newer.map((e) => e.id).join(", ")} (${newer[newer.length - 1].date ?? "newest"}); `
+    + `what upgrading to ${NEWEST_EDITION} would change: agora-egress diff${selectionFlagsText(rest)} --from-edition ${resolution.edition} --to-edition ${NEWEST_EDITION}${mode}`
+    + (mode ? " (or --proxy-mode force-tcp: the mode your app sets)" : "");
+}
+
 /** `agora-egress summary` (`npm start`): validate a stack, resolve it, and preview it for humans. */
 export function summaryCommand(ctx: CliContext, flags: SelectionFlags): number {
   const { resolution, selection } = resolveFlags(ctx, flags);
@@ -134,10 +153,12 @@ export function summaryCommand(ctx: CliContext, flags: SelectionFlags): number {
   // The commands it suggests select what it shows: the stack and every flag given with it.
   const stackArg = selectionFlagsText(flags);
   const plans = stackPlans(ctx, resolution, stack);
+  const superseded = supersededNote(resolution, flags);
+  const notes = [...selection.notes, ...resolution.notes, ...(superseded ? [superseded] : [])];
   const heading = stack ? `Stack ${stack.stack} (${stack.file})` : "Selection";
   const out = [
     `${heading}: edition ${resolution.edition}, access ${sel.access}, environment ${sel.environment}` +
-      (sel.access === "cloud-proxy" ? `, proxy_type ${sel.proxyType}` : ""),
+      (sel.access === "cloud-proxy" ? proxyText(resolution, ", ") : ""),
     sel.recordingPorts ? `Recording simplex ports: ${formatPortRange({ from: sel.recordingPorts.low, to: sel.recordingPorts.high })}` : "",
     "",
     ...rulesPerSdk(resolution),
@@ -156,8 +177,8 @@ export function summaryCommand(ctx: CliContext, flags: SelectionFlags): number {
     ...settings(resolution),
     "",
     "Notes",
-    ...[...selection.notes, ...resolution.notes].map((n) => `  - ${n}`),
-    ...(selection.notes.length + resolution.notes.length === 0 ? ["  none"] : []),
+    ...notes.map((n) => `  - ${n}`),
+    ...(notes.length === 0 ? ["  none"] : []),
     "",
     `Full tables: agora-egress rules${stackArg} --format md|jsonl|csv|json`,
   ].filter((l, i, all) => !(l === "" && all[i - 1] === ""));

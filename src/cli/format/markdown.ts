@@ -50,7 +50,7 @@ export function rulesMarkdown(resolution: Resolution): string {
     "# Agora egress allowlist",
     "",
     `Catalogue edition ${resolution.edition} · access ${sel.access} · environment ${sel.environment}` +
-      (sel.access === "cloud-proxy" ? ` · proxy_type ${sel.proxyType}` : ""),
+      (sel.access === "cloud-proxy" ? proxyText(resolution, " · ") : ""),
     "",
   ];
   const bySdk = new Map<string, AllowLine[]>();
@@ -71,4 +71,16 @@ export function rulesMarkdown(resolution: Resolution): string {
     out.push("## Notes", "", ...resolution.notes.map((n) => `- ${n}`), "");
   }
   return out.join("\n");
+}
+
+/**
+ * The cloud-proxy part of a selection's heading: `proxy_type 1` where the edition has the
+ * setParameters proxy types (2020), the proxy mode and regions where it has the allowed IP list.
+ */
+export function proxyText(resolution: Resolution, sep: string): string {
+  if (resolution.proxyMode === undefined && resolution.regions === undefined) return `${sep}proxy_type ${resolution.selection.proxyType}`;
+  return [
+    resolution.proxyMode ? `${sep}proxy mode ${resolution.proxyMode}` : "",
+    resolution.regions ? `${sep}regions ${resolution.regions.length === 6 ? "all" : resolution.regions.join(",")}` : "",
+  ].join("");
 }

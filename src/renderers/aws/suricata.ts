@@ -353,5 +353,23 @@ export function renderSuricataRules(
       msg: `agora-egress ${w.direction} ${w.protocol} ports of domain flows (widened to any address) for ${[...w.sdks].sort().join(" ")}`,
     });
   }
+  // An egress pass rule on every port (no flow keyword, see FLOW_FROM_INITIATOR) also matches the
+  // workload's replies in a flow opened from outside, so Suricata passes that inbound flow too.
+  for (const w of wide.values()) {
+    // (TCP: the TLS and HTTP ports are left to the name rules; the rule covers every other port.)
+    const named = w.protocol === "tcp" ? [...options.tlsPorts, ...options.httpPorts] : [];
+    if (w.direction !== "egress" || w.sourcePorts || !portRangesCoverAll([...w.ports, ...named])) continue;
+    widenings.push({
+      target: NETWORK_FIREWALL_TARGET, rule: `${w.protocol} 1-65535 → any address`, sdks: [...w.sdks].sort(),
+      renderedAs: `${w.protocol} 1-65535 ← any address`,
+      reason: "an outbound pass rule on every port carries no flow keyword (under aws:drop_strict one would stop the flow after the handshake), so it also passes the replies, and with them the whole flow, of connections opened from outside",
+    });
+  }
   return { rules: assignSids(drafts), widenings };
+}
+
+/** Do the ranges cover every port, 1-65535? */
+function portRangesCoverAll(ranges: readonly PortRange[]): boolean {
+  const merged = mergePortRanges(ranges);
+  return merged.length === 1 && merged[0].from <= 1 && merged[0].to >= 65535;
 }

@@ -14,7 +14,7 @@ process.on("unhandledRejection", (e) => void rejections.add(e));
 async function main(): Promise<void> {
   const mocks = await installPulumiMocks({ stack: "production" });
   const component = new AwsAgoraEgress("egress", {
-    sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production,
+    edition: "2020-05", sdks: ["rtc-native"], access: AccessMode.CloudProxy, environment: AgoraEnvironment.Production,
     productionEndpoints: pulumi.secret([{ protocol: "udp", addresses: ["203.0.113.300"], ports: ["4500-4650"] }]),
     securityGroups: { vpcId: "vpc-1" },
   });

@@ -1,0 +1,57 @@
+import { PortRange, Rule, RuleSet, formatDestination, formatPortRange, formatProvenance, mergePortRanges, portRangesKey } from "../model";
+
+/** A flow one side allows for an SDK and the other does not, with the sources of the side that has it. */
+export interface SdkFlowChange {
+  readonly sdk: string;
+  readonly change: "added" | "removed";
+  readonly direction: string;
+  readonly protocol: string;
+  readonly destination: string;
+  readonly ports: readonly string[];
+  readonly sourcePorts?: readonly string[];
+  /** Where the flow comes from (the catalogue rows of the side that allows it), one line each. */
+  readonly provenance: readonly string[];
+  /** Set when the rule is broad on purpose (a widening every target reports). */
+  readonly broadReason?: string;
+}
+
+function subtract(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
+  let rest = mergePortRanges(a);
+  for (const cut of mergePortRanges(b)) {
+    rest = rest.flatMap((r) => {
+      if (cut.to < r.from || cut.from > r.to) return [r];
+      const out: PortRange[] = [];
+      if (cut.from > r.from) out.push({ from: r.from, to: cut.from - 1 });
+      if (cut.to < r.to) out.push({ from: cut.to + 1, to: r.to });
+      return out;
+    });
+  }
+  return rest;
+}
+
+const key = (r: Rule) => [r.sdk, r.direction, r.protocol, formatDestination(r.destination), portRangesKey(r.sourcePorts)].join(" ");
+
+/**
+ * The flows added and removed per SDK between two rule sets (normalised: one rule per SDK,
+ * direction, protocol, destination and source ports), each with its provenance. Ordered by SDK,
+ * then removed before added, then as the rule sets order their rules.
+ */
+export function diffFlowsPerSdk(before: RuleSet, after: RuleSet): SdkFlowChange[] {
+  const a = new Map(before.rules.map((r) => [key(r), r]));
+  const b = new Map(after.rules.map((r) => [key(r), r]));
+  const out: SdkFlowChange[] = [];
+  const emit = (change: SdkFlowChange["change"], r: Rule, ports: PortRange[]) => {
+    if (ports.length === 0) return;
+    out.push({
+      sdk: r.sdk, change, direction: r.direction, protocol: r.protocol, destination: formatDestination(r.destination),
+      ports: ports.map((p) => formatPortRange(p)),
+      ...(r.sourcePorts ? { sourcePorts: r.sourcePorts.map((p) => formatPortRange(p)) } : {}),
+      provenance: [...new Set(r.provenance.map(formatProvenance))],
+      ...(r.broadReason ? { broadReason: r.broadReason } : {}),
+    });
+  };
+  for (const [k, r] of a) emit("removed", r, subtract(r.ports, b.get(k)?.ports ?? []));
+  for (const [k, r] of b) emit("added", r, subtract(r.ports, a.get(k)?.ports ?? []));
+  const sdks = [...new Set(out.map((c) => c.sdk))].sort();
+  return sdks.flatMap((sdk) => [...out.filter((c) => c.sdk === sdk && c.change === "removed"), ...out.filter((c) => c.sdk === sdk && c.change === "added")]);
+}
