@@ -1,4 +1,4 @@
-import { Grant, PortRange, RuleSet, formatDestination, formatPortRange, grants, mergePortRanges, portRangesKey } from "../model";
+import { Grant, PortRange, RuleSet, formatDestination, formatPortRange, grants, portRangesKey, subtractPorts } from "../model";
 
 /** A flow family that one side allows and the other does not. */
 export interface FlowChange {
@@ -9,21 +9,6 @@ export interface FlowChange {
   readonly ports: readonly string[];
   readonly sourcePorts?: readonly string[];
   readonly sdks: readonly string[];
-}
-
-/** Ports in `a` that are not in `b`. */
-function subtract(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
-  let rest = mergePortRanges(a);
-  for (const cut of mergePortRanges(b)) {
-    rest = rest.flatMap((r) => {
-      if (cut.to < r.from || cut.from > r.to) return [r];
-      const out: PortRange[] = [];
-      if (cut.from > r.from) out.push({ from: r.from, to: cut.from - 1 });
-      if (cut.to < r.to) out.push({ from: cut.to + 1, to: r.to });
-      return out;
-    });
-  }
-  return rest;
 }
 
 function key(g: Grant): string {
@@ -44,7 +29,7 @@ export function diffRuleSets(before: RuleSet, after: RuleSet): FlowChange[] {
       sdks: g.sdks,
     });
   };
-  for (const [k, g] of a) emit("removed", g, subtract(g.ports, b.get(k)?.ports ?? []));
-  for (const [k, g] of b) emit("added", g, subtract(g.ports, a.get(k)?.ports ?? []));
+  for (const [k, g] of a) emit("removed", g, subtractPorts(g.ports, b.get(k)?.ports ?? []));
+  for (const [k, g] of b) emit("added", g, subtractPorts(g.ports, a.get(k)?.ports ?? []));
   return out;
 }

@@ -1,4 +1,4 @@
-import { PortRange, Rule, RuleSet, formatDestination, formatPortRange, formatProvenance, mergePortRanges, portRangesKey } from "../model";
+import { PortRange, Rule, RuleSet, formatDestination, formatPortRange, formatProvenance, portRangesKey, subtractPorts } from "../model";
 
 /** A flow one side allows for an SDK and the other does not, with the sources of the side that has it. */
 export interface SdkFlowChange {
@@ -13,20 +13,6 @@ export interface SdkFlowChange {
   readonly provenance: readonly string[];
   /** Set when the rule is broad on purpose (a widening every target reports). */
   readonly broadReason?: string;
-}
-
-function subtract(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
-  let rest = mergePortRanges(a);
-  for (const cut of mergePortRanges(b)) {
-    rest = rest.flatMap((r) => {
-      if (cut.to < r.from || cut.from > r.to) return [r];
-      const out: PortRange[] = [];
-      if (cut.from > r.from) out.push({ from: r.from, to: cut.from - 1 });
-      if (cut.to < r.to) out.push({ from: cut.to + 1, to: r.to });
-      return out;
-    });
-  }
-  return rest;
 }
 
 const key = (r: Rule) => [r.sdk, r.direction, r.protocol, formatDestination(r.destination), portRangesKey(r.sourcePorts)].join(" ");
@@ -50,8 +36,8 @@ export function diffFlowsPerSdk(before: RuleSet, after: RuleSet): SdkFlowChange[
       ...(r.broadReason ? { broadReason: r.broadReason } : {}),
     });
   };
-  for (const [k, r] of a) emit("removed", r, subtract(r.ports, b.get(k)?.ports ?? []));
-  for (const [k, r] of b) emit("added", r, subtract(r.ports, a.get(k)?.ports ?? []));
+  for (const [k, r] of a) emit("removed", r, subtractPorts(r.ports, b.get(k)?.ports ?? []));
+  for (const [k, r] of b) emit("added", r, subtractPorts(r.ports, a.get(k)?.ports ?? []));
   const sdks = [...new Set(out.map((c) => c.sdk))].sort();
   return sdks.flatMap((sdk) => [...out.filter((c) => c.sdk === sdk && c.change === "removed"), ...out.filter((c) => c.sdk === sdk && c.change === "added")]);
 }
