@@ -1,4 +1,5 @@
 import { SDK_IDS, getEdition } from "../src/catalog";
+import { InputError } from "../src/model";
 import { SelectionInput, resolve } from "../src/resolve";
 import { renderAwsPlan, ruleGroupCapacity } from "../src/renderers/aws";
 import { suricataRules } from "./economy/emitted";
@@ -33,6 +34,16 @@ function withSdk(selection: SelectionInput, sdk: string): SelectionInput {
   return proxied ? { ...selection, sdks } : { ...selection, sdks, directSdks: [...(selection.directSdks ?? []), sdk] };
 }
 
+function routable(selection: SelectionInput): boolean {
+  try {
+    resolve(selection);
+    return true;
+  } catch (err) {
+    if (err instanceof InputError) return false;
+    throw err;
+  }
+}
+
 /**
  * Network Firewall capacity is fixed at creation (ForceNew), so the renderer sizes it from the
  * rule count with 2× headroom rounded up to a bucket (100, 200, 500, …). How many more SDKs
@@ -41,7 +52,9 @@ function withSdk(selection: SelectionInput, sdk: string): SelectionInput {
 export function capacityOf(scenario: Scenario): CapacityRow {
   const base = nfw(scenario.selection);
   const present = new Set((scenario.selection.sdks ?? []).map((s) => (typeof s === "string" ? s : s.id).split("@")[0]));
-  const remaining = SDK_IDS.filter((s) => !present.has(s));
+  // The SDKs the scenario's edition routes with this access (2026-02 refuses Native direct, for
+  // one): an SDK the resolver refuses cannot join, so it is not counted as one that fits.
+  const remaining = SDK_IDS.filter((s) => !present.has(s) && routable(withSdk(scenario.selection, s)));
   const single = remaining.map((sdk) => {
     const next = nfw(withSdk(scenario.selection, sdk));
     return { sdk, rules: next.rules, replaces: next.capacity !== base.capacity };
