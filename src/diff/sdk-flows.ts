@@ -1,14 +1,9 @@
+import type { FlowChange } from "./rule-diff";
 import { PortRange, Rule, RuleSet, formatDestination, formatPortRange, formatProvenance, portRangesKey, subtractPorts } from "../model";
 
 /** A flow one side allows for an SDK and the other does not, with the sources of the side that has it. */
-export interface SdkFlowChange {
+export interface SdkFlowChange extends Omit<FlowChange, "sdks"> {
   readonly sdk: string;
-  readonly change: "added" | "removed";
-  readonly direction: string;
-  readonly protocol: string;
-  readonly destination: string;
-  readonly ports: readonly string[];
-  readonly sourcePorts?: readonly string[];
   /** Where the flow comes from (the catalogue rows of the side that allows it), one line each. */
   readonly provenance: readonly string[];
   /** Set when the rule is broad on purpose (a widening every target reports). */
