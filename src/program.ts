@@ -6,8 +6,9 @@
  *
  * `agora-egress:aws` deploys the AwsAgoraEgress component, `agora-egress:azure` the
  * AzureAgoraEgress component, `agora-egress:awsOrganization` AwsAgoraEgressOrganization and
- * `agora-egress:azureNetworkManager` AzureAgoraEgressNetworkManager: each renders the same plan again from the same selection and
- * creates exactly its resources. Bad config stops the run with one line naming the stack file
+ * `agora-egress:azureNetworkManager` AzureAgoraEgressNetworkManager: each finds the plan made
+ * here for the exports (the one planning path, src/planning, shares it) and creates exactly its
+ * resources. Bad config stops the run with one line naming the stack file
  * and key (a RunError), not a stack trace.
  *
  * In production the endpoints are passed to the components as a secret, so every resource
@@ -25,7 +26,8 @@ import { InputError } from "./model";
 import {
   STACK_KEY_KINDS, StackSelection, isStackKey, planAws, planAwsOrganization, planAzure, planAzureNetworkManager, resolveStack, selectionArgs, stackConfigFromValues, targetOrigin, withOrigins,
 } from "./stack";
-import { PlainSelectionArgs } from "./args/selection-args";
+import { PlainSelectionArgs, selectionFromArgs } from "./args/selection-args";
+import { plainKey, shareResolution } from "./planning";
 import { Resolution } from "./resolve";
 
 const config = new pulumi.Config();
@@ -58,13 +60,17 @@ function validated<T>(fn: () => T): T {
 const { stack, resolution, plans, args } = validated(() => {
   const stack: StackSelection = stackConfigFromValues(stackName, file, projectValues());
   const resolution: Resolution = resolveStack(stack);
+  const args: PlainSelectionArgs | undefined = stack.aws || stack.azure || stack.awsOrganization || stack.azureNetworkManager ? selectionArgs(stack) : undefined;
+  // The components resolve these args: under their key they find this resolution, and with it
+  // the plans made next, so each target is rendered once (src/planning).
+  const key = args && plainKey(selectionFromArgs(args));
+  if (key !== undefined) shareResolution(key, resolution);
   const plans: { aws?: Plan; azure?: Plan; awsOrganization?: Plan; azureNetworkManager?: Plan } = withOrigins(targetOrigin(file), () => ({
     ...(stack.aws ? { aws: planAws(resolution, stack.aws) } : {}),
     ...(stack.azure ? { azure: planAzure(resolution, stack.azure) } : {}),
     ...(stack.awsOrganization ? { awsOrganization: planAwsOrganization(resolution, stack.awsOrganization) } : {}),
     ...(stack.azureNetworkManager ? { azureNetworkManager: planAzureNetworkManager(resolution, stack.azureNetworkManager) } : {}),
   }));
-  const args: PlainSelectionArgs | undefined = stack.aws || stack.azure || stack.awsOrganization || stack.azureNetworkManager ? selectionArgs(stack) : undefined;
   return { stack, resolution, plans, args };
 });
 

@@ -229,7 +229,7 @@ function synthesisDiagnosis(r: Results): string[] {
   if (uncached.length) {
     lines.push("**One plan per process, not per network.** `resolve` and the renderers are pure, and the networks of a landing zone share "
       + "their selection, so the components compute each distinct (selection, renderer, options) once and share it "
-      + "(`src/components/plan-cache.ts`: least-recently-used maps of at most 32 resolutions and 64 plans, keyed by the validated selection "
+      + "(`src/planning`, with the static outputs in `src/components/plan-cache.ts`: least-recently-used maps of at most 32 resolutions and 64 plans, keyed by the validated selection "
       + "and the options as plain data; shared plans and static outputs are deep-frozen, and every component gets its own copies). "
       + `Without the cache (what-if): ${uncached.map((x) => `${at(x)}: ${fixed(x.uncached, 2)}× → ${fixed(x.cpu, 2)}× with it`).join(", ")} (CPU time).`);
   }

@@ -8,7 +8,7 @@ import { ArgsLayout } from "../args/arg-names";
 import { onResource } from "./errors";
 import { InputWrapper } from "./instantiate";
 import { AppSettingOutput, QuotaUsageOutput, WideningOutput, staticOutput } from "./output-types";
-import { SharedPlan, sharedPlan, sharedResolution } from "./plan-cache";
+import { PlanName, SharedPlan, sharedPlan, sharedResolution } from "./plan-cache";
 import { AgoraEnvironment, AgoraSelectionArgs, DEFERRABLE_SELECTION_ARGS, PlainSelectionArgs } from "../args/selection-args";
 
 /*
@@ -55,7 +55,7 @@ function isPlain(value: unknown): boolean {
  * rest of the selection is validated now. Throws InputError (relabel it to the args).
  */
 export function prepareSelection<O>(
-  args: AgoraSelectionArgs, renderer: string, options: O, render: (resolution: Resolution, options: O) => Plan,
+  args: AgoraSelectionArgs, renderer: PlanName, options: O, render: (resolution: Resolution, options: O) => Plan,
 ): Prepared {
   const planFor = (plain: PlainSelectionArgs) => {
     const resolved = sharedResolution(plain);

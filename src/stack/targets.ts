@@ -16,6 +16,7 @@ import { AwsTargetSettings, SECURITY_GROUP_PLACEMENT, awsTargetInputs } from "..
 import { asGiven } from "../renderers/settings";
 import { External } from "../args/external";
 import { FieldOrigin, stackField, withOrigins } from "./fields";
+import { PlanName, asShared, sharedPlan } from "../planning";
 
 /*
  * The stack keys `agora-egress:aws` and `agora-egress:azure` carry the options of the cloud
@@ -141,13 +142,13 @@ export function targetOrigin(file?: string): FieldOrigin {
 export function planAws(resolution: Resolution, config: AwsTargetConfig | undefined): Plan {
   return withOrigins(targetOrigin(), () => {
     const { options, external } = awsPlanInputs(config);
-    return fillKnownIds(renderAwsPlan(resolution, options), external);
+    return fillKnownIds(sharedPlan(asShared(resolution), PlanName.Aws, options, renderAwsPlan), external);
   });
 }
 
 /** The Azure plan for a stack's target config; InputErrors name `azure.<option>`. */
 export function planAzure(resolution: Resolution, config: AzureTargetConfig | undefined): Plan {
-  return withOrigins(targetOrigin(), () => renderAzurePlan(resolution, azurePlanOptions(config)));
+  return withOrigins(targetOrigin(), () => sharedPlan(asShared(resolution), PlanName.Azure, azurePlanOptions(config), renderAzurePlan));
 }
 
 /**
@@ -169,7 +170,7 @@ export type AzureNetworkManagerConfig = z.output<typeof AzureNetworkManagerConfi
 export function planAwsOrganization(resolution: Resolution, config: AwsOrganizationConfig | undefined): Plan {
   return withOrigins(targetOrigin(), () => {
     const { options, external } = config ? awsOrganizationInputs(config) : { options: ALL_ORGANIZATION_TARGETS, external: {} };
-    return fillKnownIds(renderAwsOrganizationPlan(resolution, options), external);
+    return fillKnownIds(sharedPlan(asShared(resolution), PlanName.AwsOrganization, options, renderAwsOrganizationPlan), external);
   });
 }
 
@@ -177,6 +178,6 @@ export function planAwsOrganization(resolution: Resolution, config: AwsOrganizat
 export function planAzureNetworkManager(resolution: Resolution, config: AzureNetworkManagerConfig | undefined): Plan {
   return withOrigins(targetOrigin(), () => {
     const { options, external } = config ? azureNetworkManagerInputs(config) : { options: ALL_NETWORK_MANAGER_TARGETS, external: {} };
-    return fillKnownIds(renderNetworkManagerPlan(resolution, options), external);
+    return fillKnownIds(sharedPlan(asShared(resolution), PlanName.AzureNetworkManager, options, renderNetworkManagerPlan), external);
   });
 }

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { resolve } from "../../src/resolve";
 import { AwsSecurityGroups } from "../../src/components/aws";
 import { AzureNsgRules } from "../../src/components/azure";
-import { LruCache, clearPlanCaches, planCacheSizes, plainKey, sharedPlan, sharedResolution } from "../../src/components/plan-cache";
+import { LruCache, PlanName, clearPlanCaches, planCacheSizes, plainKey, sharedPlan, sharedResolution } from "../../src/components/plan-cache";
 import { awsTarget } from "../../src/args/aws-settings";
 import { renderSecurityGroupRules } from "../../src/renderers/aws";
 import { wideningOutputs } from "../../src/components/output-types";
@@ -56,8 +56,8 @@ describe("plainKey", () => {
 describe("shared plans", () => {
   it("equal the plan rendered without the cache, frozen, and are computed once per selection and options", () => {
     const args = { edition: "2020-05", sdks: SDKS, vpcId: "vpc-1" };
-    const first = sharedPlan(sharedResolution(args), "aws-security-groups", awsTarget("securityGroups", { vpcId: args.vpcId }).options, renderSecurityGroupRules);
-    const again = sharedPlan(sharedResolution({ ...args, sdks: [...SDKS] }), "aws-security-groups",
+    const first = sharedPlan(sharedResolution(args), PlanName.AwsSecurityGroups, awsTarget("securityGroups", { vpcId: args.vpcId }).options, renderSecurityGroupRules);
+    const again = sharedPlan(sharedResolution({ ...args, sdks: [...SDKS] }), PlanName.AwsSecurityGroups,
       awsTarget("securityGroups", { vpcId: "vpc-2" }).options, renderSecurityGroupRules);
     const fresh = renderSecurityGroupRules(resolve({ edition: "2020-05", sdks: SDKS }), awsTarget("securityGroups", { vpcId: args.vpcId }).options);
     expect(again).toBe(first);
@@ -70,7 +70,7 @@ describe("shared plans", () => {
 
   it("are keyed by everything that changes the plan: selection, defaults spelt out, edition, renderer options", () => {
     const plan = (args: Parameters<typeof sharedResolution>[0], maxRulesPerGroup?: number) => sharedPlan(
-      sharedResolution(args), "aws-security-groups", awsTarget("securityGroups", { vpcId: "vpc-1", maxRulesPerGroup }).options, renderSecurityGroupRules,
+      sharedResolution(args), PlanName.AwsSecurityGroups, awsTarget("securityGroups", { vpcId: "vpc-1", maxRulesPerGroup }).options, renderSecurityGroupRules,
     ).plan;
     const base = plan({ edition: "2020-05", sdks: SDKS });
     expect(plan({ edition: "2020-05", sdks: SDKS.slice(1) })).not.toEqual(base);
@@ -111,7 +111,7 @@ describe("components sharing a plan", () => {
     expect(await value(b.widenings)).toEqual(wb);
     expect(wb[0].sdks).not.toContain("changed");
     const args = { edition: "2020-05", sdks: SDKS, vpcId: "vpc-a" };
-    const entry = sharedPlan(sharedResolution(args), "aws-security-groups", awsTarget("securityGroups", { vpcId: args.vpcId }).options, renderSecurityGroupRules);
+    const entry = sharedPlan(sharedResolution(args), PlanName.AwsSecurityGroups, awsTarget("securityGroups", { vpcId: args.vpcId }).options, renderSecurityGroupRules);
     expect(entry.widenings[0].sdks).not.toContain("changed");
     expect(await value(y.appSettings)).toEqual(await value(x.appSettings));
   });

@@ -168,6 +168,40 @@ describe("the root Pulumi program (src/program.ts)", () => {
     expect((await run(["rules", "--stack", "test", "--dir", dir, "--format", "jsonl"])).stdout).toContain('"destinations":["example.com"]');
   });
 
+  it.each([
+    ["test", {}],
+    // Production endpoints reach the components as a secret: they plan inside an apply, and still find the program's plans.
+    ["production", {}],
+    ["test", {
+      "agora-egress:awsOrganization": JSON.stringify({ scope: { includeAccounts: ["111111111111"] }, securityGroups: { vpcId: "vpc-0123456789abcdef0" } }),
+      "agora-egress:azureNetworkManager": JSON.stringify({
+        networkManagerId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/networkManagers/nm",
+        networkGroups: { spokes: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/networkManagers/nm/networkGroups/spokes" },
+      }),
+    }],
+  ] as const)("renders each configured target once: the components find the plans the program made for its exports (stack %s %#)", async (name, extra) => {
+    const config: Record<string, string> = { ...stackFileConfig(name), ...extra };
+    const targets = ["aws", "azure", "awsOrganization", "azureNetworkManager"].filter((k) => config[`agora-egress:${k}`] !== undefined);
+    pulumi.runtime.setAllConfig(config);
+    await mocks.install({ stack: name });
+    let planning: typeof import("../../src/planning") | undefined;
+    let program: Program | undefined;
+    jest.isolateModules(() => {
+      planning = require("../../src/planning") as typeof import("../../src/planning");
+      program = require("../../src/program") as Program;
+    });
+    await settle();
+    const resources = pulumi.Output.isInstance(program!.resources) ? await value(program!.resources as pulumi.Output<object>) : program!.resources;
+    expect(Object.keys(resources as object).sort()).toEqual([...targets].sort());
+    expect(targets.length).toBeGreaterThanOrEqual(2);
+    // One rendering per target, however many components use it, from the stack's resolution. In
+    // production the components check the rest of their selection at construction, before the
+    // secret endpoints are known: one more resolution (in the test environment), no rendering.
+    const early = name === "production" ? 1 : 0;
+    expect(planning!.planCounts()).toEqual({ resolved: early, rendered: targets.length });
+    expect(planning!.planCacheSizes()).toEqual({ resolutions: 1 + early, plans: targets.length });
+  });
+
   it("deploys agora-egress:awsOrganization and agora-egress:azureNetworkManager with the organisation components, exactly what their plans show", async () => {
     const mark = mocks.mark();
     const nm = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-network/providers/Microsoft.Network/networkManagers/nm";

@@ -3,6 +3,7 @@ import { InputError, checkKeys } from "../../model";
 import { renderAwsPlan } from "../../renderers/aws";
 import { AWS_TARGET_KEYS } from "../../args/arg-names";
 import { createChildren, prepareSelection, isComponentId } from "../build";
+import { PlanName } from "../../planning";
 import { beforeRegistration } from "../errors";
 import { instantiate } from "../instantiate";
 import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../../args/selection-args";
@@ -71,7 +72,7 @@ export class AwsAgoraEgress extends pulumi.ComponentResource {
         throw new InputError("args", "set at least one of securityGroups, networkFirewall and dnsFirewall");
       }
       const { options, external } = awsTargetInputs(args, isComponentId);
-      return { prepared: prepareSelection(args, "aws", options, renderAwsPlan), options, external };
+      return { prepared: prepareSelection(args, PlanName.Aws, options, renderAwsPlan), options, external };
     });
     const { securityGroups: sg, networkFirewall: nf, dnsFirewall: dns } = options;
     super(TYPE, name, {}, opts);

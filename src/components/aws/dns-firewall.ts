@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkKeys } from "../../model";
 import { renderDnsFirewall } from "../../renderers/aws";
 import { createChildren, prepareSelection, isComponentId } from "../build";
+import { PlanName } from "../../planning";
 import { beforeRegistration } from "../errors";
 import { instantiate } from "../instantiate";
 import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../../args/selection-args";
@@ -43,7 +44,7 @@ export class AwsDnsFirewall extends pulumi.ComponentResource {
     const { prepared, target } = beforeRegistration(TYPE, name, LAYOUT, () => {
       checkKeys(args, KEYS, "args");
       const target = awsTarget("dnsFirewall", pickAwsSettings(args, "dnsFirewall"), "dnsFirewall", isComponentId);
-      return { prepared: prepareSelection(args, "aws-dns-firewall", target.options, renderDnsFirewall), target };
+      return { prepared: prepareSelection(args, PlanName.AwsDnsFirewall, target.options, renderDnsFirewall), target };
     });
     super(TYPE, name, {}, opts);
     const out = createChildren(this, LAYOUT, prepared, OUTPUT_KEYS, [], (plan, wrap) => {

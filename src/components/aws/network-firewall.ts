@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkKeys } from "../../model";
 import { renderNetworkFirewallRules } from "../../renderers/aws";
 import { createChildren, prepareSelection, isComponentId } from "../build";
+import { PlanName } from "../../planning";
 import { beforeRegistration } from "../errors";
 import { instantiate } from "../instantiate";
 import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../../args/selection-args";
@@ -41,7 +42,7 @@ export class AwsNetworkFirewall extends pulumi.ComponentResource {
     const { prepared, target } = beforeRegistration(TYPE, name, LAYOUT, () => {
       checkKeys(args, KEYS, "args");
       const target = awsTarget("networkFirewall", pickAwsSettings(args, "networkFirewall"), "networkFirewall", isComponentId);
-      return { prepared: prepareSelection(args, "aws-network-firewall", target.options, renderNetworkFirewallRules), target };
+      return { prepared: prepareSelection(args, PlanName.AwsNetworkFirewall, target.options, renderNetworkFirewallRules), target };
     });
     super(TYPE, name, {}, opts);
     const out = createChildren(this, LAYOUT, prepared, OUTPUT_KEYS, ["rulesString"], (plan, wrap) => {

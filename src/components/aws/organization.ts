@@ -5,6 +5,7 @@ import {
 } from "../../renderers/aws";
 import { Plan } from "../../renderers/plan";
 import { createChildren, prepareSelection, isComponentId } from "../build";
+import { PlanName } from "../../planning";
 import { beforeRegistration } from "../errors";
 import { instantiate } from "../instantiate";
 import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../../args/selection-args";
@@ -72,7 +73,7 @@ export class AwsAgoraEgressOrganization extends pulumi.ComponentResource {
       const settings = Object.fromEntries(AWS_ORGANIZATION_KEYS.filter((k) => (args as unknown as Record<string, unknown>)[k] !== undefined)
         .map((k) => [k, (args as unknown as Record<string, unknown>)[k]]));
       const { options, external } = awsOrganizationInputs(settings, isComponentId);
-      return { prepared: prepareSelection(args, "aws-organization", options, renderAwsOrganizationPlan), external };
+      return { prepared: prepareSelection(args, PlanName.AwsOrganization, options, renderAwsOrganizationPlan), external };
     });
     super(TYPE, name, {}, opts);
     const out = createChildren(this, LAYOUT, prepared, OUTPUT_KEYS, [], (plan, wrap) => {

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkKeys } from "../../model";
 import { renderSecurityGroupRules } from "../../renderers/aws";
 import { createChildren, prepareSelection, isComponentId } from "../build";
+import { PlanName } from "../../planning";
 import { beforeRegistration } from "../errors";
 import { instantiate } from "../instantiate";
 import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../../args/selection-args";
@@ -40,7 +41,7 @@ export class AwsSecurityGroups extends pulumi.ComponentResource {
     const { prepared, target } = beforeRegistration(TYPE, name, LAYOUT, () => {
       checkKeys(args, KEYS, "args");
       const target = awsTarget("securityGroups", pickAwsSettings(args, "securityGroups"), "securityGroups", isComponentId);
-      return { prepared: prepareSelection(args, "aws-security-groups", target.options, renderSecurityGroupRules), target };
+      return { prepared: prepareSelection(args, PlanName.AwsSecurityGroups, target.options, renderSecurityGroupRules), target };
     });
     super(TYPE, name, {}, opts);
     const out = createChildren(this, LAYOUT, prepared, OUTPUT_KEYS, [], (plan, wrap) => {

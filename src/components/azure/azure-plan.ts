@@ -9,6 +9,7 @@ import {
 import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
 import { ArgsLayout } from "../../args/arg-names";
 import { Prepared, createChildren, prepareSelection } from "../build";
+import { PlanName } from "../../planning";
 import { onResource } from "../errors";
 import { ResourceClass, instantiate } from "../instantiate";
 import { AzureEgressShape } from "../../args/azure-settings";
@@ -59,7 +60,7 @@ export interface AzureEgressPlan {
  */
 export function planAzureEgress(args: AzureEgressShape, targets: readonly AzureTarget[]): AzureEgressPlan {
   const { options, external, existingIds } = azurePlanInputs(args, targets);
-  return { prepared: prepareSelection(args, "azure", options, renderAzurePlan), external, existingIds, targets };
+  return { prepared: prepareSelection(args, PlanName.Azure, options, renderAzurePlan), external, existingIds, targets };
 }
 
 const OUTPUT_KEYS = ["networkSecurityGroupId", "firewallPolicyId", "ruleCollectionGroupId", "ipGroupIds", "dnsSecurityPolicyId"] as const;

@@ -6,6 +6,7 @@ import {
 } from "../../renderers/azure";
 import { Plan } from "../../renderers/plan";
 import { createChildren, isComponentId, prepareSelection } from "../build";
+import { PlanName } from "../../planning";
 import { beforeRegistration, onResource } from "../errors";
 import { instantiate } from "../instantiate";
 import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../../args/selection-args";
@@ -74,7 +75,7 @@ export class AzureAgoraEgressNetworkManager extends pulumi.ComponentResource {
       const settings = Object.fromEntries(AZURE_NETWORK_MANAGER_KEYS.filter((k) => (args as unknown as Record<string, unknown>)[k] !== undefined)
         .map((k) => [k, (args as unknown as Record<string, unknown>)[k]]));
       const { options, external } = azureNetworkManagerInputs(settings, isComponentId);
-      return { prepared: prepareSelection(args, "azure-network-manager", options, renderNetworkManagerPlan), external };
+      return { prepared: prepareSelection(args, PlanName.AzureNetworkManager, options, renderNetworkManagerPlan), external };
     });
     super(TYPE, name, {}, opts);
     // A network manager id that is an output: its name and resource group once it is known.
