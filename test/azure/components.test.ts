@@ -62,7 +62,7 @@ describe.each(Object.keys(SELECTIONS))("%s: each component creates exactly the p
     const got = await createdBy(name, () => new AzureAgoraEgress(name, {
       ...selection, ...placement, nsg: {}, firewallPolicy: {}, dnsSecurityPolicy: { virtualNetworkIds: [VNET_ID] },
     }));
-    expect(byName(got)).toEqual(byName(expected(plan({ dnsSecurityPolicy: { virtualNetworkIds: [VNET_ID] } }), name)));
+    expect(byName(got)).toEqual(byName(expected(plan({ nsg: {}, firewallPolicy: {}, dnsSecurityPolicy: { virtualNetworkIds: [VNET_ID] } }), name)));
   });
 
   it("AzureNsgRules", async () => {
