@@ -250,6 +250,6 @@ it.each([
 });
 
 it("accepts region display names and references to component inputs", () => {
-  const p = renderAzurePlan(resolve({ edition: "2020-05", sdks: ["rtc-web"] }), { location: "West Europe", targets: [AzureTarget.Nsg] });
+  const p = renderAzurePlan(resolve({ edition: "2020-05", sdks: ["rtc-web"] }), { location: "West Europe", nsg: {} });
   expect(p.resources[0].inputs).toEqual({ resourceGroupName: "${placement.resourceGroupName}", location: "West Europe" });
 });
