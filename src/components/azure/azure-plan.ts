@@ -55,8 +55,9 @@ export interface AzureEgressPlan {
 
 /**
  * Validates the args and resolves and renders the plan (or prepares it, see `prepareSelection`)
- * of the controls whose settings `args` gives (`nsg: {}` for the defaults). Free of side effects, so components call it before registering anything: bad input throws an
- * InputError (for `beforeRegistration` to name the arg) and creates nothing.
+ * of the controls whose settings `args` gives (`nsg: {}` for the defaults). Free of side
+ * effects, so components call it before registering anything: bad input throws an InputError
+ * (for `beforeRegistration` to name the arg) and creates nothing.
  */
 export function planAzureEgress(args: AzureEgressShape): AzureEgressPlan {
   const { options, external, existingIds } = azurePlanInputs(args);
