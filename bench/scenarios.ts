@@ -94,5 +94,7 @@ export const AWS_OPTIONS: AwsPlanOptions = {
 export const AZURE_OPTIONS: AzurePlanOptions = {
   resourceGroupName: "rg-bench",
   location: "westeurope",
+  nsg: {},
+  firewallPolicy: {},
   dnsSecurityPolicy: { virtualNetworkIds: [BENCH_VNET] },
 };

@@ -10,7 +10,7 @@ export * from "./args/selection-args";
 export { FirewallPolicyTier } from "./renderers/azure";
 // Azure renderers: the entry points by name; the rest under `azure` (their constants would clash with AWS's).
 export {
-  renderAzurePlan, renderNsgRules, renderFirewallPolicyRules, renderDnsSecurityPolicy, renderNetworkManagerPlan, AzureTarget,
+  renderAzurePlan, renderNsgRules, renderFirewallPolicyRules, renderDnsSecurityPolicy, renderNetworkManagerPlan, AzureTarget, ALL_AZURE_TARGETS,
 } from "./renderers/azure";
 export type { NetworkManagerOptions } from "./renderers/azure";
 export type { AzurePlanOptions, AzureNsgOptions, AzureFirewallPolicyOptions, AzureDnsSecurityPolicyOptions } from "./renderers/azure";

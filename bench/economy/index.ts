@@ -2,7 +2,7 @@ import { InputError } from "../../src/model";
 import { Resolution, resolve } from "../../src/resolve";
 import { Plan } from "../../src/renderers/plan";
 import { renderAwsPlan } from "../../src/renderers/aws";
-import { AzureTarget, IP_GROUP_TYPE, renderAzurePlan } from "../../src/renderers/azure";
+import { IP_GROUP_TYPE, renderAzurePlan } from "../../src/renderers/azure";
 import { AWS_OPTIONS, AZURE_OPTIONS, Scenario } from "../scenarios";
 import {
   awsDnsEntriesBound, azureDnsEntriesBound, fqdnCovers, productBound, securityGroupBound, suricataNameBound,
@@ -43,7 +43,10 @@ export interface EconomyRow {
 const sum = (r: Record<string, number>, prefix = "") => Object.entries(r).filter(([k]) => k.startsWith(prefix)).reduce((n, [, v]) => n + v, 0);
 
 const aws = (resolution: Resolution, target: keyof typeof AWS_OPTIONS): Plan => renderAwsPlan(resolution, { [target]: AWS_OPTIONS[target] });
-const azure = (resolution: Resolution, target: AzureTarget): Plan => renderAzurePlan(resolution, { ...AZURE_OPTIONS, targets: [target] });
+const azure = (resolution: Resolution, target: "nsg" | "firewallPolicy" | "dnsSecurityPolicy"): Plan => {
+  const { resourceGroupName, location } = AZURE_OPTIONS;
+  return renderAzurePlan(resolution, { resourceGroupName, location, [target]: AZURE_OPTIONS[target] });
+};
 
 /** A plan, or the InputError that refused it (the platform's quotas cannot hold the rules). */
 function attempt(render: () => Plan): { plan?: Plan; refused?: string } {
@@ -72,19 +75,19 @@ export function economyOf(scenario: Scenario): EconomyRow {
   const dnsPlan = aws(resolution, "dnsFirewall");
   const names = dnsNames(resolution);
 
-  const nsgPlan = azure(resolution, AzureTarget.Nsg);
+  const nsgPlan = azure(resolution, "nsg");
   const nsg = emitted.nsgRules(nsgPlan);
   const nsgBound = productBound(nsgImage(resolution), { wildcards: ["Internet"], protocolsShareRule: false });
   const nsgNaive = naiveNsg(cells);
 
-  const fwPlan = azure(resolution, AzureTarget.FirewallPolicy);
+  const fwPlan = azure(resolution, "firewallPolicy");
   const fw = emitted.firewallRules(fwPlan);
   const fwRules = firewallProductRules(fwPlan);
   const fwImage = firewallImage(resolution);
   const fwNetwork = productBound(fwImage.network, { wildcards: ["*"], protocolsShareRule: true });
   const fwApplication = productBound(fwImage.application, { wildcards: [], protocolsShareRule: true, covers: fqdnCovers });
 
-  const azDnsPlan = azure(resolution, AzureTarget.DnsSecurityPolicy);
+  const azDnsPlan = azure(resolution, "dnsSecurityPolicy");
 
   return {
     scenario,

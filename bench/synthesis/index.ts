@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { resolve } from "../../src/resolve";
 import { renderSecurityGroupRules } from "../../src/renderers/aws";
-import { AzureTarget, renderAzurePlan } from "../../src/renderers/azure";
+import { renderAzurePlan } from "../../src/renderers/azure";
 import { ref } from "../../src/renderers/plan";
 import { runChild } from "../report/child";
 import { median } from "../report/stats";
@@ -40,8 +40,7 @@ export function writeTemplates(dir: string): Record<Cloud, string> {
   const templates: Record<Cloud, SpecTemplate> = {
     [Cloud.Aws]: renderSecurityGroupRules(resolution, { vpcId: ref("vpc", "id") }),
     [Cloud.Azure]: renderAzurePlan(resolution, {
-      targets: [AzureTarget.Nsg], resourceGroupName: AZURE_RESOURCE_GROUP, location: AZURE_LOCATION,
-      nsg: {}, firewallPolicy: {}, dnsSecurityPolicy: {},
+      resourceGroupName: AZURE_RESOURCE_GROUP, location: AZURE_LOCATION, nsg: {},
     }),
   };
   const paths = { [Cloud.Aws]: join(dir, "landing-zone-aws.json"), [Cloud.Azure]: join(dir, "landing-zone-azure.json") };

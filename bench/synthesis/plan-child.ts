@@ -16,7 +16,7 @@ function main(): void {
     const t0 = performance.now();
     const resolution = pkg.resolveArgs({ edition: LANDING_ZONE_EDITION, sdks: LANDING_ZONE_SDKS });
     if (cloud === Cloud.Aws) pkg.renderSecurityGroupRules(resolution, { vpcId: vpcId(i) });
-    else pkg.renderAzurePlan(resolution, { targets: [pkg.AzureTarget.Nsg], resourceGroupName: AZURE_RESOURCE_GROUP, location: AZURE_LOCATION });
+    else pkg.renderAzurePlan(resolution, { resourceGroupName: AZURE_RESOURCE_GROUP, location: AZURE_LOCATION, nsg: {} });
     times.push(performance.now() - t0);
   }
   console.log(JSON.stringify(times));

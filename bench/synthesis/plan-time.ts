@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { SelectionInput, resolve } from "../../src/resolve";
 import { renderSecurityGroupRules } from "../../src/renderers/aws";
-import { AzureTarget, renderAzurePlan } from "../../src/renderers/azure";
+import { renderAzurePlan } from "../../src/renderers/azure";
 import { ref } from "../../src/renderers/plan";
 import { runChild } from "../report/child";
 import { median } from "../report/stats";
@@ -41,7 +41,7 @@ export function planTime(title: string, selection: SelectionInput, runs: number)
     title,
     resolveMs: timed(() => resolve(selection), runs),
     securityGroupsMs: timed(sg, runs),
-    nsgMs: timed(() => renderAzurePlan(resolution, { targets: [AzureTarget.Nsg], resourceGroupName: AZURE_RESOURCE_GROUP, location: AZURE_LOCATION }), runs),
+    nsgMs: timed(() => renderAzurePlan(resolution, { resourceGroupName: AZURE_RESOURCE_GROUP, location: AZURE_LOCATION, nsg: {} }), runs),
   };
 }
 

@@ -42,9 +42,8 @@ export function warmPlanCache(cloud: Cloud): () => void {
   } else {
     const { planAzureEgress } = require("../../src/components/azure/azure-plan") as typeof import("../../src/components/azure/azure-plan");
     const { pickSettings } = require("../../src/args/azure-settings") as typeof import("../../src/args/azure-settings");
-    const { AzureTarget } = require("../../src/renderers/azure") as typeof import("../../src/renderers/azure");
     const args = { edition: LANDING_ZONE_EDITION, sdks: LANDING_ZONE_SDKS, resourceGroupName: AZURE_RESOURCE_GROUP, location: AZURE_LOCATION };
-    planAzureEgress({ ...args, nsg: pickSettings(args, "nsg") }, [AzureTarget.Nsg]);
+    planAzureEgress({ ...args, nsg: pickSettings(args, "nsg") });
   }
   const before = cache.planCacheSizes();
   return () => {

@@ -4,7 +4,7 @@ import {
   ALL_AWS_TARGETS, AWS_SETTINGS, AwsPlanOptions, renderAwsPlan,
 } from "../renderers/aws";
 import {
-  ALL_NETWORK_MANAGER_TARGETS, AZURE_SETTINGS, AzurePlanOptions, AzureTarget, NetworkManagerSettings, renderAzurePlan, renderNetworkManagerPlan,
+  ALL_NETWORK_MANAGER_TARGETS, AZURE_SETTINGS, AzurePlanOptions, NetworkManagerSettings, renderAzurePlan, renderNetworkManagerPlan,
 } from "../renderers/azure";
 import { ALL_ORGANIZATION_TARGETS, OrganizationSettings, renderAwsOrganizationPlan } from "../renderers/aws";
 import { awsOrganizationInputs, azureNetworkManagerInputs } from "../args/organization-settings";
@@ -102,21 +102,15 @@ function fillKnownIds(plan: Plan, external: External): Plan {
 
 /**
  * The Azure renderer's options for a stack's `agora-egress:azure`, as the AzureAgoraEgress
- * component derives them. Absent (a preview with no stack config): every control with its
- * defaults, the resource group as the reference `${placement.resourceGroupName}`.
+ * component derives them: the controls the config names, as their keys. Absent (a preview
+ * with no stack config): every control with its defaults, the resource group as the reference
+ * `${placement.resourceGroupName}`.
  */
 export function azurePlanOptions(config: z.input<typeof AzureTargetConfig> | undefined): AzurePlanOptions {
   if (!config) return {};
-  const { nsg, firewallPolicy, dnsSecurityPolicy } = config;
-  const targets = [
-    ...(nsg ? [AzureTarget.Nsg] : []),
-    ...(firewallPolicy ? [AzureTarget.FirewallPolicy] : []),
-    ...(dnsSecurityPolicy ? [AzureTarget.DnsSecurityPolicy] : []),
-  ];
   // Existing resources' ids become the references the renderer plans with (`${existing-nsg.name}`).
   const { options } = azureTargetInputs(config);
   return {
-    targets,
     resourceGroupName: config.resourceGroupName,
     ...(config.location !== undefined ? { location: config.location } : {}),
     ...(config.namePrefix !== undefined ? { namePrefix: config.namePrefix } : {}),

@@ -4,7 +4,7 @@ import { AccessMode, AgoraEnvironment } from "../../src/args/selection-args";
 import {
   AzureAgoraEgress, AzureDnsSecurityPolicy, AzureFirewallPolicyRules, AzureNsgRules, AzureNsgSettings, FirewallPolicyTier,
 } from "../../src/components/azure";
-import { AzurePlanOptions, AzureTarget, parseArmId, renderAzurePlan } from "../../src/renderers/azure";
+import { AzurePlanOptions, parseArmId, renderAzurePlan } from "../../src/renderers/azure";
 import { Plan, ResourceSpec, parseRef } from "../../src/renderers/plan";
 import { EXISTING_NSG_ID, EXISTING_POLICY_ID, SCENARIOS, VNET_ID } from "./scenarios";
 import { Registration, settle, usePulumiMocks, value } from "../support/pulumi-mocks";
@@ -62,20 +62,20 @@ describe.each(Object.keys(SELECTIONS))("%s: each component creates exactly the p
     const got = await createdBy(name, () => new AzureAgoraEgress(name, {
       ...selection, ...placement, nsg: {}, firewallPolicy: {}, dnsSecurityPolicy: { virtualNetworkIds: [VNET_ID] },
     }));
-    expect(byName(got)).toEqual(byName(expected(plan({ dnsSecurityPolicy: { virtualNetworkIds: [VNET_ID] } }), name)));
+    expect(byName(got)).toEqual(byName(expected(plan({ nsg: {}, firewallPolicy: {}, dnsSecurityPolicy: { virtualNetworkIds: [VNET_ID] } }), name)));
   });
 
   it("AzureNsgRules", async () => {
     const name = `nsg-${slug}`;
     const got = await createdBy(name, () => new AzureNsgRules(name, { ...selection, ...placement, firstPriority: 2000, lastPriority: 2200 }));
-    expect(byName(got)).toEqual(byName(expected(plan({ targets: [AzureTarget.Nsg], nsg: { firstPriority: 2000, lastPriority: 2200 } }), name)));
+    expect(byName(got)).toEqual(byName(expected(plan({ nsg: { firstPriority: 2000, lastPriority: 2200 } }), name)));
   });
 
   it("AzureNsgRules with the DNS guard, and AzureAgoraEgress with it in nsg", async () => {
     const guard = { dnsGuard: true, dnsResolvers: ["203.0.113.53"] };
     const name = `guard-${slug}`;
     const got = await createdBy(name, () => new AzureNsgRules(name, { ...selection, ...placement, ...guard }));
-    const want = plan({ targets: [AzureTarget.Nsg], nsg: guard });
+    const want = plan({ nsg: guard });
     expect(want.resources.filter((r) => String(r.inputs.securityRuleName).includes("dns"))).toHaveLength(4);
     expect(byName(got)).toEqual(byName(expected(want, name)));
     const umbrella = `gall-${slug}`;
@@ -86,13 +86,13 @@ describe.each(Object.keys(SELECTIONS))("%s: each component creates exactly the p
   it("AzureFirewallPolicyRules", async () => {
     const name = `fw-${slug}`;
     const got = await createdBy(name, () => new AzureFirewallPolicyRules(name, { ...selection, ...placement, tier: FirewallPolicyTier.Premium }));
-    expect(byName(got)).toEqual(byName(expected(plan({ targets: [AzureTarget.FirewallPolicy], firewallPolicy: { tier: FirewallPolicyTier.Premium } }), name)));
+    expect(byName(got)).toEqual(byName(expected(plan({ firewallPolicy: { tier: FirewallPolicyTier.Premium } }), name)));
   });
 
   it("AzureDnsSecurityPolicy", async () => {
     const name = `dns-${slug}`;
     const got = await createdBy(name, () => new AzureDnsSecurityPolicy(name, { ...selection, ...placement, virtualNetworkIds: [VNET_ID], blockOthers: false }));
-    expect(byName(got)).toEqual(byName(expected(plan({ targets: [AzureTarget.DnsSecurityPolicy], dnsSecurityPolicy: { virtualNetworkIds: [VNET_ID], blockOthers: false } }), name)));
+    expect(byName(got)).toEqual(byName(expected(plan({ dnsSecurityPolicy: { virtualNetworkIds: [VNET_ID], blockOthers: false } }), name)));
   });
 });
 
@@ -116,7 +116,7 @@ describe("existing NSG and existing firewall policy", () => {
       });
     });
     const plan = renderAzurePlan(resolution, {
-      ...placement, targets: [AzureTarget.Nsg, AzureTarget.FirewallPolicy],
+      ...placement,
       nsg: { existingNetworkSecurityGroupId: "${existing-nsg.id}" }, firewallPolicy: { existingFirewallPolicyId: "${existing-firewall-policy.id}", dnsProxyEnabled: true },
     });
     expect(byName(got)).toEqual(byName(expected(plan, name, external)));
@@ -137,7 +137,7 @@ describe("outputs and inputs given as Pulumi outputs", () => {
         ...SELECTIONS["rtc-native + recording via cloud proxy (test)"], resourceGroupName: pulumi.output("rg-from-output"),
       });
     });
-    const plan = renderAzurePlan(resolve(SCENARIOS["rtc-native + recording via cloud proxy (test)"]), { targets: [AzureTarget.FirewallPolicy] });
+    const plan = renderAzurePlan(resolve(SCENARIOS["rtc-native + recording via cloud proxy (test)"]), { firewallPolicy: {} });
     expect(byName(got)).toEqual(byName(expected(plan, name, { placement: { resourceGroupName: "rg-from-output" } })));
     expect(await value(c.ipGroupIds)).toEqual(plan.resources.filter((r) => r.type.endsWith(":IpGroup")).map((r) => `${name}-${r.name}-id`));
     expect(await value(c.firewallPolicyId)).toBe(`${name}-firewall-policy-id`);
@@ -164,7 +164,7 @@ describe("ids wired from other resources (outputs) in lists and records", () => 
       ...selection, ...placement, sourceIpGroups: [pulumi.output(IP_GROUP), VNET_ID.replace(/virtualNetworks\/.*/, "ipGroups/literal")],
     }));
     const plan = renderAzurePlan(resolution, {
-      ...placement, targets: [AzureTarget.FirewallPolicy],
+      ...placement,
       firewallPolicy: { sourceIpGroups: ["${source-ip-group-0.id}", VNET_ID.replace(/virtualNetworks\/.*/, "ipGroups/literal")] },
     });
     expect(byName(got)).toEqual(byName(expected(plan, name, { "source-ip-group-0": { id: IP_GROUP } })));
@@ -176,7 +176,7 @@ describe("ids wired from other resources (outputs) in lists and records", () => 
   it("virtualNetworks takes outputs keyed by a name: the key names the link, the output fills it", async () => {
     const name = "vnet-outputs";
     const got = await createdBy(name, () => new AzureDnsSecurityPolicy(name, { ...selection, ...placement, virtualNetworks: { app: pulumi.output(VNET_ID) } }));
-    const plan = renderAzurePlan(resolution, { ...placement, targets: [AzureTarget.DnsSecurityPolicy], dnsSecurityPolicy: { virtualNetworks: { app: "${virtual-network-app.id}" } } });
+    const plan = renderAzurePlan(resolution, { ...placement, dnsSecurityPolicy: { virtualNetworks: { app: "${virtual-network-app.id}" } } });
     expect(byName(got)).toEqual(byName(expected(plan, name, { "virtual-network-app": { id: VNET_ID } })));
     const links = got.filter((r) => r.type.endsWith(":DnsResolverPolicyVirtualNetworkLink"));
     expect(links.map((l) => [l.name.replace(/-[0-9a-f]{8}$/, ""), (l.inputs.virtualNetwork as { id: string }).id])).toEqual([[`${name}-dns-link-app`, VNET_ID]]);

@@ -2,7 +2,7 @@ import { SDK_IDS } from "../../src/catalog";
 import { Flow, InputError } from "../../src/model";
 import { SelectionInput, resolve } from "../../src/resolve";
 import {
-  AZURE_PROVIDED_DNS, AzurePlanOptions, AzureTarget, DNS_GUARD_SLOTS, SECURITY_RULE_TYPE, allocatePriorities, priorityClashes, renderNsgRules,
+  AZURE_PROVIDED_DNS, AzurePlanOptions, DNS_GUARD_SLOTS, SECURITY_RULE_TYPE, allocatePriorities, priorityClashes, renderNsgRules,
 } from "../../src/renderers/azure";
 import { Plan } from "../../src/renderers/plan";
 import { nsgEvaluator } from "./evaluate-nsg";
@@ -10,7 +10,7 @@ import { limitViolations } from "./limits";
 import { parsePattern, patternMatches } from "./patterns";
 import { withDirectSdks } from "../support/direct-sdks";
 
-const base = { targets: [AzureTarget.Nsg], resourceGroupName: "rg" };
+const base = { resourceGroupName: "rg" };
 // With cloud proxy, the SDKs without one are named in directSdks (nothing falls back to direct on its own).
 const render = (selection: SelectionInput, nsg: AzurePlanOptions["nsg"] = {}) => renderNsgRules(resolve(withDirectSdks(selection)), { ...base, nsg });
 const rules = (plan: Plan) => plan.resources.filter((r) => r.type === SECURITY_RULE_TYPE).map((r) => r.inputs as Record<string, any>);

@@ -1,13 +1,13 @@
 import { resolve } from "../../src/resolve";
 import {
-  AzureTarget, DNS_DOMAIN_LIST_TYPE, DNS_LINK_TYPE, DNS_POLICY_TYPE, DNS_SECURITY_RULE_TYPE, EXTERNAL, renderDnsSecurityPolicy,
+  DNS_DOMAIN_LIST_TYPE, DNS_LINK_TYPE, DNS_POLICY_TYPE, DNS_SECURITY_RULE_TYPE, EXTERNAL, renderDnsSecurityPolicy,
 } from "../../src/renderers/azure";
 import { Plan, ref } from "../../src/renderers/plan";
 import { dnsResolves } from "./evaluate-dns";
 import { limitViolations } from "./limits";
 import { VNET_ID, resolved } from "./scenarios";
 
-const options = { targets: [AzureTarget.DnsSecurityPolicy], resourceGroupName: "rg-dns", location: "westeurope" };
+const options = { resourceGroupName: "rg-dns", location: "westeurope" };
 const byName = (plan: Plan, name: string) => plan.resources.find((r) => r.name === name)!;
 
 describe("renderDnsSecurityPolicy", () => {

@@ -1,7 +1,7 @@
 import { allows, grants, portInRanges } from "../../src/model";
 import { resolve } from "../../src/resolve";
 import {
-  AzureTarget, EXTERNAL, FIREWALL_POLICY_TYPE, FirewallPolicyTier, IP_GROUP_TYPE, RULE_COLLECTION_GROUP_TYPE, renderFirewallPolicyRules,
+  EXTERNAL, FIREWALL_POLICY_TYPE, FirewallPolicyTier, IP_GROUP_TYPE, RULE_COLLECTION_GROUP_TYPE, renderFirewallPolicyRules,
 } from "../../src/renderers/azure";
 import { Plan, ref } from "../../src/renderers/plan";
 import { firewallAdmits } from "./evaluate-firewall";
@@ -9,7 +9,7 @@ import { limitViolations } from "./limits";
 import { parsePattern, patternMatches } from "./patterns";
 import { resolved } from "./scenarios";
 
-const options = { targets: [AzureTarget.FirewallPolicy], resourceGroupName: "rg-hub", location: "westeurope" };
+const options = { resourceGroupName: "rg-hub", location: "westeurope" };
 const rcg = (plan: Plan) => plan.resources.find((r) => r.type === RULE_COLLECTION_GROUP_TYPE)!;
 const allRules = (plan: Plan) => (rcg(plan).inputs.ruleCollections as any[]).flatMap((c) => c.rules as Record<string, any>[]);
 const network = (plan: Plan) => allRules(plan).filter((r) => r.ruleType === "NetworkRule");

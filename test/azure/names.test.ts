@@ -1,14 +1,14 @@
 import fc from "fast-check";
 import { resolve, SelectionInput } from "../../src/resolve";
 import {
-  AzureTarget, IP_GROUP_TYPE, RULE_COLLECTION_GROUP_TYPE, SECURITY_RULE_TYPE, priorityClashes, renderAzurePlan,
+  IP_GROUP_TYPE, RULE_COLLECTION_GROUP_TYPE, SECURITY_RULE_TYPE, priorityClashes, renderAzurePlan,
 } from "../../src/renderers/azure";
 import { joinName, profileNames } from "../../src/renderers/azure/profile-names";
 import { Plan } from "../../src/renderers/plan";
 import { diffPlans } from "../../src/diff";
 import { limitViolations } from "./limits";
 
-const options = { resourceGroupName: "rg", targets: [AzureTarget.Nsg, AzureTarget.FirewallPolicy] };
+const options = { resourceGroupName: "rg", nsg: {}, firewallPolicy: {} };
 const plan = (selection: SelectionInput, extra = {}) => renderAzurePlan(resolve(selection), { ...options, ...extra });
 const names = (p: Plan, type: string) => p.resources.filter((r) => r.type === type).map((r) => r.name);
 const priorities = (p: Plan) => p.resources.filter((r) => r.type === SECURITY_RULE_TYPE).map((r) => `${r.name} ${r.inputs.direction} ${r.inputs.priority}`);
@@ -113,7 +113,7 @@ describe("profileNames", () => {
 });
 
 describe("priorityClashes", () => {
-  const nsg = (sdks: string[]) => renderAzurePlan(resolve({ edition: "2020-05", sdks }), { resourceGroupName: "rg", targets: [AzureTarget.Nsg] });
+  const nsg = (sdks: string[]) => renderAzurePlan(resolve({ edition: "2020-05", sdks }), { resourceGroupName: "rg", nsg: {} });
 
   it("regression: adding gaming to rtm-native updates the UDP Internet rule in place, at its priority, with no clash", () => {
     // Rules to Internet used to be grouped per SDK and named by a hash of their ports: gaming's UDP

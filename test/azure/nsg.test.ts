@@ -1,14 +1,14 @@
 import { InputError, allows, formatDestination, formatPortRange, grants } from "../../src/model";
 import { getEdition } from "../../src/catalog";
 import { resolve } from "../../src/resolve";
-import { AzureTarget, EXTERNAL, NSG_TYPE, SECURITY_RULE_TYPE, renderNsgRules } from "../../src/renderers/azure";
+import { EXTERNAL, NSG_TYPE, SECURITY_RULE_TYPE, renderNsgRules } from "../../src/renderers/azure";
 import { ref } from "../../src/renderers/plan";
 import { nsgAdmits } from "./evaluate-nsg";
 import { limitViolations } from "./limits";
 import { parsePattern, patternMatches } from "./patterns";
 import { resolved } from "./scenarios";
 
-const options = { targets: [AzureTarget.Nsg], resourceGroupName: "rg-app" };
+const options = { resourceGroupName: "rg-app" };
 const rules = (plan: ReturnType<typeof renderNsgRules>) => plan.resources.filter((r) => r.type === SECURITY_RULE_TYPE).map((r) => r.inputs as Record<string, any>);
 
 describe("renderNsgRules", () => {

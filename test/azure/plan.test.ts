@@ -1,29 +1,79 @@
 import fc from "fast-check";
-import { Rule } from "../../src/model";
+import { InputError, Rule } from "../../src/model";
 import { SDK_IDS } from "../../src/catalog";
 import { SelectionInput, resolve } from "../../src/resolve";
 import { diffPlans } from "../../src/diff";
 import {
-  AzureTarget, IP_GROUP_TYPE, RULE_COLLECTION_GROUP_TYPE, SECURITY_RULE_TYPE, allocatePriorities, priorityClashes, renderAzurePlan,
+  ALL_AZURE_TARGETS, AzurePlanOptions, AzureTarget, DNS_POLICY_SPEC, DNS_TARGET, FIREWALL_POLICY_SPEC, FIREWALL_TARGET, IP_GROUP_TYPE, NSG_SPEC,
+  NSG_TARGET, RULE_COLLECTION_GROUP_TYPE, SECURITY_RULE_TYPE, allocatePriorities, priorityClashes, renderAzurePlan, renderDnsSecurityPolicy,
+  renderFirewallPolicyRules, renderNsgRules,
 } from "../../src/renderers/azure";
-import { Plan, ResourceSpec } from "../../src/renderers/plan";
+import { Plan, ResourceSpec, mergePlans } from "../../src/renderers/plan";
 import { limitViolations } from "./limits";
 import { EXISTING_NSG_ID, SCENARIOS, VNET_ID } from "./scenarios";
 import { withDirectSdks } from "../support/direct-sdks";
 
-const options = { resourceGroupName: "rg", location: "westeurope", dnsSecurityPolicy: { virtualNetworkIds: [VNET_ID] } };
+const options = { ...ALL_AZURE_TARGETS, resourceGroupName: "rg", location: "westeurope", dnsSecurityPolicy: { virtualNetworkIds: [VNET_ID] } };
 // With cloud proxy, the SDKs without one are named in directSdks (nothing falls back to direct on its own).
 const plan = (selection: SelectionInput) => renderAzurePlan(resolve(withDirectSdks(selection)), options);
 
 describe("renderAzurePlan", () => {
-  it("renders the three targets in a fixed order, or only those asked for", () => {
+  it("renders the three targets in a fixed order", () => {
     const all = plan(SCENARIOS["all six SDKs direct"]);
     expect([...new Set(all.resources.map((r) => r.type.split(":")[1]))]).toEqual(["network", "dnsresolver"]);
     expect(all.resources[0].name).toBe("nsg");
     expect(new Set(all.resources.map((r) => r.name)).size).toBe(all.resources.length);
-    const dnsOnly = renderAzurePlan(resolve(SCENARIOS["all six SDKs direct"]), { ...options, targets: [AzureTarget.DnsSecurityPolicy] });
-    expect(dnsOnly.resources.every((r) => r.type.startsWith("azure-native:dnsresolver:"))).toBe(true);
     expect(new Set(all.widenings.map((w) => w.target))).toEqual(new Set(["azure-nsg", "azure-firewall-policy", "azure-dns-security-policy"]));
+  });
+
+  describe("chooses controls by the keys present, as renderAwsPlan does", () => {
+    const resolution = resolve(SCENARIOS["all six SDKs direct"]);
+    const placement = { resourceGroupName: "rg", location: "westeurope" };
+    const given = { nsg: { firstPriority: 2000, lastPriority: 2200 }, firewallPolicy: { sourceAddresses: ["10.1.0.0/16"] }, dnsSecurityPolicy: { virtualNetworkIds: [VNET_ID] } };
+    // Each control alone, rendered by its own entry point, which takes every key and ignores the selection.
+    const alone = {
+      nsg: renderNsgRules(resolution, { ...placement, ...given }),
+      firewallPolicy: renderFirewallPolicyRules(resolution, { ...placement, ...given }),
+      dnsSecurityPolicy: renderDnsSecurityPolicy(resolution, { ...placement, ...given }),
+    };
+    const keys = Object.keys(given) as (keyof typeof given)[];
+    const subsets: (typeof keys)[] = [
+      ["nsg"], ["firewallPolicy"], ["dnsSecurityPolicy"],
+      ["nsg", "firewallPolicy"], ["nsg", "dnsSecurityPolicy"], ["firewallPolicy", "dnsSecurityPolicy"], keys,
+    ];
+    const render = (o: AzurePlanOptions) => JSON.stringify(renderAzurePlan(resolution, { ...placement, ...o }));
+
+    it.each(subsets.map((s) => [s.join(" + "), s] as const))("%s: exactly those controls, each with its options", (_, chosen) => {
+      const plan = renderAzurePlan(resolution, { ...placement, ...Object.fromEntries(chosen.map((k) => [k, given[k]])) });
+      expect(JSON.stringify(plan)).toBe(JSON.stringify(mergePlans(...chosen.map((k) => alone[k]))));
+      const controls = { nsg: [NSG_SPEC, NSG_TARGET], firewallPolicy: [FIREWALL_POLICY_SPEC, FIREWALL_TARGET], dnsSecurityPolicy: [DNS_POLICY_SPEC, DNS_TARGET] } as const;
+      for (const k of keys) {
+        expect(plan.resources.some((r) => r.name === controls[k][0])).toBe(chosen.includes(k));
+        expect(plan.widenings.some((w) => w.target === controls[k][1])).toBe(chosen.includes(k));
+      }
+    });
+
+    it("with no control's key, all three with their defaults (ALL_AZURE_TARGETS)", () => {
+      const none = renderAzurePlan(resolution, placement);
+      expect(JSON.stringify(none)).toBe(render(ALL_AZURE_TARGETS));
+      expect(none.resources.map((r) => r.name)).toEqual(expect.arrayContaining([NSG_SPEC, FIREWALL_POLICY_SPEC, DNS_POLICY_SPEC]));
+      expect(JSON.stringify(renderAzurePlan(resolution))).toBe(JSON.stringify(renderAzurePlan(resolution, ALL_AZURE_TARGETS)));
+    });
+
+    it("still takes the deprecated targets: it chooses, the keys only carry options", () => {
+      expect(render({ targets: [AzureTarget.Nsg, AzureTarget.FirewallPolicy], nsg: given.nsg })).toBe(render({ nsg: given.nsg, firewallPolicy: {} }));
+      expect(render({ targets: [AzureTarget.DnsSecurityPolicy, AzureTarget.Nsg, AzureTarget.Nsg] })).toBe(render({ nsg: {}, dnsSecurityPolicy: {} }));
+      expect(render({ targets: [...Object.values(AzureTarget)], ...given })).toBe(render(given));
+      expect(renderAzurePlan(resolution, { ...placement, targets: [] }).resources).toEqual([]);
+    });
+
+    it("refuses targets that leave out a control whose key is given, naming azure.targets", () => {
+      const conflict = () => renderAzurePlan(resolution, { ...placement, targets: [AzureTarget.Nsg], nsg: {}, firewallPolicy: given.firewallPolicy, dnsSecurityPolicy: {} });
+      expect(conflict).toThrow(InputError);
+      expect(conflict).toThrow('azure.targets: ["nsg"] leaves out firewallPolicy and dnsSecurityPolicy, whose options are given: '
+        + "select controls by their keys alone (targets is deprecated; nsg: {} renders the NSG with its defaults)");
+      expect(() => renderAzurePlan(resolution, { targets: [], nsg: {} })).toThrow(/^azure\.targets: \[\] leaves out nsg, /);
+    });
   });
 
   it.each(Object.keys(SCENARIOS))("keeps every value of %s within the documented limits, new and existing resources", (name) => {
@@ -200,6 +250,6 @@ it.each([
 });
 
 it("accepts region display names and references to component inputs", () => {
-  const p = renderAzurePlan(resolve({ edition: "2020-05", sdks: ["rtc-web"] }), { location: "West Europe", targets: [AzureTarget.Nsg] });
+  const p = renderAzurePlan(resolve({ edition: "2020-05", sdks: ["rtc-web"] }), { location: "West Europe", nsg: {} });
   expect(p.resources[0].inputs).toEqual({ resourceGroupName: "${placement.resourceGroupName}", location: "West Europe" });
 });

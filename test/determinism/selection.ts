@@ -6,7 +6,7 @@
  */
 import { SelectionInput, resolve } from "../../src/resolve";
 import { AwsPlanOptions, renderAwsPlan } from "../../src/renderers/aws";
-import { AzurePlanOptions, AzureTarget, renderAzurePlan } from "../../src/renderers/azure";
+import { AzurePlanOptions, renderAzurePlan } from "../../src/renderers/azure";
 import { seededRandom as random, shuffle } from "../support/seeded-shuffle";
 
 export const SELECTION = {
@@ -40,8 +40,8 @@ export const AWS_OPTIONS: AwsPlanOptions = {
 };
 
 export const AZURE_OPTIONS: AzurePlanOptions = {
-  targets: [AzureTarget.Nsg, AzureTarget.FirewallPolicy, AzureTarget.DnsSecurityPolicy],
   resourceGroupName: "rg-agora-egress",
+  nsg: {},
   firewallPolicy: { sourceAddresses: ["10.1.0.0/16", "10.0.0.0/16"] },
   dnsSecurityPolicy: {
     virtualNetworkIds: [
@@ -75,12 +75,12 @@ export function permuted(seed: number): { selection: SelectionInput; aws: AwsPla
       networkFirewall: { ...nfw, homeNet: s(nfw.homeNet!), tlsPorts: s(nfw.tlsPorts!), httpPorts: s(nfw.httpPorts!), vpcCidrs: s(nfw.vpcCidrs!) },
       dnsFirewall: { ...dns, vpcIds: s(dns.vpcIds!) },
     },
-    azure: {
+    // The controls' keys in a seeded order too: they choose the controls, the plan's order is fixed.
+    azure: Object.fromEntries(s(Object.entries({
       ...AZURE_OPTIONS,
-      targets: s(AZURE_OPTIONS.targets!),
       firewallPolicy: { sourceAddresses: s(AZURE_OPTIONS.firewallPolicy!.sourceAddresses!) },
       dnsSecurityPolicy: { virtualNetworkIds: s(AZURE_OPTIONS.dnsSecurityPolicy!.virtualNetworkIds!) },
-    },
+    }))),
   };
 }
 

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AccessMode } from "../../src/args/selection-args";
 import { resolve } from "../../src/resolve";
 import { renderAwsPlan, renderDnsFirewall, renderNetworkFirewallRules, renderSecurityGroupRules } from "../../src/renderers/aws";
-import { AzureTarget, renderAzurePlan } from "../../src/renderers/azure";
+import { renderAzurePlan } from "../../src/renderers/azure";
 import { EXAMPLE_MOCKS, SUBSCRIPTION, countByType, resolveOutputs } from "./mocks";
 import { isSecretInput, settle, usePulumiMocks } from "../support/pulumi-mocks";
 import awsVpcEgress = require("../../examples/aws-vpc-egress");
@@ -108,9 +108,9 @@ describe("azure-hub-spoke", () => {
     ]);
     const selection = resolve({ edition: "2020-05", sdks: ["rtc-native", "rtc-web@4.20.0"], access: AccessMode.CloudProxy });
     const vnetId = (spoke: string) => `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-agora-spoke-${spoke}/providers/Microsoft.Network/virtualNetworks/vnet-spoke-${spoke}`;
-    const firewall = renderAzurePlan(selection, { targets: [AzureTarget.FirewallPolicy], firewallPolicy: { sourceAddresses: ["10.1.0.0/16", "10.2.0.0/16"] } });
-    const nsg = renderAzurePlan(selection, { targets: [AzureTarget.Nsg] });
-    const dns = renderAzurePlan(selection, { targets: [AzureTarget.DnsSecurityPolicy], dnsSecurityPolicy: { virtualNetworks: { media: "${virtual-network-media.id}", web: "${virtual-network-web.id}" } } });
+    const firewall = renderAzurePlan(selection, { firewallPolicy: { sourceAddresses: ["10.1.0.0/16", "10.2.0.0/16"] } });
+    const nsg = renderAzurePlan(selection, { nsg: {} });
+    const dns = renderAzurePlan(selection, { dnsSecurityPolicy: { virtualNetworks: { media: "${virtual-network-media.id}", web: "${virtual-network-web.id}" } } });
     expect(countByType(r.childrenOf("agora-hub-firewall"))).toEqual(countByType(firewall.resources));
     expect(countByType(r.childrenOf("agora-spoke-media"))).toEqual(countByType(nsg.resources));
     expect(countByType(r.childrenOf("agora-spoke-web"))).toEqual(countByType(nsg.resources));
@@ -151,13 +151,13 @@ describe("multicloud-landing-zone", () => {
     const selection = resolve({ edition: "2020-05", sdks: ["rtc-native", "recording"], access: AccessMode.CloudProxy });
     const vnetId = (spoke: string) => `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-agora-landing-zone/providers/Microsoft.Network/virtualNetworks/vnet-lz-${spoke}`;
     const groups = renderSecurityGroupRules(selection, { vpcId: "${vpc.id}" });
-    const nsg = renderAzurePlan(selection, { targets: [AzureTarget.Nsg] });
+    const nsg = renderAzurePlan(selection, { nsg: {} });
     for (const s of awsSpokes) expect(countByType(r.childrenOf(`lz-agora-aws-${s}`))).toEqual(countByType(groups.resources));
     for (const s of azureSpokes) expect(countByType(r.childrenOf(`lz-agora-azure-${s}`))).toEqual(countByType(nsg.resources));
     expect(countByType(r.childrenOf("lz-agora-aws-dns")))
       .toEqual(countByType(renderDnsFirewall(selection, { vpcIds: awsSpokes.map((s) => `\${vpc-${s}.id}`), blockOthers: true }).resources));
     expect(countByType(r.childrenOf("lz-agora-azure-dns")))
-      .toEqual(countByType(renderAzurePlan(selection, { targets: [AzureTarget.DnsSecurityPolicy], dnsSecurityPolicy: { virtualNetworks: Object.fromEntries(azureSpokes.map((s) => [s, `\${virtual-network-${s}.id}`])) } }).resources));
+      .toEqual(countByType(renderAzurePlan(selection, { dnsSecurityPolicy: { virtualNetworks: Object.fromEntries(azureSpokes.map((s) => [s, `\${virtual-network-${s}.id}`])) } }).resources));
 
     expect(countByType(r.custom.filter((c) => c.name.startsWith("lz-") && !c.name.startsWith("lz-agora-")))).toEqual({
       "aws:ec2/vpc:Vpc": 3, "azure-native:resources:ResourceGroup": 1, "azure-native:network:VirtualNetwork": 2, "azure-native:network:Subnet": 2,

@@ -5,7 +5,7 @@ import { formatPortRange } from "../../src/model";
 import { SelectionInput, resolve } from "../../src/resolve";
 import { Plan, ResourceSpec } from "../../src/renderers/plan";
 import { renderAwsOrganizationPlan, renderDnsFirewall, renderNetworkFirewallRules, renderSecurityGroupRules } from "../../src/renderers/aws";
-import { AzureTarget, renderAzurePlan, renderNetworkManagerPlan } from "../../src/renderers/azure";
+import { renderAzurePlan, renderNetworkManagerPlan } from "../../src/renderers/azure";
 
 /*
  * Each docs/targets page has a worked example: the model rules in a `yaml` block after
@@ -141,9 +141,9 @@ const PAGES: Record<string, (selection: SelectionInput) => string[]> = {
   "aws-security-groups.md": (s) => securityGroups(renderSecurityGroupRules(resolve(s), { vpcId: "vpc-0example" })),
   "aws-network-firewall.md": (s) => networkFirewall(renderNetworkFirewallRules(resolve(s), {})),
   "aws-dns-firewall.md": (s) => dnsFirewall(renderDnsFirewall(resolve(s), { blockOthers: true })),
-  "azure-nsg.md": (s) => nsg(renderAzurePlan(resolve(s), { targets: [AzureTarget.Nsg] })),
-  "azure-firewall-policy.md": (s) => firewallPolicy(renderAzurePlan(resolve(s), { targets: [AzureTarget.FirewallPolicy] })),
-  "azure-dns-security-policy.md": (s) => dnsSecurityPolicy(renderAzurePlan(resolve(s), { targets: [AzureTarget.DnsSecurityPolicy] })),
+  "azure-nsg.md": (s) => nsg(renderAzurePlan(resolve(s), { nsg: {} })),
+  "azure-firewall-policy.md": (s) => firewallPolicy(renderAzurePlan(resolve(s), { firewallPolicy: {} })),
+  "azure-dns-security-policy.md": (s) => dnsSecurityPolicy(renderAzurePlan(resolve(s), { dnsSecurityPolicy: {} })),
 };
 
 describe("docs/targets worked examples show what the renderers produce", () => {

@@ -21,7 +21,7 @@ import {
   renderAwsPlan, renderDnsFirewall, renderNetworkFirewallRules, renderSecurityGroupRules,
 } from "../../src/renderers/aws";
 import {
-  AzureTarget, DNS_DOMAIN_LIST_TYPE, DNS_LINK_TYPE, IP_GROUP_TYPE, SECURITY_RULE_TYPE, renderAzurePlan,
+  DNS_DOMAIN_LIST_TYPE, DNS_LINK_TYPE, IP_GROUP_TYPE, SECURITY_RULE_TYPE, renderAzurePlan,
 } from "../../src/renderers/azure";
 import { readStackSelection, stackConfigFromValues } from "../../src/stack";
 import { loadRules } from "../engine/suricata";
@@ -209,12 +209,12 @@ const safeCases: HostileCase[] = [
 const Q = (name: string, run: () => unknown, field: string, problem: RegExp): HostileCase => ({ surface: "renderer", name, run, refusal: { field, problem } });
 const sgRules = (n: number) => resolve(customPorts(disjointPorts(n)));
 const dnsPriority = (associationPriority: number) => () => renderDnsFirewall(rtcNative, { vpcIds: ["vpc-1"], associationPriority });
-const nsgOptions = (nsg: object) => () => renderAzurePlan(rtcNative, { targets: [AzureTarget.Nsg], nsg });
+const nsgOptions = (nsg: object) => () => renderAzurePlan(rtcNative, { nsg });
 /** `n` custom rules, each on a port and an address of its own: `n` NSG allow rules, `n` IP Groups. */
 const nsgRules = (n: number) => resolve({ customRules: disjointPorts(n).map((port, i) => ({ protocol: "tcp", ports: [port], destinations: [sparseAddresses(n)[i]] })) } as SelectionInput);
-const NSG_WIDE = { targets: [AzureTarget.Nsg], nsg: { firstPriority: 100, lastPriority: 4096 } };
-const FIREWALL_ONLY = { targets: [AzureTarget.FirewallPolicy] };
-const DNS_ONLY = { targets: [AzureTarget.DnsSecurityPolicy] };
+const NSG_WIDE = { nsg: { firstPriority: 100, lastPriority: 4096 } };
+const FIREWALL_ONLY = { firewallPolicy: {} };
+const DNS_ONLY = { dnsSecurityPolicy: {} };
 const vnets = (n: number) => Array.from({ length: n }, (_, i) => `/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet-${i}`);
 const workloads = (n: number) => Array.from({ length: n }, (_, i) => `10.${Math.floor(i / 65536)}.${Math.floor(i / 256) % 256}.${i % 256}`);
 
@@ -281,9 +281,9 @@ const quotaCases: HostileCase[] = [
   Q("Azure NSG: 1,001 rules", () => renderAzurePlan(nsgRules(1000), NSG_WIDE), "azure.nsg",
     /^security rules per NSG \(new NSG\) would be 1001 of 1000, a limit that cannot be raised; Azure allows no more rules in one NSG/),
   S("Azure NSG: exactly 4,000 address prefixes and port ranges", "3998 ports and an address in one rule, plus the deny rule's Internet tag",
-    () => renderAzurePlan(resolve(customPorts(disjointPorts(3998))), { targets: [AzureTarget.Nsg] }),
+    () => renderAzurePlan(resolve(customPorts(disjointPorts(3998))), { nsg: {} }),
     (p) => expect(p.quotas.find((q: any) => q.quota === "address prefixes and port ranges per NSG")).toMatchObject({ used: 4000, limit: 4000 })),
-  Q("Azure NSG: 4,001 address prefixes and port ranges", () => renderAzurePlan(resolve(customPorts(disjointPorts(3999))), { targets: [AzureTarget.Nsg] }), "azure.nsg",
+  Q("Azure NSG: 4,001 address prefixes and port ranges", () => renderAzurePlan(resolve(customPorts(disjointPorts(3999))), { nsg: {} }), "azure.nsg",
     /^address prefixes and port ranges per NSG \(new NSG\) would be 4001 of 4000, a limit that cannot be raised/),
   S("Azure IP Group of exactly 5,000 addresses", "one IP Group holding all of them", () => renderAzurePlan(resolve(production([endpoint(sparseAddresses(5000))])), FIREWALL_ONLY),
     (p) => expect(byType(p, IP_GROUP_TYPE).map((g) => g.inputs.ipAddresses.length)).toEqual([5000])),
@@ -303,7 +303,7 @@ const quotaCases: HostileCase[] = [
     (p) => expect(byType(p, DNS_LINK_TYPE)).toHaveLength(500)),
   Q("Azure DNS security policy linked to 501 networks", () => renderAzurePlan(rtcNative, { ...DNS_ONLY, dnsSecurityPolicy: { virtualNetworkIds: vnets(501) } }),
     "azure.dnsSecurityPolicy.virtualNetworkIds", /^virtual network links per policy \(new DNS security policy\) would be 501 of 500, a limit that cannot be raised/),
-  Q("Azure NSG window too small for the rules", () => renderAzurePlan(resolve({ edition: "2020-05", sdks: ["rtc-native", "rtc-web", "recording"] }), { targets: [AzureTarget.Nsg], nsg: { firstPriority: 100, lastPriority: 101 } }),
+  Q("Azure NSG window too small for the rules", () => renderAzurePlan(resolve({ edition: "2020-05", sdks: ["rtc-native", "rtc-web", "recording"] }), { nsg: { firstPriority: 100, lastPriority: 101 } }),
     "azure.nsg.lastPriority", /need \d+ priorities but 100-101 has only 2; widen the window/),
 ];
 
@@ -485,7 +485,7 @@ const leastPrivilegeCases: HostileCase[] = [
   Q("Network Firewall DNS resolver with host bits", () => renderNetworkFirewallRules(rtcNative, { dnsGuard: true, dnsResolvers: ["10.0.0.2/24"] }), "networkFirewall.dnsResolvers[0]", hostBits("10.0.0.2/24", "10.0.0.2/32", "10.0.0.0/24")),
   Q("Azure Firewall workload source with host bits", () => renderAzurePlan(rtcNative, { ...FIREWALL_ONLY, firewallPolicy: { sourceAddresses: ["10.1.2.3/16"] } }),
     "azure.firewallPolicy.sourceAddresses[0]", hostBits("10.1.2.3/16", "10.1.2.3/32", "10.1.0.0/16")),
-  Q("Azure NSG DNS resolver with host bits", () => renderAzurePlan(rtcNative, { targets: [AzureTarget.Nsg], nsg: { dnsGuard: true, dnsResolvers: ["10.1.0.4/24"] } }),
+  Q("Azure NSG DNS resolver with host bits", () => renderAzurePlan(rtcNative, { nsg: { dnsGuard: true, dnsResolvers: ["10.1.0.4/24"] } }),
     "azure.nsg.dnsResolvers[0]", hostBits("10.1.0.4/24", "10.1.0.4/32", "10.1.0.0/24")),
   S("recording's simplex ports from any address", "rendered on every allow target, each one reported as a widening; Azure Firewall lists it as not rendered",
     () => everyTarget({ edition: "2020-05", sdks: ["recording"] }),

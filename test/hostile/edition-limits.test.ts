@@ -12,7 +12,7 @@ import {
   ALL_AWS_TARGETS, DNS_FIREWALL_HARD_LIMITS, NETWORK_FIREWALL_HARD_LIMITS, SECURITY_GROUP_HARD_LIMITS, renderAwsPlan,
 } from "../../src/renderers/aws";
 import {
-  AzureTarget, DNS_SECURITY_POLICY_HARD_LIMITS, FIREWALL_POLICY_HARD_LIMITS, NSG_HARD_LIMITS, renderAzurePlan,
+  ALL_AZURE_TARGETS, DNS_SECURITY_POLICY_HARD_LIMITS, FIREWALL_POLICY_HARD_LIMITS, NSG_HARD_LIMITS, renderAzurePlan,
 } from "../../src/renderers/azure";
 import { Plan } from "../../src/renderers/plan";
 
@@ -45,7 +45,7 @@ function selections(): [string, SelectionInput][] {
   return out;
 }
 
-const AZURE_ALL = { resourceGroupName: "rg", targets: [AzureTarget.Nsg, AzureTarget.FirewallPolicy, AzureTarget.DnsSecurityPolicy] };
+const AZURE_ALL = { resourceGroupName: "rg", ...ALL_AZURE_TARGETS };
 
 function renderOrRefuse(render: () => Plan): { plan?: Plan; refused?: InputError } {
   try {

@@ -9,7 +9,7 @@ import {
   DNS_FIREWALL_HARD_LIMITS, NETWORK_FIREWALL_HARD_LIMITS, SECURITY_GROUP_HARD_LIMITS, renderAwsPlan,
 } from "../../src/renderers/aws";
 import {
-  DNS_SECURITY_POLICY_HARD_LIMITS, FIREWALL_POLICY_HARD_LIMITS, NSG_HARD_LIMITS, renderAzurePlan,
+  ALL_AZURE_TARGETS, DNS_SECURITY_POLICY_HARD_LIMITS, FIREWALL_POLICY_HARD_LIMITS, NSG_HARD_LIMITS, renderAzurePlan,
 } from "../../src/renderers/azure";
 import { QuotaUsage, refuseOverflows } from "../../src/renderers/plan";
 
@@ -62,7 +62,7 @@ describe("quota classification", () => {
       ...renderAwsPlan(r, {
         securityGroups: { vpcId: "vpc-1", proxyPrefixLists: true }, networkFirewall: { dnsGuard: true }, dnsFirewall: { vpcIds: ["vpc-1"], blockOthers: true },
       }).quotas,
-      ...renderAzurePlan(r, { dnsSecurityPolicy: { virtualNetworkIds: [vnet] } }).quotas,
+      ...renderAzurePlan(r, { ...ALL_AZURE_TARGETS, dnsSecurityPolicy: { virtualNetworkIds: [vnet] } }).quotas,
     ]);
     const names = [...new Set(quotas.map((q) => q.quota.replace(/ window \d+-\d+$/, " window")))].sort();
     expect(names.filter((n) => classify(n) === "unclassified")).toEqual([]);

@@ -9,13 +9,13 @@ import { resolve } from "../../src/resolve";
 import {
   DNS_RULE_TYPE, FIREWALL_POLICY_TYPE, SECURITY_GROUP_TYPE, StatefulDefaultAction, renderAwsPlan, renderDnsFirewall, renderNetworkFirewallRules,
 } from "../../src/renderers/aws";
-import { AzureTarget, DNS_SECURITY_RULE_TYPE, SECURITY_RULE_TYPE, renderAzurePlan } from "../../src/renderers/azure";
+import { DNS_SECURITY_RULE_TYPE, SECURITY_RULE_TYPE, renderAzurePlan } from "../../src/renderers/azure";
 
 const resolution = resolve({ edition: "2020-05", sdks: ["rtc-native", "rtc-web", "recording"], access: "cloud-proxy" });
 const AZURE_ALLOW_INTERNET_OUT = 65001;
 
 describe("Azure NSG", () => {
-  const rules = (options = {}) => renderAzurePlan(resolution, { targets: [AzureTarget.Nsg], ...options }).resources.filter((r) => r.type === SECURITY_RULE_TYPE).map((r) => r.inputs);
+  const rules = (options = {}) => renderAzurePlan(resolution, { nsg: {}, ...options }).resources.filter((r) => r.type === SECURITY_RULE_TYPE).map((r) => r.inputs);
 
   it("denies other outbound Internet traffic by default, after every allow rule and before AllowInternetOutBound", () => {
     const all = rules();
@@ -35,13 +35,13 @@ describe("Azure NSG", () => {
   });
 
   it("reports turning it off as a widening to the whole Internet, never silently", () => {
-    const plan = renderAzurePlan(resolution, { targets: [AzureTarget.Nsg], nsg: { denyByDefault: false } });
+    const plan = renderAzurePlan(resolution, { nsg: { denyByDefault: false } });
     expect(plan.resources.filter((r) => r.type === SECURITY_RULE_TYPE && r.inputs.access === "Deny")).toEqual([]);
     expect(plan.widenings).toContainEqual(expect.objectContaining({ target: "azure-nsg", renderedAs: "any * → Internet" }));
   });
 
   it("blocks every other name in the DNS security policy by default", () => {
-    const dns = renderAzurePlan(resolution, { targets: [AzureTarget.DnsSecurityPolicy] }).resources.filter((r) => r.type === DNS_SECURITY_RULE_TYPE);
+    const dns = renderAzurePlan(resolution, { dnsSecurityPolicy: {} }).resources.filter((r) => r.type === DNS_SECURITY_RULE_TYPE);
     expect(dns.map((r) => (r.inputs.action as { actionType: string }).actionType).sort()).toEqual(["Allow", "Block"]);
   });
 });

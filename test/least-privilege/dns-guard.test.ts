@@ -8,7 +8,7 @@
 import { InputError } from "../../src/model";
 import { resolve } from "../../src/resolve";
 import { AMAZON_PROVIDED_RESOLVER, RULE_GROUP_TYPE, renderAwsPlan, renderNetworkFirewallRules, vpcResolver } from "../../src/renderers/aws";
-import { AzureTarget, SECURITY_RULE_TYPE, renderAzurePlan } from "../../src/renderers/azure";
+import { SECURITY_RULE_TYPE, renderAzurePlan } from "../../src/renderers/azure";
 import { Plan } from "../../src/renderers/plan";
 import { nsgEvaluator } from "../azure/evaluate-nsg";
 import { TestFlow } from "../engine/pcap";
@@ -133,7 +133,7 @@ describe("DNS guard in Suricata 7", () => {
 });
 
 describe("Azure NSG DNS guard", () => {
-  const nsg = (options: object) => renderAzurePlan(all, { targets: [AzureTarget.Nsg], nsg: options });
+  const nsg = (options: object) => renderAzurePlan(all, { nsg: options });
   const rules = (plan: Plan) => plan.resources.filter((r) => r.type === SECURITY_RULE_TYPE).map((r) => r.inputs as Record<string, any>);
   const query = (destination: string, protocol: "udp" | "tcp" = "udp", port = 53) => ({ protocol, port, destination });
 
@@ -156,9 +156,9 @@ describe("Azure NSG DNS guard", () => {
 
   it("refuses a model rule that needs DNS to an Internet address the guard does not allow", () => {
     const resolution = resolve({ edition: "2020-05", sdks: ["rtc-web"], customRules: [{ protocol: "udp", ports: ["53"], destinations: ["8.8.8.8"] }] });
-    expect(() => renderAzurePlan(resolution, { targets: [AzureTarget.Nsg], nsg: { dnsGuard: true } })).toThrow(InputError);
-    expect(() => renderAzurePlan(resolution, { targets: [AzureTarget.Nsg], nsg: { dnsGuard: true } })).toThrow(/^azure\.nsg\.dnsGuard: udp 53 → 8\.8\.8\.8\/32 \(custom\) allows UDP 53/);
-    const allowed = renderAzurePlan(resolution, { targets: [AzureTarget.Nsg], nsg: { dnsGuard: true, dnsResolvers: ["8.8.8.8"] } });
+    expect(() => renderAzurePlan(resolution, { nsg: { dnsGuard: true } })).toThrow(InputError);
+    expect(() => renderAzurePlan(resolution, { nsg: { dnsGuard: true } })).toThrow(/^azure\.nsg\.dnsGuard: udp 53 → 8\.8\.8\.8\/32 \(custom\) allows UDP 53/);
+    const allowed = renderAzurePlan(resolution, { nsg: { dnsGuard: true, dnsResolvers: ["8.8.8.8"] } });
     expect(nsgEvaluator(allowed)(query("8.8.8.8"))).toBe(true);
     expect(nsgEvaluator(allowed)(query("8.8.8.8", "udp", 853))).toBe(true);
     expect(allowed.widenings).toContainEqual(expect.objectContaining({ target: "azure-nsg", rule: "udp 53,853 → the DNS resolvers (dnsGuard)", renderedAs: "udp 53,853 → 8.8.8.8/32" }));

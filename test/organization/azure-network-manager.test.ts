@@ -28,7 +28,7 @@ describe("Azure Virtual Network Manager plan", () => {
     expect(plan.resources[0].inputs).toMatchObject({ networkManagerName: "nm-central", resourceGroupName: "rg-network", configurationName: "agora-egress" });
     expect(plan.resources[1].inputs.appliesToGroups).toEqual([{ networkGroupId: group("hubs") }, { networkGroupId: group("spokes") }]);
     // The same flows as the NSG rules (without the NSG's deny), under the same names.
-    const nsg = renderNsgRules(allSix, { targets: [], resourceGroupName: "rg", nsg: { denyByDefault: false } });
+    const nsg = renderNsgRules(allSix, { resourceGroupName: "rg", nsg: { denyByDefault: false } });
     const nsgRules = nsg.resources.filter((r) => r.type === "azure-native:network:SecurityRule");
     expect(rules(plan).map((r) => r.name)).toEqual(nsgRules.map((r) => r.name));
     for (const r of rules(plan)) {
@@ -117,7 +117,7 @@ describe("Azure Virtual Network Manager plan", () => {
     const plan = renderNetworkManagerPlan(allSix, options({
       firewallPolicy: { location: "westeurope", childPolicies: { spokes: "westeurope", "dev-spokes": "West Europe" } },
     }));
-    const firewall = renderFirewallPolicyRules(allSix, { targets: [], resourceGroupName: "rg-network", location: "westeurope" });
+    const firewall = renderFirewallPolicyRules(allSix, { resourceGroupName: "rg-network", location: "westeurope" });
     const base = plan.resources.filter((r) => r.type === FIREWALL_POLICY_TYPE || r.type === RULE_COLLECTION_GROUP_TYPE || r.type.endsWith(":IpGroup"));
     expect(base.slice(0, firewall.resources.length)).toEqual(firewall.resources);
     const children = plan.resources.filter((r) => r.name.startsWith("firewall-policy-child-"));

@@ -82,7 +82,6 @@ describe("mapping onto the renderers' options", () => {
     expect(azurePlanOptions(undefined)).toEqual({});
     const existing = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/networkSecurityGroups/nsg-app";
     expect(azurePlanOptions({ resourceGroupName: "rg", nsg: { existingNetworkSecurityGroupId: existing, firstPriority: 200 }, dnsSecurityPolicy: {} })).toEqual({
-      targets: ["nsg", "dns-security-policy"],
       resourceGroupName: "rg",
       nsg: { existingNetworkSecurityGroupId: "${existing-nsg.id}", firstPriority: 200 },
       dnsSecurityPolicy: {},

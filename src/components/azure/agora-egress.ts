@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
 import { InputError, checkKeys } from "../../model";
-import { AzureTarget } from "../../renderers/azure";
 import { AZURE_TARGET_KEYS } from "../../args/arg-names";
 import { beforeRegistration } from "../errors";
 import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
@@ -62,13 +61,9 @@ export class AzureAgoraEgress extends pulumi.ComponentResource {
     // Everything that can fail on bad args runs before anything is registered: a RunError naming the arg.
     const planned = beforeRegistration(TYPE, name, {}, () => {
       checkKeys(args, KEYS, "args");
-      const targets = [
-        ...(args.nsg ? [AzureTarget.Nsg] : []),
-        ...(args.firewallPolicy ? [AzureTarget.FirewallPolicy] : []),
-        ...(args.dnsSecurityPolicy ? [AzureTarget.DnsSecurityPolicy] : []),
-      ];
-      if (targets.length === 0) throw new InputError("args", "give at least one of nsg, firewallPolicy, dnsSecurityPolicy");
-      return planAzureEgress(args, targets);
+      // The renderer would take no control as all three; the component deploys only what is asked for.
+      if (!args.nsg && !args.firewallPolicy && !args.dnsSecurityPolicy) throw new InputError("args", "give at least one of nsg, firewallPolicy, dnsSecurityPolicy");
+      return planAzureEgress(args);
     });
     super(TYPE, name, {}, opts);
     const out = createAzureEgress(this, name, {}, planned);

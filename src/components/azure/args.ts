@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AzureEgressShape, EXISTING_SETTINGS, azureTargetInputs } from "../../args/azure-settings";
 import { External } from "../../args/external";
 import { parseInput } from "../../resolve";
-import { AZURE_SETTINGS, AzurePlanOptions, AzureTarget, EXTERNAL, parseArmId } from "../../renderers/azure";
+import { AZURE_SETTINGS, AzurePlanOptions, EXTERNAL, parseArmId } from "../../renderers/azure";
 import { SettingMeta } from "../../renderers/settings";
 import { isComponentId } from "../build";
 import { ref } from "../../renderers/plan";
@@ -53,10 +53,11 @@ export function existingOutputs(ids: readonly ExistingId[], external: External, 
 
 /**
  * Validates the Pulumi side of the args (settings included, with each control's declaration)
- * and turns them into plan options plus the external references. Errors name the setting under
- * `azure` (`azure.nsg.existingNetworkSecurityGroupId`), as the renderer's do.
+ * and turns them into plan options plus the external references: each control given in `args`
+ * is rendered, as its key is present in the options. Errors name the setting under `azure`
+ * (`azure.nsg.existingNetworkSecurityGroupId`), as the renderer's do.
  */
-export function azurePlanInputs(args: AzureEgressShape, targets: readonly AzureTarget[]): { options: AzurePlanOptions; external: External; existingIds: ExistingId[] } {
+export function azurePlanInputs(args: AzureEgressShape): { options: AzurePlanOptions; external: External; existingIds: ExistingId[] } {
   const field = "azure";
   parseInput(Placement, { resourceGroupName: args.resourceGroupName, location: args.location }, field);
   const { options: settings, external } = azureTargetInputs(args, isComponentId);
@@ -70,7 +71,6 @@ export function azurePlanInputs(args: AzureEgressShape, targets: readonly AzureT
   const resourceGroupName = literalOrRef(args.resourceGroupName, EXTERNAL.placement, "resourceGroupName", external);
   const location = literalOrRef(args.location, EXTERNAL.placement, "location", external);
   const options: AzurePlanOptions = {
-    targets: [...targets],
     ...(resourceGroupName !== undefined ? { resourceGroupName } : {}),
     ...(location !== undefined ? { location } : {}),
     ...(args.namePrefix !== undefined ? { namePrefix: args.namePrefix } : {}),

@@ -4,7 +4,7 @@ import * as dnsresolver from "@pulumi/azure-native/dnsresolver";
 import {
   ADMIN_RULE_COLLECTION_TYPE, ADMIN_RULE_TYPE, AzureTarget, DNS_DOMAIN_LIST_TYPE, NETWORK_MANAGER_COMMIT_TYPE, SECURITY_ADMIN_CONFIGURATION_TYPE, DNS_LINK_TYPE, DNS_POLICY_SPEC, DNS_POLICY_TYPE, DNS_SECURITY_RULE_TYPE, EXTERNAL,
   FIREWALL_POLICY_SPEC, FIREWALL_POLICY_TYPE, IP_GROUP_TYPE, NSG_SPEC, NSG_TYPE, RULE_COLLECTION_GROUP_SPEC,
-  RULE_COLLECTION_GROUP_TYPE, SECURITY_RULE_TYPE, renderAzurePlan,
+  RULE_COLLECTION_GROUP_TYPE, SECURITY_RULE_TYPE, renderAzurePlan, selectedAzureTargets,
 } from "../../renderers/azure";
 import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
 import { ArgsLayout } from "../../args/arg-names";
@@ -50,24 +50,26 @@ export interface AzureEgressPlan {
   readonly prepared: Prepared;
   readonly external: External;
   readonly existingIds: readonly ExistingId[];
-  readonly targets: readonly AzureTarget[];
+  /** The controls the plan deploys: those whose settings `args` gives. */
+  readonly controls: readonly AzureTarget[];
 }
 
 /**
- * Validates the args and resolves and renders the plan (or prepares it, see `prepareSelection`).
- * Free of side effects, so components call it before registering anything: bad input throws an
- * InputError (for `beforeRegistration` to name the arg) and creates nothing.
+ * Validates the args and resolves and renders the plan (or prepares it, see `prepareSelection`)
+ * of the controls whose settings `args` gives (`nsg: {}` for the defaults). Free of side
+ * effects, so components call it before registering anything: bad input throws an InputError
+ * (for `beforeRegistration` to name the arg) and creates nothing.
  */
-export function planAzureEgress(args: AzureEgressShape, targets: readonly AzureTarget[]): AzureEgressPlan {
-  const { options, external, existingIds } = azurePlanInputs(args, targets);
-  return { prepared: prepareSelection(args, PlanName.Azure, options, renderAzurePlan), external, existingIds, targets };
+export function planAzureEgress(args: AzureEgressShape): AzureEgressPlan {
+  const { options, external, existingIds } = azurePlanInputs(args);
+  return { prepared: prepareSelection(args, PlanName.Azure, options, renderAzurePlan), external, existingIds, controls: selectedAzureTargets(options) };
 }
 
 const OUTPUT_KEYS = ["networkSecurityGroupId", "firewallPolicyId", "ruleCollectionGroupId", "ipGroupIds", "dnsSecurityPolicyId"] as const;
 
 /** Creates exactly the planned specs as children of `parent` and picks the outputs. */
 export function createAzureEgress(parent: pulumi.ComponentResource, name: string, layout: ArgsLayout, planned: AzureEgressPlan): AzureEgressOutputs {
-  const { targets, existingIds } = planned;
+  const { controls, existingIds } = planned;
   const external = existingOutputs(existingIds, planned.external, (fn) => onResource(parent, layout, fn));
   const none = pulumi.output<string | undefined>(undefined);
   const out = createChildren(parent, layout, planned.prepared, OUTPUT_KEYS, [], (plan, wrap) => {
@@ -79,11 +81,11 @@ export function createAzureEgress(parent: pulumi.ComponentResource, name: string
       return given === undefined ? none : pulumi.output(given);
     };
     return {
-      networkSecurityGroupId: targets.includes(AzureTarget.Nsg) ? id(NSG_SPEC, EXTERNAL.existingNsg) : none,
-      firewallPolicyId: targets.includes(AzureTarget.FirewallPolicy) ? id(FIREWALL_POLICY_SPEC, EXTERNAL.existingFirewallPolicy) : none,
-      ruleCollectionGroupId: targets.includes(AzureTarget.FirewallPolicy) ? created.get(RULE_COLLECTION_GROUP_SPEC)!.id : none,
+      networkSecurityGroupId: controls.includes(AzureTarget.Nsg) ? id(NSG_SPEC, EXTERNAL.existingNsg) : none,
+      firewallPolicyId: controls.includes(AzureTarget.FirewallPolicy) ? id(FIREWALL_POLICY_SPEC, EXTERNAL.existingFirewallPolicy) : none,
+      ruleCollectionGroupId: controls.includes(AzureTarget.FirewallPolicy) ? created.get(RULE_COLLECTION_GROUP_SPEC)!.id : none,
       ipGroupIds: pulumi.all(plan.resources.filter((s) => s.type === IP_GROUP_TYPE).map((s) => created.get(s.name)!.id)),
-      dnsSecurityPolicyId: targets.includes(AzureTarget.DnsSecurityPolicy) ? id(DNS_POLICY_SPEC, EXTERNAL.existingDnsSecurityPolicy) : none,
+      dnsSecurityPolicyId: controls.includes(AzureTarget.DnsSecurityPolicy) ? id(DNS_POLICY_SPEC, EXTERNAL.existingDnsSecurityPolicy) : none,
     };
   });
   return out;

@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkKeys } from "../../model";
-import { AzureTarget } from "../../renderers/azure";
 import { beforeRegistration } from "../errors";
 import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
 import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../../args/selection-args";
@@ -31,7 +30,7 @@ export class AzureDnsSecurityPolicy extends pulumi.ComponentResource {
   constructor(name: string, args: AzureDnsSecurityPolicyArgs, opts?: pulumi.ComponentResourceOptions) {
     const planned = beforeRegistration(TYPE, name, LAYOUT, () => {
       checkKeys(args, KEYS, "args");
-      return planAzureEgress({ ...args, dnsSecurityPolicy: pickSettings(args, "dnsSecurityPolicy") }, [AzureTarget.DnsSecurityPolicy]);
+      return planAzureEgress({ ...args, dnsSecurityPolicy: pickSettings(args, "dnsSecurityPolicy") });
     });
     super(TYPE, name, {}, opts);
     const out = createAzureEgress(this, name, LAYOUT, planned);

@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkKeys } from "../../model";
-import { AzureTarget } from "../../renderers/azure";
 import { beforeRegistration } from "../errors";
 import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
 import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../../args/selection-args";
@@ -38,7 +37,7 @@ export class AzureFirewallPolicyRules extends pulumi.ComponentResource {
   constructor(name: string, args: AzureFirewallPolicyRulesArgs, opts?: pulumi.ComponentResourceOptions) {
     const planned = beforeRegistration(TYPE, name, LAYOUT, () => {
       checkKeys(args, KEYS, "args");
-      return planAzureEgress({ ...args, firewallPolicy: pickSettings(args, "firewallPolicy") }, [AzureTarget.FirewallPolicy]);
+      return planAzureEgress({ ...args, firewallPolicy: pickSettings(args, "firewallPolicy") });
     });
     super(TYPE, name, {}, opts);
     const out = createAzureEgress(this, name, LAYOUT, planned);

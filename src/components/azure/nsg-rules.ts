@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkKeys } from "../../model";
-import { AzureTarget } from "../../renderers/azure";
 import { beforeRegistration } from "../errors";
 import { AppSettingOutput, QuotaUsageOutput, WideningOutput } from "../output-types";
 import { AgoraSelectionArgs, SELECTION_ARG_KEYS } from "../../args/selection-args";
@@ -33,7 +32,7 @@ export class AzureNsgRules extends pulumi.ComponentResource {
   constructor(name: string, args: AzureNsgRulesArgs, opts?: pulumi.ComponentResourceOptions) {
     const planned = beforeRegistration(TYPE, name, LAYOUT, () => {
       checkKeys(args, KEYS, "args");
-      return planAzureEgress({ ...args, nsg: pickSettings(args, "nsg") }, [AzureTarget.Nsg]);
+      return planAzureEgress({ ...args, nsg: pickSettings(args, "nsg") });
     });
     super(TYPE, name, {}, opts);
     const out = createAzureEgress(this, name, LAYOUT, planned);

@@ -3,7 +3,7 @@ import { Plan, mergePlans } from "../plan";
 import { renderDns } from "./dns-security-policy";
 import { renderFirewallPolicy } from "./firewall-policy";
 import { renderNsg } from "./nsg";
-import { AzurePlanOptions, AzureTarget, resolveAzureOptions } from "./options";
+import { AzurePlanOptions, AzureTarget, resolveAzureOptions, selectedAzureTargets } from "./options";
 
 export * from "./options";
 export * from "./settings";
@@ -29,19 +29,19 @@ export {
 
 /**
  * The Azure plan for a resolution: NSG rules, a Firewall Policy rule collection group with IP
- * Groups, and a DNS security policy (as selected by `options.targets`), with every widening
- * and quota use. Pure and deterministic: the same resolution and options give byte-identical
- * JSON whatever the order of the inputs. Throws `InputError` naming the option on bad options.
+ * Groups, and a DNS security policy (each when its key is present; all three when none is),
+ * with every widening and quota use. Pure and deterministic: the same resolution and options
+ * give byte-identical JSON whatever the order of the inputs. Throws `InputError` naming the
+ * option on bad options.
  */
-export function renderAzurePlan(resolution: Resolution, options: AzurePlanOptions): Plan {
+export function renderAzurePlan(resolution: Resolution, options: AzurePlanOptions = {}): Plan {
   const o = resolveAzureOptions(options);
   const renderers: Record<AzureTarget, (r: Resolution, opts: typeof o) => Plan> = {
     [AzureTarget.Nsg]: renderNsg,
     [AzureTarget.FirewallPolicy]: renderFirewallPolicy,
     [AzureTarget.DnsSecurityPolicy]: renderDns,
   };
-  const order = [AzureTarget.Nsg, AzureTarget.FirewallPolicy, AzureTarget.DnsSecurityPolicy];
-  return mergePlans(...order.filter((t) => o.targets.includes(t)).map((t) => renderers[t](resolution, o)));
+  return mergePlans(...selectedAzureTargets(options ?? {}).map((t) => renderers[t](resolution, o)));
 }
 export * from "./network-manager-settings";
 export * from "./network-manager";

@@ -11,7 +11,7 @@ import { describePattern } from "./describe";
 import { FIREWALL_POLICY_SPEC, FIREWALL_POLICY_TYPE, renderFirewallPolicy } from "./firewall-policy";
 import { internetRules } from "./internet-rules";
 import { AVNM_LIMITS, NetworkManagerOptions, NetworkManagerSettings } from "./network-manager-settings";
-import { AzureTarget, resolveAzureOptions } from "./options";
+import { resolveAzureOptions } from "./options";
 import { allocatePriorities } from "./priorities";
 import { portsPart, profileNames } from "./profile-names";
 
@@ -208,7 +208,6 @@ function firewallPolicies(resolution: Resolution, o: Options, networkManagerReso
   let resolved;
   try {
     resolved = resolveAzureOptions({
-      targets: [AzureTarget.FirewallPolicy],
       resourceGroupName: fp.resourceGroupName ?? networkManagerResourceGroup,
       location: fp.location,
       namePrefix: o.namePrefix,

@@ -34,9 +34,18 @@ export type AzureNsgOptions = NsgOptions;
 export type AzureFirewallPolicyOptions = FirewallPolicyOptions;
 export type AzureDnsSecurityPolicyOptions = DnsSecurityPolicyOptions;
 
-/** Everything `renderAzurePlan` needs beyond the resolution. Plain data. */
+/**
+ * Everything `renderAzurePlan` needs beyond the resolution. Plain data. A control is rendered
+ * when its options object is present (`{}` for its defaults); with none present, every control
+ * is rendered with defaults (as `renderAwsPlan` chooses its targets).
+ */
 export interface AzurePlanOptions {
-  /** Which controls to render. Default: all three. */
+  /**
+   * Which controls to render; the option keys then only carry options.
+   * @deprecated Select a control by giving its key (`nsg: {}` for `targets: [AzureTarget.Nsg]`);
+   * removed in the next release. Given with a control's key that it does not list, it is refused
+   * (`azure.targets`), so a control's options are never silently dropped.
+   */
   targets?: AzureTarget[];
   /** Resource group for the resources created here. Default `${placement.resourceGroupName}`. */
   resourceGroupName?: string;
@@ -49,13 +58,42 @@ export interface AzurePlanOptions {
   dnsSecurityPolicy?: DnsSecurityPolicyOptions;
 }
 
+/** Every Azure control with its defaults (what `agora-egress plan --cloud azure` shows). */
+export const ALL_AZURE_TARGETS: AzurePlanOptions = { nsg: {}, firewallPolicy: {}, dnsSecurityPolicy: {} };
+
+/** Each control's options key, in rendering order. */
+const TARGET_KEYS = {
+  [AzureTarget.Nsg]: "nsg",
+  [AzureTarget.FirewallPolicy]: "firewallPolicy",
+  [AzureTarget.DnsSecurityPolicy]: "dnsSecurityPolicy",
+} as const satisfies Record<AzureTarget, keyof AzurePlanOptions>;
+
+/**
+ * The controls `renderAzurePlan` renders, in rendering order: those whose key is present, all
+ * three when none is, or the deprecated `targets` list when given. A present key its `targets`
+ * does not list is refused, naming `azure.targets`.
+ */
+export function selectedAzureTargets(options: AzurePlanOptions): AzureTarget[] {
+  const all = Object.keys(TARGET_KEYS) as AzureTarget[];
+  const present = all.filter((t) => options[TARGET_KEYS[t]] !== undefined);
+  if (options.targets === undefined) return present.length > 0 ? present : all;
+  const listed = all.filter((t) => options.targets!.includes(t));
+  const unlisted = present.filter((t) => !listed.includes(t));
+  if (unlisted.length > 0) {
+    const keys = unlisted.map((t) => TARGET_KEYS[t]).join(" and ");
+    throw new InputError("azure.targets", `${JSON.stringify(listed)} leaves out ${keys}, whose options are given: `
+      + "select controls by their keys alone (targets is deprecated; nsg: {} renders the NSG with its defaults)");
+  }
+  return listed;
+}
+
 const RFC1918 = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"];
 
 /** A literal value or a `${name.output}` reference the component fills in. */
 const valueOrRef = z.string().min(1).max(90);
 
 const Schema = z.object({
-  targets: z.array(z.enum(AzureTarget)).default([AzureTarget.Nsg, AzureTarget.FirewallPolicy, AzureTarget.DnsSecurityPolicy]),
+  targets: z.array(z.enum(AzureTarget)).optional(),
   resourceGroupName: valueOrRef.default(ref(EXTERNAL.placement, "resourceGroupName")),
   location: valueOrRef.optional(),
   // Must suit every child-name charset: NSG rules, RCG names and the DNS resolver's stricter regex.
@@ -66,7 +104,8 @@ const Schema = z.object({
   dnsSecurityPolicy: AZURE_SETTINGS.dnsSecurityPolicy.prefault({}),
 }).strict();
 
-type Parsed = z.output<typeof Schema>;
+// The selection is `selectedAzureTargets`'s: the per-control renderers ignore it.
+type Parsed = Omit<z.output<typeof Schema>, "targets">;
 
 /** Options with defaults applied and every value checked; the workload sources resolved. */
 export interface ResolvedAzureOptions extends Parsed {
@@ -112,9 +151,9 @@ export function resolveAzureOptions(options: AzurePlanOptions): ResolvedAzureOpt
   if (o.location !== undefined && !parseRef(o.location) && !/^[A-Za-z0-9 ]+$/.test(o.location)) {
     throw new InputError("azure.location", `${JSON.stringify(o.location)} is not an Azure region name`);
   }
+  const { targets: _selection, ...rest } = o;
   return {
-    ...o,
-    targets: [...new Set(o.targets)].sort(),
+    ...rest,
     nsg: { ...o.nsg, existing: o.nsg.existingNetworkSecurityGroupId !== undefined },
     firewallPolicy: { ...fw, dnsProxy, workload },
     dnsSecurityPolicy: { ...dns, existing: dns.existingDnsSecurityPolicyId !== undefined, virtualNetworkIds: [...new Set(dns.virtualNetworkIds)].sort() },
