@@ -1,5 +1,5 @@
-import { Provenance } from "../../model";
 import { CatalogDocument, DirectRow, Edition, EndpointRow } from "../types";
+import { SEED_CP, SEED_FW, factsDocument, seedCite } from "./facts";
 
 /**
  * The seed edition: Agora's "Firewall Requirements" (2020-05-25) and "Use Cloud Proxy"
@@ -8,47 +8,8 @@ import { CatalogDocument, DirectRow, Edition, EndpointRow } from "../types";
  * Every row below is transcribed from those documents; nothing is inferred.
  */
 
-const FW: CatalogDocument = {
-  id: "SEED-FW",
-  file: "sources/seeds/000_a486dfa38fdccc8e.txt",
-  title: "Firewall Requirements",
-  revision: "2020-05-25",
-  seed: true,
-};
-const CP: CatalogDocument = {
-  id: "SEED-CP",
-  file: "sources/seeds/001_039772935f48dd22.txt",
-  title: "Use Cloud Proxy (Native SDK)",
-  revision: "2020-10-26",
-  seed: true,
-};
-const WEB_CP: CatalogDocument = {
-  id: "EXT:S3",
-  file: "sources/agora-facts.md",
-  title: "Cloud Proxy for the RTC Web SDK",
-  revision: "2020-05-28",
-  seed: false,
-};
-const REC_CP: CatalogDocument = {
-  id: "EXT:S4",
-  file: "sources/agora-facts.md",
-  title: "Cloud Proxy for the On-premise Recording SDK",
-  revision: "2020-06-22",
-  seed: false,
-};
-
-function cite(doc: CatalogDocument, table: string, row?: string, citation?: string): Provenance {
-  return {
-    document: doc.id,
-    file: doc.file,
-    title: doc.title,
-    table,
-    ...(row ? { row } : {}),
-    revision: doc.revision,
-    seed: doc.seed,
-    ...(citation ? { citation } : {}),
-  };
-}
+const WEB_CP: CatalogDocument = factsDocument("EXT:S3", "Cloud Proxy for the RTC Web SDK", "2020-05-28");
+const REC_CP: CatalogDocument = factsDocument("EXT:S4", "Cloud Proxy for the On-premise Recording SDK", "2020-06-22");
 
 /** The note for an SDK whose direct whitelist Agora withdrew in Sep 2020 (agora-facts.md 4a; conflicts C1, C2). */
 function withdrawn(instead: string, fact: string): string {
@@ -82,39 +43,39 @@ const GAMING = "Agora Gaming SDK";
 
 const direct: DirectRow[] = [
   { sdk: "rtc-native", protocol: "tcp", ports: ["1080", "8000", "9700", "25000", "30000"], destinations: NATIVE_DOMAINS,
-    purpose: "RTC Native SDK", provenance: cite(FW, RTC_NATIVE, "TCP") },
+    purpose: "RTC Native SDK", provenance: seedCite(SEED_FW, RTC_NATIVE, "TCP") },
   { sdk: "rtc-native", protocol: "udp", ports: ["1080", "4000-4030", "7000", "8000", "8913", "9700", "25000"], destinations: NATIVE_DOMAINS,
-    purpose: "RTC Native SDK", provenance: cite(FW, RTC_NATIVE, "UDP") },
+    purpose: "RTC Native SDK", provenance: seedCite(SEED_FW, RTC_NATIVE, "UDP") },
 
   { sdk: "rtc-web", protocol: "tcp", ports: ["80", "443", "3433", "5668", "5669", "5866-6000", "6080", "6443", "8667", "9667"],
-    destinations: WEB_DOMAINS, purpose: "RTC Web SDK", provenance: cite(FW, RTC_WEB, "TCP") },
+    destinations: WEB_DOMAINS, purpose: "RTC Web SDK", provenance: seedCite(SEED_FW, RTC_WEB, "TCP") },
   { sdk: "rtc-web", protocol: "udp", ports: ["3478"], destinations: WEB_DOMAINS,
-    purpose: "RTC Web SDK", provenance: cite(FW, RTC_WEB, "UDP") },
+    purpose: "RTC Web SDK", provenance: seedCite(SEED_FW, RTC_WEB, "UDP") },
   { sdk: "rtc-web", protocol: "udp", ports: ["5866-6000"], destinations: WEB_DOMAINS, versions: { min: "2.9.0" },
-    purpose: "RTC Web SDK 2.9.0 or later", provenance: cite(FW, RTC_WEB, "UDP (2.9.0 or later)") },
+    purpose: "RTC Web SDK 2.9.0 or later", provenance: seedCite(SEED_FW, RTC_WEB, "UDP (2.9.0 or later)") },
   { sdk: "rtc-web", protocol: "udp", ports: ["10000-65535"], destinations: WEB_DOMAINS, versions: { below: "2.9.0" },
-    purpose: "RTC Web SDK before 2.9.0", provenance: cite(FW, RTC_WEB, "UDP (before 2.9.0)") },
+    purpose: "RTC Web SDK before 2.9.0", provenance: seedCite(SEED_FW, RTC_WEB, "UDP (before 2.9.0)") },
 
   { sdk: "rtm-native", protocol: "tcp", ports: ["9130", "9131"], destinations: RTM_NATIVE_DOMAINS,
-    purpose: "RTM Native SDK", provenance: cite(FW, RTM_NATIVE, "TCP") },
+    purpose: "RTM Native SDK", provenance: seedCite(SEED_FW, RTM_NATIVE, "TCP") },
   { sdk: "rtm-native", protocol: "udp", ports: ["8000", "1080", "25000"], destinations: RTM_NATIVE_DOMAINS,
-    purpose: "RTM Native SDK", provenance: cite(FW, RTM_NATIVE, "UDP") },
+    purpose: "RTM Native SDK", provenance: seedCite(SEED_FW, RTM_NATIVE, "UDP") },
 
   { sdk: "rtm-web", protocol: "tcp", ports: ["443", "9591", "9593"], destinations: RTM_WEB_DOMAINS,
-    purpose: "RTM Web SDK", provenance: cite(FW, RTM_WEB, "TCP") },
+    purpose: "RTM Web SDK", provenance: seedCite(SEED_FW, RTM_WEB, "TCP") },
 
   { sdk: "recording", protocol: "tcp", ports: ["1080", "8000", "9700", "25000", "30000"], destinations: NATIVE_DOMAINS,
-    purpose: "On-premise Recording SDK", provenance: cite(FW, RECORDING, "TCP") },
+    purpose: "On-premise Recording SDK", provenance: seedCite(SEED_FW, RECORDING, "TCP") },
   // "Duplex ports …; local ports 4000 to 4030": the duplex ports are the remote ports, reached
   // from the recording process's local ports 4000-4030.
   { sdk: "recording", protocol: "udp", ports: ["1080", "7000", "8000", "8913", "9700", "25000"], sourcePorts: ["4000-4030"],
     destinations: NATIVE_DOMAINS, purpose: "On-premise Recording SDK duplex ports from local ports 4000-4030",
-    provenance: cite(FW, RECORDING, "UDP") },
+    provenance: seedCite(SEED_FW, RECORDING, "UDP") },
 
   { sdk: "gaming", protocol: "tcp", ports: ["1080", "8000"], destinations: GAMING_DOMAINS,
-    purpose: "Gaming SDK", provenance: cite(FW, GAMING, "TCP") },
+    purpose: "Gaming SDK", provenance: seedCite(SEED_FW, GAMING, "TCP") },
   { sdk: "gaming", protocol: "udp", ports: ["1080", "4000-4030", "8000", "9700", "25000"], destinations: GAMING_DOMAINS,
-    purpose: "Gaming SDK", provenance: cite(FW, GAMING, "UDP") },
+    purpose: "Gaming SDK", provenance: seedCite(SEED_FW, GAMING, "UDP") },
 ];
 
 const NATIVE_TABLE = "Implementation step 4: test IP addresses and ports";
@@ -123,7 +84,7 @@ const EDGE_IPS = ["47.74.211.17", "52.80.192.229", "52.52.84.170", "47.96.234.21
 const EDGE_PORTS = ["1080", "8000", "25000", "9700"];
 
 function nativeTestTable(doc: CatalogDocument, table: string, citation?: string): EndpointRow[] {
-  const p = (row: string) => cite(doc, table, row, citation);
+  const p = (row: string) => seedCite(doc, table, row, citation);
   return [
     { protocol: "tcp", addresses: MESSAGE_IPS, ports: ["4000"], purpose: "Message data transmission", provenance: p("TCP 4000") },
     { protocol: "tcp", addresses: EDGE_IPS, ports: EDGE_PORTS, purpose: "Edge node communication", provenance: p("TCP 1080, 8000, 25000, 9700") },
@@ -139,17 +100,17 @@ const WEB_MEDIA_IPS = ["23.236.115.138", "148.153.66.218"];
 const WEB_TABLE = "Test IP addresses and ports";
 const webTestTable: EndpointRow[] = [
   { protocol: "tcp", addresses: WEB_MEDIA_IPS, ports: ["443", "4000", "3433-3460"], purpose: "Message data and media",
-    provenance: cite(WEB_CP, WEB_TABLE, "TCP 443, 4000, 3433-3460", "[EXT:S3] 2.13, 2.14") },
+    provenance: seedCite(WEB_CP, WEB_TABLE, "TCP 443, 4000, 3433-3460", "[EXT:S3] 2.13, 2.14") },
   { protocol: "tcp", addresses: EDGE_IPS, ports: ["443"], purpose: "Edge node communication",
-    provenance: cite(WEB_CP, WEB_TABLE, "TCP 443", "[EXT:S3] 2.16") },
+    provenance: seedCite(WEB_CP, WEB_TABLE, "TCP 443", "[EXT:S3] 2.16") },
   { protocol: "udp", addresses: WEB_MEDIA_IPS, ports: ["3478-3500"], purpose: "Media",
-    provenance: cite(WEB_CP, WEB_TABLE, "UDP 3478-3500", "[EXT:S3] 2.17") },
+    provenance: seedCite(WEB_CP, WEB_TABLE, "UDP 3478-3500", "[EXT:S3] 2.17") },
 ];
 
 export const edition: Edition = {
   id: "2020-05",
   description: "Seed edition: Firewall Requirements (2020-05-25) and Use Cloud Proxy for the Native SDK (2020-10-26)",
-  documents: [FW, CP, WEB_CP, REC_CP],
+  documents: [SEED_FW, SEED_CP, WEB_CP, REC_CP],
   sdks: [
     { id: "rtc-native", name: "Agora RTC SDK — Native SDK", versioned: false, directNote: withdrawn("asks for the cloud proxy", "7.3") },
     {
@@ -187,14 +148,14 @@ export const edition: Edition = {
     defaultHigh: 41000,
     portsPerChannel: 4,
     purpose: "On-premise Recording SDK simplex downstream ports (lowUdpPort-highUdpPort)",
-    provenance: cite(FW, RECORDING, "UDP: simplex downstream ports (note)"),
+    provenance: seedCite(SEED_FW, RECORDING, "UDP: simplex downstream ports (note)"),
   },
   cloudProxy: [
     {
       sdk: "rtc-native",
       minVersion: "2.4.0",
-      support: cite(CP, "Implementation step 1", "Agora Native SDK v2.4.0 or later supports the cloud proxy"),
-      testEndpoints: nativeTestTable(CP, NATIVE_TABLE),
+      support: seedCite(SEED_CP, "Implementation step 1", "Agora Native SDK v2.4.0 or later supports the cloud proxy"),
+      testEndpoints: nativeTestTable(SEED_CP, NATIVE_TABLE),
       testProxyServers: EDGE_IPS,
       proxyDomain: "ap-proxy.agora.io",
       settings: {
@@ -211,7 +172,7 @@ export const edition: Edition = {
     {
       sdk: "rtc-web",
       minVersion: "2.5.1",
-      support: cite(WEB_CP, "Supported versions", "Web SDK v2.5.1 or later", "[EXT:S3] 2.1"),
+      support: seedCite(WEB_CP, "Supported versions", "Web SDK v2.5.1 or later", "[EXT:S3] 2.1"),
       testEndpoints: webTestTable,
       testProxyServers: [],
       settings: {
@@ -225,7 +186,7 @@ export const edition: Edition = {
     {
       sdk: "recording",
       minVersion: "3.0.0",
-      support: cite(REC_CP, "Supported versions", "On-premise Recording SDK v3.0.0 or later", "[EXT:S4] 3.1"),
+      support: seedCite(REC_CP, "Supported versions", "On-premise Recording SDK v3.0.0 or later", "[EXT:S4] 3.1"),
       // "Identical to the native table" (agora-facts.md 3.3).
       testEndpoints: nativeTestTable(REC_CP, "Test IP addresses and ports", "[EXT:S4] 3.3"),
       testProxyServers: EDGE_IPS,
