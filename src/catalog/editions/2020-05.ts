@@ -1,11 +1,16 @@
 import { CatalogDocument, DirectRow, Edition, EndpointRow } from "../types";
 import { SEED_CP, SEED_FW, factsDocument, seedCite } from "./facts";
+import {
+  EDGE_IPS, RECORDING_PROXY_CONFIG, RTM_WEB_DOMAINS, SEED_NATIVE_CLOUD_PROXY, WEB_DOMAINS, WEB_PROXY_CALLS, nativeTestTable, recordingSimplex,
+} from "./seed";
 
 /**
  * The seed edition: Agora's "Firewall Requirements" (2020-05-25) and "Use Cloud Proxy"
  * for the Native SDK (2020-10-26), plus the few facts about Web and On-premise Recording
  * cloud proxy that those pages link to, cited from sources/agora-facts.md.
- * Every row below is transcribed from those documents; nothing is inferred.
+ * Every row below is transcribed from those documents; nothing is inferred. What later editions
+ * keep unchanged (the Native cloud proxy, Recording's simplex ports, the Web domains, the Web and
+ * Recording proxy calls) is stated once in ./seed.ts.
  */
 
 const WEB_CP: CatalogDocument = factsDocument("EXT:S3", "Cloud Proxy for the RTC Web SDK", "2020-05-28");
@@ -22,13 +27,7 @@ const NATIVE_DOMAINS = [
   "ap.agoraio.cn",
   "vocs1.agora.io", "vocs2.agora.io", "vocs3.agora.io", "vocs4.agora.io", "vocs5.agora.io",
 ];
-const WEB_DOMAINS = [".agora.io", ".edge.agora.io", ".agoraio.cn", ".edge.agoraio.cn"];
 const RTM_NATIVE_DOMAINS = [".agora.io", "qoslbs.agoralab.co", "qos.agoralab.co"];
-const RTM_WEB_DOMAINS = [
-  ".agora.io", ".agoraio.cn", ".edge.agora.io", ".edge.agoraio.cn",
-  "ap-web-1.agora.io", "ap-web-1.agoraio.cn", "ap-web-2.agora.io", "ap-web-2.agoraio.cn",
-  "webcollector-rtm.agora.io", "logservice-rtm.agora.io", "webcollector-rtm.agoraio.cn", "logservice-rtm.agoraio.cn",
-];
 const GAMING_DOMAINS = [
   ".agora.io", "qoslbs.agoralab.co", "qos.agoralab.co", "ap.agoraio.cn",
   "vocs1.agora.io", "vocs2.agora.io", "vocs3.agora.io", "vocs4.agora.io", "vocs5.agora.io",
@@ -78,21 +77,6 @@ const direct: DirectRow[] = [
     purpose: "Gaming SDK", provenance: seedCite(SEED_FW, GAMING, "UDP") },
 ];
 
-const NATIVE_TABLE = "Implementation step 4: test IP addresses and ports";
-const MESSAGE_IPS = ["120.92.118.34", "120.92.18.162"];
-const EDGE_IPS = ["47.74.211.17", "52.80.192.229", "52.52.84.170", "47.96.234.219"];
-const EDGE_PORTS = ["1080", "8000", "25000", "9700"];
-
-function nativeTestTable(doc: CatalogDocument, table: string, citation?: string): EndpointRow[] {
-  const p = (row: string) => seedCite(doc, table, row, citation);
-  return [
-    { protocol: "tcp", addresses: MESSAGE_IPS, ports: ["4000"], purpose: "Message data transmission", provenance: p("TCP 4000") },
-    { protocol: "tcp", addresses: EDGE_IPS, ports: EDGE_PORTS, purpose: "Edge node communication", provenance: p("TCP 1080, 8000, 25000, 9700") },
-    { protocol: "udp", addresses: MESSAGE_IPS, ports: ["4500-4650"], purpose: "Media data exchange", provenance: p("UDP 4500 to 4650") },
-    { protocol: "udp", addresses: EDGE_IPS, ports: EDGE_PORTS, purpose: "Edge node communication", provenance: p("UDP 1080, 8000, 25000, 9700") },
-  ];
-}
-
 // Web cloud-proxy test endpoints as the page stood when the seed was written (May 2020):
 // agora-facts.md 2.13, 2.14 (148.153.66.218, replaced only in Oct 2020), 2.16, 2.17.
 // 164.52.87.25 (2.15) was added on 2020-06-12, after this edition, and is left out.
@@ -123,52 +107,16 @@ export const edition: Edition = {
     { id: "gaming", name: "Agora Gaming SDK", versioned: false, directNote: withdrawn("lists no cloud proxy for it", "4a") },
   ],
   direct,
-  recordingSimplex: {
-    sdk: "recording",
-    settings: {
-      api: "RecordingConfig",
-      values: { any: ["lowUdpPort = {low}", "highUdpPort = {high}"] },
-      notes: { any: "Without these the recording processes pick random ports, which the ingress rule would not cover." },
-      table: RECORDING,
-      row: "UDP: simplex downstream ports (note)",
-    },
-    seedText: "Duplex ports 1080; 7000; 8000; 8913; 9700; 25000；local ports 4000 to 4030; simplex downstream ports used by recording processes. "
-      + "[…] One recording thread requires four simplex downstream ports. There must be no port conflict among processes […] "
-      + "Agora recommends 40000 to 41000 or larger. […] To set the port range, you need to configure the lowUdpPort and highUdpPort parameters.",
-    // The reading, stated once here (README "Recording's simplex downstream ports" repeats it).
-    reading: "Simplex downstream means one way, from Agora to the recording process: media arrives on the process's local UDP ports "
+  // The reading, stated once here (README "Recording's simplex downstream ports" repeats it).
+  recordingSimplex: recordingSimplex(
+    "Simplex downstream means one way, from Agora to the recording process: media arrives on the process's local UDP ports "
       + "lowUdpPort-highUdpPort. The seed does not say the process sends from those ports first, so a stateful firewall cannot be "
       + "relied on to pass the media as replies: the ports are read as inbound UDP to the workload. The seed names no sender: with "
       + "direct access the remote side is any address unless recordingPorts.sources lists Agora's; through the cloud proxy it is the "
       + "proxy endpoints.",
-    anySourceReason: "Agora publishes no sender addresses for recording's simplex downstream media, so any address may send to these ports; "
-      + "list Agora's addresses in recordingPorts.sources to narrow it.",
-    protocol: "udp",
-    defaultLow: 40000,
-    defaultHigh: 41000,
-    portsPerChannel: 4,
-    purpose: "On-premise Recording SDK simplex downstream ports (lowUdpPort-highUdpPort)",
-    provenance: seedCite(SEED_FW, RECORDING, "UDP: simplex downstream ports (note)"),
-  },
+  ),
   cloudProxy: [
-    {
-      sdk: "rtc-native",
-      minVersion: "2.4.0",
-      support: seedCite(SEED_CP, "Implementation step 1", "Agora Native SDK v2.4.0 or later supports the cloud proxy"),
-      testEndpoints: nativeTestTable(SEED_CP, NATIVE_TABLE),
-      testProxyServers: EDGE_IPS,
-      proxyDomain: "ap-proxy.agora.io",
-      settings: {
-        api: "setParameters",
-        values: {
-          "1": ['{"rtc.enable_proxy":true}', '{"rtc.proxy_server":[1,{domainJson},0]}'],
-          "2": ['{"rtc.enable_proxy":true}', '{"rtc.proxy_server":[2,{serversJsonString},0]}'],
-        },
-        notes: { any: 'Call before joining a channel or after leaving it; {"rtc.enable_proxy":false} turns the proxy off.' },
-        table: "Implementation steps 5 and 6",
-        row: "proxy_type {proxyType}",
-      },
-    },
+    SEED_NATIVE_CLOUD_PROXY,
     {
       sdk: "rtc-web",
       minVersion: "2.5.1",
@@ -176,8 +124,7 @@ export const edition: Edition = {
       testEndpoints: webTestTable,
       testProxyServers: [],
       settings: {
-        api: "AgoraRTC client",
-        values: { any: ["client.startProxyServer() before client.join()", "client.stopProxyServer() after client.leave()"] },
+        ...WEB_PROXY_CALLS,
         table: "Enable the cloud proxy",
         row: "startProxyServer",
         citation: "[EXT:S3] 2.2",
@@ -188,15 +135,10 @@ export const edition: Edition = {
       minVersion: "3.0.0",
       support: seedCite(REC_CP, "Supported versions", "On-premise Recording SDK v3.0.0 or later", "[EXT:S4] 3.1"),
       // "Identical to the native table" (agora-facts.md 3.3).
-      testEndpoints: nativeTestTable(REC_CP, "Test IP addresses and ports", "[EXT:S4] 3.3"),
+      testEndpoints: nativeTestTable((row) => seedCite(REC_CP, "Test IP addresses and ports", row, "[EXT:S4] 3.3")),
       testProxyServers: EDGE_IPS,
       settings: {
-        api: "RecordingConfig",
-        values: { "1": ["enableCloudProxy = true"], "2": ["enableCloudProxy = true", "proxyType = 2", 'proxyServer = "{serversCsv}:0"'] },
-        notes: {
-          "1": "Agora configures the default cloud-proxy domain; use proxy_type 2 if it cannot be resolved.",
-          "2": "The IP-list form, for when the default cloud-proxy domain cannot be resolved.",
-        },
+        ...RECORDING_PROXY_CONFIG,
         table: "Enable the cloud proxy",
         row: "RecordingConfig",
         citation: "[EXT:S4] 3.4",
