@@ -20,7 +20,10 @@ export * as azure from "./renderers/azure";
 // program that uses only AWS components never loads @pulumi/azure-native, one that uses only
 // Azure components never loads @pulumi/aws, and the CLI and the pure core load no Pulumi package
 // at all. The types are the classes' own (`new AwsAgoraEgress(...)`, `x instanceof AwsAgoraEgress`,
-// `AwsAgoraEgress` as a type); `import type` below is erased from the compiled JavaScript.
+// `AwsAgoraEgress` as a type); `import type` below is erased from the compiled JavaScript. Each
+// name is declared twice, as the value the getter fills (`declare const`) and as the instance
+// type: one declaration of both (`export { X }`, `export import X =`) needs the class imported at
+// runtime, and `declare class X extends …` would make X a subclass type rather than the class.
 import type * as AwsComponents from "./components/aws";
 import type * as AzureComponents from "./components/azure";
 

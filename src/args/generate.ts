@@ -89,7 +89,14 @@ export function argType(s: DeclaredSetting): string {
 
 const HEADER = "// Generated from src/renderers/<cloud>/settings.ts by `npm run generate` (src/args/generate.ts). Do not edit.\n";
 
-/** src/args/settings.generated.ts */
+/**
+ * src/args/settings.generated.ts. Every interface lists all its fields, also those an
+ * organisation schema picks from a per-VPC one (`NetworkFirewallSettings.pick(…)`): the schema
+ * states them once, and the generated text repeats them on purpose. `extends Pick<…>` (or
+ * `Omit<…>`) would lose their documentation in the package schema: Pulumi's component analyzer
+ * reads a property's description from its declaration, and a mapped type's properties have none
+ * (test/schema/schema.test.ts then finds the picked fields undescribed).
+ */
 export function generatedArgs(): string {
   const body = TARGETS.map((t) => {
     const fields = declaredSettings(t.schema).map((s) => `  /** ${s.meta.description} */\n  ${s.key}${s.optional ? "?" : ""}: ${argType(s)};`);

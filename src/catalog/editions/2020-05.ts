@@ -1,54 +1,20 @@
-import { Provenance } from "../../model";
 import { CatalogDocument, DirectRow, Edition, EndpointRow } from "../types";
+import { SEED_CP, SEED_FW, factsDocument, seedCite } from "./facts";
+import {
+  EDGE_IPS, RECORDING_PROXY_CONFIG, RTM_WEB_DOMAINS, SEED_NATIVE_CLOUD_PROXY, WEB_DOMAINS, WEB_PROXY_CALLS, nativeTestTable, recordingSimplex,
+} from "./seed";
 
 /**
  * The seed edition: Agora's "Firewall Requirements" (2020-05-25) and "Use Cloud Proxy"
  * for the Native SDK (2020-10-26), plus the few facts about Web and On-premise Recording
  * cloud proxy that those pages link to, cited from sources/agora-facts.md.
- * Every row below is transcribed from those documents; nothing is inferred.
+ * Every row below is transcribed from those documents; nothing is inferred. What later editions
+ * keep unchanged (the Native cloud proxy, Recording's simplex ports, the Web domains, the Web and
+ * Recording proxy calls) is stated once in ./seed.ts.
  */
 
-const FW: CatalogDocument = {
-  id: "SEED-FW",
-  file: "sources/seeds/000_a486dfa38fdccc8e.txt",
-  title: "Firewall Requirements",
-  revision: "2020-05-25",
-  seed: true,
-};
-const CP: CatalogDocument = {
-  id: "SEED-CP",
-  file: "sources/seeds/001_039772935f48dd22.txt",
-  title: "Use Cloud Proxy (Native SDK)",
-  revision: "2020-10-26",
-  seed: true,
-};
-const WEB_CP: CatalogDocument = {
-  id: "EXT:S3",
-  file: "sources/agora-facts.md",
-  title: "Cloud Proxy for the RTC Web SDK",
-  revision: "2020-05-28",
-  seed: false,
-};
-const REC_CP: CatalogDocument = {
-  id: "EXT:S4",
-  file: "sources/agora-facts.md",
-  title: "Cloud Proxy for the On-premise Recording SDK",
-  revision: "2020-06-22",
-  seed: false,
-};
-
-function cite(doc: CatalogDocument, table: string, row?: string, citation?: string): Provenance {
-  return {
-    document: doc.id,
-    file: doc.file,
-    title: doc.title,
-    table,
-    ...(row ? { row } : {}),
-    revision: doc.revision,
-    seed: doc.seed,
-    ...(citation ? { citation } : {}),
-  };
-}
+const WEB_CP: CatalogDocument = factsDocument("EXT:S3", "Cloud Proxy for the RTC Web SDK", "2020-05-28");
+const REC_CP: CatalogDocument = factsDocument("EXT:S4", "Cloud Proxy for the On-premise Recording SDK", "2020-06-22");
 
 /** The note for an SDK whose direct whitelist Agora withdrew in Sep 2020 (agora-facts.md 4a; conflicts C1, C2). */
 function withdrawn(instead: string, fact: string): string {
@@ -61,13 +27,7 @@ const NATIVE_DOMAINS = [
   "ap.agoraio.cn",
   "vocs1.agora.io", "vocs2.agora.io", "vocs3.agora.io", "vocs4.agora.io", "vocs5.agora.io",
 ];
-const WEB_DOMAINS = [".agora.io", ".edge.agora.io", ".agoraio.cn", ".edge.agoraio.cn"];
 const RTM_NATIVE_DOMAINS = [".agora.io", "qoslbs.agoralab.co", "qos.agoralab.co"];
-const RTM_WEB_DOMAINS = [
-  ".agora.io", ".agoraio.cn", ".edge.agora.io", ".edge.agoraio.cn",
-  "ap-web-1.agora.io", "ap-web-1.agoraio.cn", "ap-web-2.agora.io", "ap-web-2.agoraio.cn",
-  "webcollector-rtm.agora.io", "logservice-rtm.agora.io", "webcollector-rtm.agoraio.cn", "logservice-rtm.agoraio.cn",
-];
 const GAMING_DOMAINS = [
   ".agora.io", "qoslbs.agoralab.co", "qos.agoralab.co", "ap.agoraio.cn",
   "vocs1.agora.io", "vocs2.agora.io", "vocs3.agora.io", "vocs4.agora.io", "vocs5.agora.io",
@@ -82,55 +42,40 @@ const GAMING = "Agora Gaming SDK";
 
 const direct: DirectRow[] = [
   { sdk: "rtc-native", protocol: "tcp", ports: ["1080", "8000", "9700", "25000", "30000"], destinations: NATIVE_DOMAINS,
-    purpose: "RTC Native SDK", provenance: cite(FW, RTC_NATIVE, "TCP") },
+    purpose: "RTC Native SDK", provenance: seedCite(SEED_FW, RTC_NATIVE, "TCP") },
   { sdk: "rtc-native", protocol: "udp", ports: ["1080", "4000-4030", "7000", "8000", "8913", "9700", "25000"], destinations: NATIVE_DOMAINS,
-    purpose: "RTC Native SDK", provenance: cite(FW, RTC_NATIVE, "UDP") },
+    purpose: "RTC Native SDK", provenance: seedCite(SEED_FW, RTC_NATIVE, "UDP") },
 
   { sdk: "rtc-web", protocol: "tcp", ports: ["80", "443", "3433", "5668", "5669", "5866-6000", "6080", "6443", "8667", "9667"],
-    destinations: WEB_DOMAINS, purpose: "RTC Web SDK", provenance: cite(FW, RTC_WEB, "TCP") },
+    destinations: WEB_DOMAINS, purpose: "RTC Web SDK", provenance: seedCite(SEED_FW, RTC_WEB, "TCP") },
   { sdk: "rtc-web", protocol: "udp", ports: ["3478"], destinations: WEB_DOMAINS,
-    purpose: "RTC Web SDK", provenance: cite(FW, RTC_WEB, "UDP") },
+    purpose: "RTC Web SDK", provenance: seedCite(SEED_FW, RTC_WEB, "UDP") },
   { sdk: "rtc-web", protocol: "udp", ports: ["5866-6000"], destinations: WEB_DOMAINS, versions: { min: "2.9.0" },
-    purpose: "RTC Web SDK 2.9.0 or later", provenance: cite(FW, RTC_WEB, "UDP (2.9.0 or later)") },
+    purpose: "RTC Web SDK 2.9.0 or later", provenance: seedCite(SEED_FW, RTC_WEB, "UDP (2.9.0 or later)") },
   { sdk: "rtc-web", protocol: "udp", ports: ["10000-65535"], destinations: WEB_DOMAINS, versions: { below: "2.9.0" },
-    purpose: "RTC Web SDK before 2.9.0", provenance: cite(FW, RTC_WEB, "UDP (before 2.9.0)") },
+    purpose: "RTC Web SDK before 2.9.0", provenance: seedCite(SEED_FW, RTC_WEB, "UDP (before 2.9.0)") },
 
   { sdk: "rtm-native", protocol: "tcp", ports: ["9130", "9131"], destinations: RTM_NATIVE_DOMAINS,
-    purpose: "RTM Native SDK", provenance: cite(FW, RTM_NATIVE, "TCP") },
+    purpose: "RTM Native SDK", provenance: seedCite(SEED_FW, RTM_NATIVE, "TCP") },
   { sdk: "rtm-native", protocol: "udp", ports: ["8000", "1080", "25000"], destinations: RTM_NATIVE_DOMAINS,
-    purpose: "RTM Native SDK", provenance: cite(FW, RTM_NATIVE, "UDP") },
+    purpose: "RTM Native SDK", provenance: seedCite(SEED_FW, RTM_NATIVE, "UDP") },
 
   { sdk: "rtm-web", protocol: "tcp", ports: ["443", "9591", "9593"], destinations: RTM_WEB_DOMAINS,
-    purpose: "RTM Web SDK", provenance: cite(FW, RTM_WEB, "TCP") },
+    purpose: "RTM Web SDK", provenance: seedCite(SEED_FW, RTM_WEB, "TCP") },
 
   { sdk: "recording", protocol: "tcp", ports: ["1080", "8000", "9700", "25000", "30000"], destinations: NATIVE_DOMAINS,
-    purpose: "On-premise Recording SDK", provenance: cite(FW, RECORDING, "TCP") },
+    purpose: "On-premise Recording SDK", provenance: seedCite(SEED_FW, RECORDING, "TCP") },
   // "Duplex ports …; local ports 4000 to 4030": the duplex ports are the remote ports, reached
   // from the recording process's local ports 4000-4030.
   { sdk: "recording", protocol: "udp", ports: ["1080", "7000", "8000", "8913", "9700", "25000"], sourcePorts: ["4000-4030"],
     destinations: NATIVE_DOMAINS, purpose: "On-premise Recording SDK duplex ports from local ports 4000-4030",
-    provenance: cite(FW, RECORDING, "UDP") },
+    provenance: seedCite(SEED_FW, RECORDING, "UDP") },
 
   { sdk: "gaming", protocol: "tcp", ports: ["1080", "8000"], destinations: GAMING_DOMAINS,
-    purpose: "Gaming SDK", provenance: cite(FW, GAMING, "TCP") },
+    purpose: "Gaming SDK", provenance: seedCite(SEED_FW, GAMING, "TCP") },
   { sdk: "gaming", protocol: "udp", ports: ["1080", "4000-4030", "8000", "9700", "25000"], destinations: GAMING_DOMAINS,
-    purpose: "Gaming SDK", provenance: cite(FW, GAMING, "UDP") },
+    purpose: "Gaming SDK", provenance: seedCite(SEED_FW, GAMING, "UDP") },
 ];
-
-const NATIVE_TABLE = "Implementation step 4: test IP addresses and ports";
-const MESSAGE_IPS = ["120.92.118.34", "120.92.18.162"];
-const EDGE_IPS = ["47.74.211.17", "52.80.192.229", "52.52.84.170", "47.96.234.219"];
-const EDGE_PORTS = ["1080", "8000", "25000", "9700"];
-
-function nativeTestTable(doc: CatalogDocument, table: string, citation?: string): EndpointRow[] {
-  const p = (row: string) => cite(doc, table, row, citation);
-  return [
-    { protocol: "tcp", addresses: MESSAGE_IPS, ports: ["4000"], purpose: "Message data transmission", provenance: p("TCP 4000") },
-    { protocol: "tcp", addresses: EDGE_IPS, ports: EDGE_PORTS, purpose: "Edge node communication", provenance: p("TCP 1080, 8000, 25000, 9700") },
-    { protocol: "udp", addresses: MESSAGE_IPS, ports: ["4500-4650"], purpose: "Media data exchange", provenance: p("UDP 4500 to 4650") },
-    { protocol: "udp", addresses: EDGE_IPS, ports: EDGE_PORTS, purpose: "Edge node communication", provenance: p("UDP 1080, 8000, 25000, 9700") },
-  ];
-}
 
 // Web cloud-proxy test endpoints as the page stood when the seed was written (May 2020):
 // agora-facts.md 2.13, 2.14 (148.153.66.218, replaced only in Oct 2020), 2.16, 2.17.
@@ -139,17 +84,17 @@ const WEB_MEDIA_IPS = ["23.236.115.138", "148.153.66.218"];
 const WEB_TABLE = "Test IP addresses and ports";
 const webTestTable: EndpointRow[] = [
   { protocol: "tcp", addresses: WEB_MEDIA_IPS, ports: ["443", "4000", "3433-3460"], purpose: "Message data and media",
-    provenance: cite(WEB_CP, WEB_TABLE, "TCP 443, 4000, 3433-3460", "[EXT:S3] 2.13, 2.14") },
+    provenance: seedCite(WEB_CP, WEB_TABLE, "TCP 443, 4000, 3433-3460", "[EXT:S3] 2.13, 2.14") },
   { protocol: "tcp", addresses: EDGE_IPS, ports: ["443"], purpose: "Edge node communication",
-    provenance: cite(WEB_CP, WEB_TABLE, "TCP 443", "[EXT:S3] 2.16") },
+    provenance: seedCite(WEB_CP, WEB_TABLE, "TCP 443", "[EXT:S3] 2.16") },
   { protocol: "udp", addresses: WEB_MEDIA_IPS, ports: ["3478-3500"], purpose: "Media",
-    provenance: cite(WEB_CP, WEB_TABLE, "UDP 3478-3500", "[EXT:S3] 2.17") },
+    provenance: seedCite(WEB_CP, WEB_TABLE, "UDP 3478-3500", "[EXT:S3] 2.17") },
 ];
 
 export const edition: Edition = {
   id: "2020-05",
   description: "Seed edition: Firewall Requirements (2020-05-25) and Use Cloud Proxy for the Native SDK (2020-10-26)",
-  documents: [FW, CP, WEB_CP, REC_CP],
+  documents: [SEED_FW, SEED_CP, WEB_CP, REC_CP],
   sdks: [
     { id: "rtc-native", name: "Agora RTC SDK — Native SDK", versioned: false, directNote: withdrawn("asks for the cloud proxy", "7.3") },
     {
@@ -162,61 +107,24 @@ export const edition: Edition = {
     { id: "gaming", name: "Agora Gaming SDK", versioned: false, directNote: withdrawn("lists no cloud proxy for it", "4a") },
   ],
   direct,
-  recordingSimplex: {
-    sdk: "recording",
-    settings: {
-      api: "RecordingConfig",
-      values: { any: ["lowUdpPort = {low}", "highUdpPort = {high}"] },
-      notes: { any: "Without these the recording processes pick random ports, which the ingress rule would not cover." },
-      table: RECORDING,
-      row: "UDP: simplex downstream ports (note)",
-    },
-    seedText: "Duplex ports 1080; 7000; 8000; 8913; 9700; 25000；local ports 4000 to 4030; simplex downstream ports used by recording processes. "
-      + "[…] One recording thread requires four simplex downstream ports. There must be no port conflict among processes […] "
-      + "Agora recommends 40000 to 41000 or larger. […] To set the port range, you need to configure the lowUdpPort and highUdpPort parameters.",
-    // The reading, stated once here (README "Recording's simplex downstream ports" repeats it).
-    reading: "Simplex downstream means one way, from Agora to the recording process: media arrives on the process's local UDP ports "
+  // The reading, stated once here (README "Recording's simplex downstream ports" repeats it).
+  recordingSimplex: recordingSimplex(
+    "Simplex downstream means one way, from Agora to the recording process: media arrives on the process's local UDP ports "
       + "lowUdpPort-highUdpPort. The seed does not say the process sends from those ports first, so a stateful firewall cannot be "
       + "relied on to pass the media as replies: the ports are read as inbound UDP to the workload. The seed names no sender: with "
       + "direct access the remote side is any address unless recordingPorts.sources lists Agora's; through the cloud proxy it is the "
       + "proxy endpoints.",
-    anySourceReason: "Agora publishes no sender addresses for recording's simplex downstream media, so any address may send to these ports; "
-      + "list Agora's addresses in recordingPorts.sources to narrow it.",
-    protocol: "udp",
-    defaultLow: 40000,
-    defaultHigh: 41000,
-    portsPerChannel: 4,
-    purpose: "On-premise Recording SDK simplex downstream ports (lowUdpPort-highUdpPort)",
-    provenance: cite(FW, RECORDING, "UDP: simplex downstream ports (note)"),
-  },
+  ),
   cloudProxy: [
-    {
-      sdk: "rtc-native",
-      minVersion: "2.4.0",
-      support: cite(CP, "Implementation step 1", "Agora Native SDK v2.4.0 or later supports the cloud proxy"),
-      testEndpoints: nativeTestTable(CP, NATIVE_TABLE),
-      testProxyServers: EDGE_IPS,
-      proxyDomain: "ap-proxy.agora.io",
-      settings: {
-        api: "setParameters",
-        values: {
-          "1": ['{"rtc.enable_proxy":true}', '{"rtc.proxy_server":[1,{domainJson},0]}'],
-          "2": ['{"rtc.enable_proxy":true}', '{"rtc.proxy_server":[2,{serversJsonString},0]}'],
-        },
-        notes: { any: 'Call before joining a channel or after leaving it; {"rtc.enable_proxy":false} turns the proxy off.' },
-        table: "Implementation steps 5 and 6",
-        row: "proxy_type {proxyType}",
-      },
-    },
+    SEED_NATIVE_CLOUD_PROXY,
     {
       sdk: "rtc-web",
       minVersion: "2.5.1",
-      support: cite(WEB_CP, "Supported versions", "Web SDK v2.5.1 or later", "[EXT:S3] 2.1"),
+      support: seedCite(WEB_CP, "Supported versions", "Web SDK v2.5.1 or later", "[EXT:S3] 2.1"),
       testEndpoints: webTestTable,
       testProxyServers: [],
       settings: {
-        api: "AgoraRTC client",
-        values: { any: ["client.startProxyServer() before client.join()", "client.stopProxyServer() after client.leave()"] },
+        ...WEB_PROXY_CALLS,
         table: "Enable the cloud proxy",
         row: "startProxyServer",
         citation: "[EXT:S3] 2.2",
@@ -225,17 +133,12 @@ export const edition: Edition = {
     {
       sdk: "recording",
       minVersion: "3.0.0",
-      support: cite(REC_CP, "Supported versions", "On-premise Recording SDK v3.0.0 or later", "[EXT:S4] 3.1"),
+      support: seedCite(REC_CP, "Supported versions", "On-premise Recording SDK v3.0.0 or later", "[EXT:S4] 3.1"),
       // "Identical to the native table" (agora-facts.md 3.3).
-      testEndpoints: nativeTestTable(REC_CP, "Test IP addresses and ports", "[EXT:S4] 3.3"),
+      testEndpoints: nativeTestTable((row) => seedCite(REC_CP, "Test IP addresses and ports", row, "[EXT:S4] 3.3")),
       testProxyServers: EDGE_IPS,
       settings: {
-        api: "RecordingConfig",
-        values: { "1": ["enableCloudProxy = true"], "2": ["enableCloudProxy = true", "proxyType = 2", 'proxyServer = "{serversCsv}:0"'] },
-        notes: {
-          "1": "Agora configures the default cloud-proxy domain; use proxy_type 2 if it cannot be resolved.",
-          "2": "The IP-list form, for when the default cloud-proxy domain cannot be resolved.",
-        },
+        ...RECORDING_PROXY_CONFIG,
         table: "Enable the cloud proxy",
         row: "RecordingConfig",
         citation: "[EXT:S4] 3.4",

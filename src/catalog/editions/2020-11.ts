@@ -1,5 +1,8 @@
 import { CatalogDocument, DirectRow, Edition, EndpointRow, WithdrawnRoute } from "../types";
 import { SEED_CP, SEED_FW, fact, factsDocument, rowDate, seedCite } from "./facts";
+import {
+  EDGE_IPS, RECORDING_PROXY_CONFIG, RTM_WEB_DOMAINS, SEED_NATIVE_CLOUD_PROXY, WEB_DOMAINS, WEB_PROXY_CALLS, nativeTestTable, recordingSimplex,
+} from "./seed";
 
 /**
  * Edition 2020-11: the final 2020 form of "Firewall Requirements" (2020-11-04, agora-facts.md
@@ -21,13 +24,7 @@ const SEED_RTM_WEB = seedCite(SEED_FW, "Agora RTM SDK / Web SDK");
 const REMOVED = t("2020-09-15/16 (d4bc0e4c)");
 const MATRIX = t("2020-09-29 (891aa03b)");
 
-// Seed domains, unchanged until 2022 (agora-facts.md 4a: no 2020 row changes them after 2020-05-22).
-const WEB_DOMAINS = [".agora.io", ".edge.agora.io", ".agoraio.cn", ".edge.agoraio.cn"];
-const RTM_WEB_DOMAINS = [
-  ".agora.io", ".agoraio.cn", ".edge.agora.io", ".edge.agoraio.cn",
-  "ap-web-1.agora.io", "ap-web-1.agoraio.cn", "ap-web-2.agora.io", "ap-web-2.agoraio.cn",
-  "webcollector-rtm.agora.io", "logservice-rtm.agora.io", "webcollector-rtm.agoraio.cn", "logservice-rtm.agoraio.cn",
-];
+// WEB_DOMAINS and RTM_WEB_DOMAINS (./seed.ts): the seed's, unchanged until 2022 (agora-facts.md 4a: no 2020 row changes them after 2020-05-22).
 // 2020-09-15/16: RTM Native drops qoslbs/qos.agoralab.co (only .agora.io).
 const RTM_NATIVE_DOMAINS = [".agora.io"];
 
@@ -77,20 +74,7 @@ const withdrawn: WithdrawnRoute[] = [
     provenance: MATRIX },
 ];
 
-// Native cloud proxy: the seed document (2020-10-26) is the page of this period.
-const NATIVE_TABLE = "Implementation step 4: test IP addresses and ports";
-const MESSAGE_IPS = ["120.92.118.34", "120.92.18.162"];
-const EDGE_IPS = ["47.74.211.17", "52.80.192.229", "52.52.84.170", "47.96.234.219"];
-const EDGE_PORTS = ["1080", "8000", "25000", "9700"];
-
-function nativeTestTable(p: (row: string) => EndpointRow["provenance"]): EndpointRow[] {
-  return [
-    { protocol: "tcp", addresses: MESSAGE_IPS, ports: ["4000"], purpose: "Message data transmission", provenance: p("TCP 4000") },
-    { protocol: "tcp", addresses: EDGE_IPS, ports: EDGE_PORTS, purpose: "Edge node communication", provenance: p("TCP 1080, 8000, 25000, 9700") },
-    { protocol: "udp", addresses: MESSAGE_IPS, ports: ["4500-4650"], purpose: "Media data exchange", provenance: p("UDP 4500 to 4650") },
-    { protocol: "udp", addresses: EDGE_IPS, ports: EDGE_PORTS, purpose: "Edge node communication", provenance: p("UDP 1080, 8000, 25000, 9700") },
-  ];
-}
+// Native cloud proxy: the seed document (2020-10-26) is the page of this period (SEED_NATIVE_CLOUD_PROXY, ./seed.ts).
 
 // Web test endpoints of the EN page of 2020-10-19 (agora-facts.md 2.13-2.17, C11): TCP
 // 148.153.66.218 replaced by 69.28.51.149, UDP keeps 148.153.66.218; 164.52.87.25 added 2020-06-12.
@@ -120,48 +104,12 @@ export const edition: Edition = {
   ],
   direct,
   withdrawn,
-  recordingSimplex: {
-    sdk: "recording",
-    settings: {
-      api: "RecordingConfig",
-      values: { any: ["lowUdpPort = {low}", "highUdpPort = {high}"] },
-      notes: { any: "Without these the recording processes pick random ports, which the ingress rule would not cover." },
-      table: "Agora On-premise Recording SDK",
-      row: "UDP: simplex downstream ports (note)",
-    },
-    seedText: "Duplex ports 1080; 7000; 8000; 8913; 9700; 25000；local ports 4000 to 4030; simplex downstream ports used by recording processes. "
-      + "[…] One recording thread requires four simplex downstream ports. There must be no port conflict among processes […] "
-      + "Agora recommends 40000 to 41000 or larger. […] To set the port range, you need to configure the lowUdpPort and highUdpPort parameters.",
-    reading: "As in edition 2020-05 (the section was removed from the page on 2020-09-15/16, but the SDK still receives its simplex "
+  recordingSimplex: recordingSimplex(
+    "As in edition 2020-05 (the section was removed from the page on 2020-09-15/16, but the SDK still receives its simplex "
       + "downstream media on lowUdpPort-highUdpPort): inbound UDP to the workload from the cloud-proxy endpoints.",
-    anySourceReason: "Agora publishes no sender addresses for recording's simplex downstream media, so any address may send to these ports; "
-      + "list Agora's addresses in recordingPorts.sources to narrow it.",
-    protocol: "udp",
-    defaultLow: 40000,
-    defaultHigh: 41000,
-    portsPerChannel: 4,
-    purpose: "On-premise Recording SDK simplex downstream ports (lowUdpPort-highUdpPort)",
-    provenance: seedCite(SEED_FW, "Agora On-premise Recording SDK", "UDP: simplex downstream ports (note)"),
-  },
+  ),
   cloudProxy: [
-    {
-      sdk: "rtc-native",
-      minVersion: "2.4.0",
-      support: seedCite(SEED_CP, "Implementation step 1", "Agora Native SDK v2.4.0 or later supports the cloud proxy"),
-      testEndpoints: nativeTestTable((row) => seedCite(SEED_CP, NATIVE_TABLE, row)),
-      testProxyServers: EDGE_IPS,
-      proxyDomain: "ap-proxy.agora.io",
-      settings: {
-        api: "setParameters",
-        values: {
-          "1": ['{"rtc.enable_proxy":true}', '{"rtc.proxy_server":[1,{domainJson},0]}'],
-          "2": ['{"rtc.enable_proxy":true}', '{"rtc.proxy_server":[2,{serversJsonString},0]}'],
-        },
-        notes: { any: 'Call before joining a channel or after leaving it; {"rtc.enable_proxy":false} turns the proxy off.' },
-        table: "Implementation steps 5 and 6",
-        row: "proxy_type {proxyType}",
-      },
-    },
+    SEED_NATIVE_CLOUD_PROXY,
     {
       sdk: "rtc-web",
       minVersion: "2.5.1",
@@ -169,8 +117,7 @@ export const edition: Edition = {
       testEndpoints: webTestTable,
       testProxyServers: [],
       settings: {
-        api: "AgoraRTC client",
-        values: { any: ["client.startProxyServer() before client.join()", "client.stopProxyServer() after client.leave()"] },
+        ...WEB_PROXY_CALLS,
         table: "§2a",
         row: "2.2",
         citation: "[EXT:S3] §2a 2.2",
@@ -183,12 +130,7 @@ export const edition: Edition = {
       testEndpoints: nativeTestTable((row) => ({ ...fact(REC_CP, "3", "3.3"), table: "§3 3.3: test IP addresses and ports", row })),
       testProxyServers: EDGE_IPS,
       settings: {
-        api: "RecordingConfig",
-        values: { "1": ["enableCloudProxy = true"], "2": ["enableCloudProxy = true", "proxyType = 2", 'proxyServer = "{serversCsv}:0"'] },
-        notes: {
-          "1": "Agora configures the default cloud-proxy domain; use proxy_type 2 if it cannot be resolved.",
-          "2": "The IP-list form, for when the default cloud-proxy domain cannot be resolved.",
-        },
+        ...RECORDING_PROXY_CONFIG,
         table: "§3",
         row: "3.4",
         citation: "[EXT:S4] §3 3.4",

@@ -1,7 +1,8 @@
 import {
   AllowedAddress, AllowedIpList, AllowedList, AllowedListId, AllowedPorts, CatalogDocument, DirectRow, Edition, MediaSet, RegionId, WithdrawnRoute,
 } from "../types";
-import { SEED_FW, fact, seedCite, factsDocument, rowDate } from "./facts";
+import { SEED_FW, fact, factsDocument, rowDate } from "./facts";
+import { recordingSimplex } from "./seed";
 
 /**
  * Edition 2026-02 (current): Agora's Firewall Requirements page as of 2026-02-11 (Docs-Source
@@ -277,29 +278,11 @@ export const edition: Edition = {
   direct,
   withdrawn,
   allowedIpList,
-  recordingSimplex: {
-    sdk: "recording",
-    settings: {
-      api: "RecordingConfig",
-      values: { any: ["lowUdpPort = {low}", "highUdpPort = {high}"] },
-      notes: { any: "Without these the recording processes pick random ports, which the ingress rule would not cover." },
-      table: "Agora On-premise Recording SDK",
-      row: "UDP: simplex downstream ports (note)",
-    },
-    seedText: "Duplex ports 1080; 7000; 8000; 8913; 9700; 25000；local ports 4000 to 4030; simplex downstream ports used by recording processes. "
-      + "[…] One recording thread requires four simplex downstream ports. There must be no port conflict among processes […] "
-      + "Agora recommends 40000 to 41000 or larger. […] To set the port range, you need to configure the lowUdpPort and highUdpPort parameters.",
-    reading: "As in edition 2020-05: the simplex downstream media arrives on lowUdpPort-highUdpPort, from the cloud-proxy endpoints "
+  recordingSimplex: recordingSimplex(
+    "As in edition 2020-05: the simplex downstream media arrives on lowUdpPort-highUdpPort, from the cloud-proxy endpoints "
       + "Agora supplies (10.8).",
-    anySourceReason: "Agora publishes no sender addresses for recording's simplex downstream media, so any address may send to these ports; "
-      + "list Agora's addresses in recordingPorts.sources to narrow it.",
-    protocol: "udp",
-    defaultLow: 40000,
-    defaultHigh: 41000,
-    portsPerChannel: 4,
-    purpose: "On-Premise Recording SDK simplex downstream ports (lowUdpPort-highUdpPort)",
-    provenance: seedCite(SEED_FW, "Agora On-premise Recording SDK", "UDP: simplex downstream ports (note)"),
-  },
+    "On-Premise Recording SDK simplex downstream ports (lowUdpPort-highUdpPort)",
+  ),
   cloudProxy: [
     {
       sdk: "rtc-native",

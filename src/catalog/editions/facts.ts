@@ -31,9 +31,15 @@ export function fact(doc: CatalogDocument, section: string, row: string, revisio
   };
 }
 
-/** A citation of a seed document's table (the seed edition's form: table = the heading, row = the protocol). */
-export function seedCite(doc: CatalogDocument, table: string, row?: string): Provenance {
-  return { document: doc.id, file: doc.file, title: doc.title, table, ...(row ? { row } : {}), revision: doc.revision, seed: true };
+/**
+ * A citation in the seed edition's form: `table` the document's heading, `row` the protocol or
+ * the row's words, `citation` (for the agora-facts.md pages the seed edition cites) the fact.
+ */
+export function seedCite(doc: CatalogDocument, table: string, row?: string, citation?: string): Provenance {
+  return {
+    document: doc.id, file: doc.file, title: doc.title, table, ...(row ? { row } : {}), revision: doc.revision, seed: doc.seed,
+    ...(citation ? { citation } : {}),
+  };
 }
 
 /** The seed documents, as the seed edition declares them. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { InputError, canonicalCidr, mergePortRanges, parsePortRange } from "../../model";
+import { InputError, canonicalCidr, intersectPorts, mergePortRanges, parsePortRange } from "../../model";
 import { Resolution, parseInput } from "../../resolve";
 import {
   HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, broadWidenings, ref, refuseOverflows,
@@ -7,7 +7,6 @@ import {
 import { describeGrant, describeRendered } from "./describe";
 import { AWS_LIMITS } from "./limits";
 import { checkDnsGuardConflicts, dnsGuardResolvers } from "./dns-guard";
-import { intersectPorts } from "./ports";
 import { NetworkFirewallOptions, NetworkFirewallSettings, StatefulDefaultAction } from "./settings";
 import { DEFAULT_SURICATA_OPTIONS, NETWORK_FIREWALL_TARGET, SuricataOptions, renderSuricataRules } from "./suricata";
 

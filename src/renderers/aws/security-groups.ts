@@ -1,5 +1,6 @@
 import {
-  Direction, InputError, PortRange, Protocol, Rule, cidrCovers, cidrSortKey, formatDestination, formatPortRange, grants, mergePortRanges, portRangesKey,
+  Direction, InputError, PortRange, Protocol, Rule, cidrCovers, cidrSortKey, formatDestination, formatPortRange, grants, mergePortRanges, overlaps,
+  portRangesKey, subtractPorts,
 } from "../../model";
 import { Resolution, parseInput } from "../../resolve";
 import { contentName } from "../names";
@@ -8,7 +9,6 @@ import {
 } from "../plan";
 import { attribution, describeGrant, describeRendered } from "./describe";
 import { AWS_LIMITS, ec2Description } from "./limits";
-import { overlaps, subtractPorts } from "./ports";
 import { SecurityGroupOptions, SecurityGroupSettings } from "./settings";
 import { shard } from "./sharding";
 

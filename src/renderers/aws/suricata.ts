@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import {
-  Direction, Grant, InputError, PortRange, Protocol, RuleSet, cidrSortKey, grants, mergePortRanges, portRangesKey, rangesCover,
+  Direction, Grant, InputError, PortRange, Protocol, RuleSet, cidrSortKey, grants, intersectPorts, mergePortRanges, portRangesKey, rangesCover,
+  subtractPorts,
 } from "../../model";
 import { Widening } from "../plan";
 import { describeGrant, describeRendered, formatPorts } from "./describe";
 import { AWS_LIMITS } from "./limits";
 import { DNS_GUARD_PORTS } from "../dns-guard";
-import { intersectPorts, subtractPorts } from "./ports";
 
 export const NETWORK_FIREWALL_TARGET = "aws-network-firewall";
 

@@ -3,7 +3,7 @@ import { getEdition } from "../../catalog";
 import { Resolution } from "../../resolve";
 import { shortHash } from "../names";
 import {
-  HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, Widening, broadWidenings, ref, refuseOverflows,
+  HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, Widening, ref, refuseOverflows,
 } from "../plan";
 import { parseArmId } from "./arm-id";
 import { AzurePlanOptions, EXTERNAL, AZURE_LIMITS, ResolvedAzureOptions, resolveAzureOptions } from "./options";
