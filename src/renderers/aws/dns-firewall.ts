@@ -1,9 +1,7 @@
 import { InputError, canonicalDomain } from "../../model";
 import { Resolution, parseInput } from "../../resolve";
 import { contentName } from "../names";
-import {
-  HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, Widening, ref, refuseOverflows,
-} from "../plan";
+import { HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, Widening, ref, refuseOverflows } from "../plan";
 import { AWS_LIMITS } from "./limits";
 import { DnsFirewallOptions, DnsFirewallSettings } from "./settings";
 

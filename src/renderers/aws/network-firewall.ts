@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { InputError, canonicalCidr, intersectPorts, mergePortRanges, parsePortRange } from "../../model";
 import { Resolution, parseInput } from "../../resolve";
-import {
-  HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, broadWidenings, ref, refuseOverflows,
-} from "../plan";
+import { HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, broadWidenings, ref, refuseOverflows } from "../plan";
 import { describeGrant, describeRendered } from "./describe";
 import { AWS_LIMITS } from "./limits";
 import { checkDnsGuardConflicts, dnsGuardResolvers } from "./dns-guard";

@@ -3,9 +3,7 @@ import { InputError, canonicalCidr, quote } from "../../model";
 import { Resolution, parseInput } from "../../resolve";
 import { canonicalJson, JsonValue } from "../canonical-json";
 import { contentName } from "../names";
-import {
-  HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, Widening, mergePlans, ref, refuseOverflows,
-} from "../plan";
+import { HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, Widening, mergePlans, ref, refuseOverflows } from "../plan";
 import { DNS_RULE_GROUP_NAME, renderDnsFirewall } from "./dns-firewall";
 import { RULE_GROUP_NAME, renderNetworkFirewallRules } from "./network-firewall";
 import {

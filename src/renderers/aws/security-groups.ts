@@ -4,9 +4,7 @@ import {
 } from "../../model";
 import { Resolution, parseInput } from "../../resolve";
 import { contentName } from "../names";
-import {
-  HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, Widening, broadWidenings, ref, refuseOverflows,
-} from "../plan";
+import { HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, Widening, broadWidenings, ref, refuseOverflows } from "../plan";
 import { attribution, describeGrant, describeRendered } from "./describe";
 import { AWS_LIMITS, ec2Description } from "./limits";
 import { SecurityGroupOptions, SecurityGroupSettings } from "./settings";

@@ -2,9 +2,7 @@ import { InputError, domainMatches } from "../../model";
 import { getEdition } from "../../catalog";
 import { Resolution } from "../../resolve";
 import { shortHash } from "../names";
-import {
-  HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, Widening, ref, refuseOverflows,
-} from "../plan";
+import { HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, Widening, ref, refuseOverflows } from "../plan";
 import { parseArmId } from "./arm-id";
 import { AzurePlanOptions, EXTERNAL, AZURE_LIMITS, ResolvedAzureOptions, resolveAzureOptions } from "./options";
 

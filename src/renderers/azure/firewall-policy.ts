@@ -1,9 +1,7 @@
 import { Grant, PortRange, Rule, cidrCovers, formatPortRange, grants, portRangesKey } from "../../model";
 import { Resolution } from "../../resolve";
 import { shortHash } from "../names";
-import {
-  HardLimit, Notice, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, Widening, broadWidenings, ref, refuseOverflows,
-} from "../plan";
+import { HardLimit, Notice, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, Widening, broadWidenings, ref, refuseOverflows } from "../plan";
 import { Block, Fact, addressKind, addressesKey, groupIntoBlocks } from "./blocks";
 import { FlowPattern, describePattern } from "./describe";
 import { joinName, portsPart, profileNames } from "./profile-names";

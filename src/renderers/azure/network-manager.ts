@@ -2,9 +2,7 @@ import { z } from "zod";
 import { Grant, InputError, PortRange, formatPortRange, grants, quote } from "../../model";
 import { Resolution, parseInput } from "../../resolve";
 import { shortHash } from "../names";
-import {
-  HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, Widening, broadWidenings, parseRef, ref, refuseOverflows,
-} from "../plan";
+import { HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, Widening, broadWidenings, parseRef, ref, refuseOverflows } from "../plan";
 import { isArmId, parseArmId } from "./arm-id";
 import { Block, Fact, groupIntoBlocks } from "./blocks";
 import { describePattern } from "./describe";

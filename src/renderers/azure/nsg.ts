@@ -1,8 +1,6 @@
 import { Grant, InputError, PortRange, formatPortRange, grants } from "../../model";
 import { Resolution } from "../../resolve";
-import {
-  HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, Widening, broadWidenings, ref, refuseOverflows,
-} from "../plan";
+import { HardLimit, Plan, QuotaUsage, ResourceSpec, TargetDefault, Unmatched, Widening, broadWidenings, ref, refuseOverflows } from "../plan";
 import { Block, Fact, groupIntoBlocks } from "./blocks";
 import { describePattern } from "./describe";
 import { DNS_GUARD_SLOTS, dnsGuardRules } from "./dns-guard";
