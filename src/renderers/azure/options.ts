@@ -70,15 +70,17 @@ const TARGET_KEYS = {
 
 /**
  * The controls `renderAzurePlan` renders, in rendering order: those whose key is present, all
- * three when none is, or the deprecated `targets` list when given. A present key its `targets`
- * does not list is refused, naming `azure.targets`.
+ * three when none is, or the deprecated `targets` list when given. Options for a control that
+ * `targets` does not list are refused, naming `azure.targets` (an empty `{}` is accepted).
  */
 export function selectedAzureTargets(options: AzurePlanOptions): AzureTarget[] {
   const all = Object.keys(TARGET_KEYS) as AzureTarget[];
   const present = all.filter((t) => options[TARGET_KEYS[t]] !== undefined);
   if (options.targets === undefined) return present.length > 0 ? present : all;
   const listed = all.filter((t) => options.targets!.includes(t));
-  const unlisted = present.filter((t) => !listed.includes(t));
+  // An empty `{}` for an unlisted control carries nothing that would be dropped (0.x callers
+  // spelt out every control's key next to targets); options for it would be dropped: refused.
+  const unlisted = present.filter((t) => !listed.includes(t) && Object.keys(options[TARGET_KEYS[t]] ?? {}).length > 0);
   if (unlisted.length > 0) {
     const keys = unlisted.map((t) => TARGET_KEYS[t]).join(" and ");
     throw new InputError("azure.targets", `${JSON.stringify(listed)} leaves out ${keys}, whose options are given: `
