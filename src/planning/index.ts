@@ -128,7 +128,7 @@ export function planCacheSizes(): { resolutions: number; plans: number } {
   return { resolutions: resolutions.size, plans: plans.size };
 }
 
-/** How many resolutions and plans were computed (cache misses) since the process started. */
+/** How many resolutions and plans this cache computed (its misses) since the process started; a resolution a caller made and shared is not counted. */
 export function planCounts(): { resolved: number; rendered: number } {
   return { ...counts };
 }
