@@ -26,8 +26,8 @@ import { InputError } from "./model";
 import {
   STACK_KEY_KINDS, StackSelection, isStackKey, planAws, planAwsOrganization, planAzure, planAzureNetworkManager, resolveStack, selectionArgs, stackConfigFromValues, targetOrigin, withOrigins,
 } from "./stack";
-import { PlainSelectionArgs, selectionFromArgs } from "./args/selection-args";
-import { plainKey, shareResolution } from "./planning";
+import { PlainSelectionArgs } from "./args/selection-args";
+import { shareArgsResolution } from "./components/plan-cache";
 import { Resolution } from "./resolve";
 
 const config = new pulumi.Config();
@@ -63,8 +63,7 @@ const { stack, resolution, plans, args } = validated(() => {
   const args: PlainSelectionArgs | undefined = stack.aws || stack.azure || stack.awsOrganization || stack.azureNetworkManager ? selectionArgs(stack) : undefined;
   // The components resolve these args: under their key they find this resolution, and with it
   // the plans made next, so each target is rendered once (src/planning).
-  const key = args && plainKey(selectionFromArgs(args));
-  if (key !== undefined) shareResolution(key, resolution);
+  if (args) shareArgsResolution(args, resolution);
   const plans: { aws?: Plan; azure?: Plan; awsOrganization?: Plan; azureNetworkManager?: Plan } = withOrigins(targetOrigin(file), () => ({
     ...(stack.aws ? { aws: planAws(resolution, stack.aws) } : {}),
     ...(stack.azure ? { azure: planAzure(resolution, stack.azure) } : {}),

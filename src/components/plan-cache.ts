@@ -1,7 +1,7 @@
 import { Resolution } from "../resolve";
 import { Plan } from "../renderers/plan";
 import {
-  PlanName, SharedResolution, deepFreeze, sharedPlan as sharedPurePlan, sharedResolution as sharedPureResolution,
+  PlanName, SharedResolution, deepFreeze, shareResolution, sharedPlan as sharedPurePlan, sharedResolution as sharedPureResolution,
 } from "../planning";
 import { AppSettingOutput, QuotaUsageOutput, WideningOutput, appSettingOutputs, quotaOutputs, wideningOutputs } from "./output-types";
 import { PlainSelectionArgs, selectionFromArgs } from "../args/selection-args";
@@ -33,6 +33,14 @@ const outputs = new WeakMap<Plan, SharedPlan>();
  */
 export function sharedResolution(args: PlainSelectionArgs): SharedResolution {
   return sharedPureResolution(selectionFromArgs(args));
+}
+
+/**
+ * Gives the components a resolution made elsewhere for these args (the root program's, of the
+ * same selection as the stack spells it), so components given `args` find it and its plans.
+ */
+export function shareArgsResolution(args: PlainSelectionArgs, resolution: Resolution): void {
+  shareResolution(selectionFromArgs(args), resolution);
 }
 
 /**

@@ -144,19 +144,25 @@ export function sharedResolution(selection: SelectionInput): SharedResolution {
   if (cached) return { key, resolution: cached };
   counts.resolved++;
   const resolution = resolve(selection);
-  if (key !== undefined) shareResolution(key, resolution);
+  if (key !== undefined) remember(key, resolution);
   return { key, resolution };
 }
 
 /**
- * Shares a resolution the caller made itself (the root program resolves the stack's selection
- * with errors named after its keys) under the key of the same selection in another vocabulary
- * (the components' args), so components given that selection find it and its plans.
+ * Shares a resolution the caller made itself as the resolution of `selection`: the root
+ * program resolves the stack's selection with errors named after its keys, and gives it here
+ * as the same selection in the components' vocabulary, so components given it find it and its
+ * plans. `resolution` must be what `resolve(selection)` gives (the stack and the args are one
+ * selection in two spellings).
  */
-export function shareResolution(key: string, resolution: Resolution): SharedResolution {
+export function shareResolution(selection: SelectionInput, resolution: Resolution): void {
+  const key = plainKey(selection);
+  if (key !== undefined) remember(key, resolution);
+}
+
+function remember(key: string, resolution: Resolution): void {
   resolutions.set(key, resolution);
   resolutionKeys.set(resolution, key);
-  return { key, resolution };
 }
 
 /** A resolution as a shared one: its key when it came from (or was given to) the cache. */
